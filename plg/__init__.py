@@ -1,0 +1,64 @@
+"""plg: a research-cycle workflow engine for school learning teams.
+
+The public API is re-exported here. The engine and the definition format are loaded on first
+use, so that importing `plg` (and so starting the CLI) stays fast.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+from plg.errors import (
+    DatabaseError,
+    Fault,
+    InvalidInput,
+    InvalidMethodDefinition,
+    NotFound,
+    PlgError,
+    Refused,
+    StaleWrite,
+)
+
+if TYPE_CHECKING:
+    from plg.engine.definition import MethodDefinition, load_definition
+    from plg.engine.engine import Content, Engine
+    from plg.engine.files import load_definition_file
+
+try:
+    __version__ = version("plg")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0"
+
+_LAZY = {
+    "Engine": "plg.engine.engine",
+    "Content": "plg.engine.engine",
+    "MethodDefinition": "plg.engine.definition",
+    "load_definition": "plg.engine.definition",
+    "load_definition_file": "plg.engine.files",
+}
+
+__all__ = [
+    "Content",
+    "DatabaseError",
+    "Engine",
+    "Fault",
+    "InvalidInput",
+    "InvalidMethodDefinition",
+    "MethodDefinition",
+    "NotFound",
+    "PlgError",
+    "Refused",
+    "StaleWrite",
+    "__version__",
+    "load_definition",
+    "load_definition_file",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'plg' has no attribute {name!r}")

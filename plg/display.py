@@ -1,0 +1,192 @@
+"""How the CLI shows the engine's views to people: rich tables on stdout."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from plg.messages import Lang, t
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from plg.engine.definition import MethodDefinition
+    from plg.engine.registry import Available, Broken
+    from plg.engine.views import EventView, Overview, RecordView, TeamRow, TeamView
+
+
+def console() -> Console:
+    import rich.console
+
+    # With no file given, rich writes to whatever sys.stdout is at print time, which is what
+    # click's test runner captures.
+    return rich.console.Console(highlight=False, soft_wrap=True)
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def table(
+    lang: Lang, columns: Sequence[str], rows: Iterable[Sequence[object]], title: str = ""
+) -> None:
+    from rich.table import Table
+
+    grid = Table(title=title or None, title_justify="left", show_lines=False)
+    for key in columns:
+        grid.add_column(t(key, lang))
+    for row in rows:
+        grid.add_row(*("" if cell is None else str(cell) for cell in row))
+    console().print(grid)
+
+
+def _step(row: TeamRow) -> str:
+    return f"{row.phase_index}/{row.phase_count}"
+
+
+def _status(row: TeamRow, lang: Lang) -> str:
+    return t("stalled", lang) if row.stalled else t(row.status, lang)
+
+
+def teams(rows: Sequence[TeamRow], lang: Lang) -> None:
+    if not rows:
+        click.echo(t("no_teams", lang), err=True)
+        return
+    table(
+        lang,
+        ["col_team", "col_method", "col_step", "col_phase", "col_status", "col_schools"],
+        [
+            (r.name, r.method, _step(r), r.phase_title, _status(r, lang), ", ".join(r.schools))
+            for r in rows
+        ],
+    )
+
+
+def overview(view: Overview, lang: Lang) -> None:
+    if not view.teams:
+        click.echo(t("no_teams", lang), err=True)
+        return
+    table(
+        lang,
+        ["col_team", "col_method", "col_step", "col_phase", "col_status", "col_last"],
+        [
+            (
+                r.name,
+                r.method,
+                _step(r),
+                r.phase_title,
+                _status(r, lang),
+                r.last_activity.date().isoformat(),
+            )
+            for r in view.teams
+        ],
+    )
+    table(lang, ["col_method", "col_count"], view.counts("method").items())
+
+
+def team(view: TeamView, lang: Lang) -> None:
+    row, out = view.row, console()
+    out.print(f"[bold]{row.name}[/bold] · {row.method_title} {row.method_version}")
+    out.print(f"{t('col_phase', lang)}: {row.phase_title} ({_step(row)}) · {_status(row, lang)}")
+    if row.schools:
+        out.print(f"{t('col_schools', lang)}: {', '.join(row.schools)}")
+    counters = ", ".join(f"{view.counter_titles[k]} {v}" for k, v in row.counters.items())
+    out.print(f"{t('counters', lang)}: {counters or t('none', lang)}")
+    out.print(f"{t('col_checklist', lang)}: {view.checklist.done}/{len(view.checklist.items)}")
+    for item in view.checklist.items:
+        mark = "x" if item.done else " "
+        out.print(f"  [{mark}] {item.id}: {item.text}", markup=False)
+    out.print(f"{t('triggers_now', lang)}:")
+    for move in view.moves:
+        state = "✓" if move.ready else "·"
+        line = f"  {state} {move.trigger} → {move.dest}: {move.title}"
+        out.print(line, markup=False)
+        for reason in move.blocking:
+            out.print(f"      {reason}", markup=False)
+
+
+def methods(available: Sequence[Available], broken: Sequence[Broken], lang: Lang) -> None:
+    table(
+        lang,
+        ["col_id", "col_version", "col_title", "col_source"],
+        [
+            (m.definition.id, m.definition.version, m.definition.title(lang), m.source)
+            for m in available
+        ],
+    )
+    for plugin in broken:
+        click.echo(t("plugin_broken", lang, name=plugin.name, reason=plugin.reason), err=True)
+
+
+def method(definition: MethodDefinition, lang: Lang) -> None:
+    out = console()
+    out.print(f"[bold]{definition.title(lang)}[/bold] ({definition.id} {definition.version})")
+    out.print(definition.description(lang), markup=False)
+    for number, phase in enumerate(definition.phases, 1):
+        out.print(f"\n[bold]{number}. {phase.title(lang)}[/bold] ({phase.id})")
+        out.print(f"   {phase.guidance(lang)}", markup=False)
+        for item in phase.checklist:
+            how = f" · {t('by_saving', lang, what=item.satisfied_by)}" if item.satisfied_by else ""
+            need = "" if item.required else f" ({t('optional', lang)})"
+            out.print(f"   [ ] {item.id}: {item.text(lang)}{need}{how}", markup=False)
+    table(
+        lang,
+        ["col_trigger", "col_from", "col_to", "col_title"],
+        [
+            (tr.trigger, tr.source, tr.dest, tr.title(lang) if tr.title else "")
+            for tr in definition.transitions
+        ],
+        title=t("transitions", lang),
+    )
+
+
+def history(events: Sequence[EventView], lang: Lang) -> None:
+    table(
+        lang,
+        ["col_when", "col_who", "col_what", "col_from", "col_to", "col_reason"],
+        [
+            (
+                e.at.strftime("%Y-%m-%d %H:%M"),
+                e.actor,
+                _event_text(e, lang),
+                e.source,
+                e.dest,
+                e.reason,
+            )
+            for e in events
+        ],
+    )
+
+
+def _event_text(event: EventView, lang: Lang) -> str:
+    text = t(f"event_{event.kind}", lang)
+    if event.trigger:
+        text += f" ({event.trigger})"
+    if "item" in event.detail:
+        text += f": {event.detail['item']}"
+    if "title" in event.detail:
+        text += f": {event.detail['title']}"
+    return text
+
+
+def records(rows: Sequence[RecordView], lang: Lang) -> None:
+    if not rows:
+        click.echo(t("nothing_saved", lang), err=True)
+        return
+    table(
+        lang,
+        ["col_when", "col_type", "col_title", "col_phase", "col_content"],
+        [(r.at.strftime("%Y-%m-%d"), r.type, r.title, r.phase, _content(r, lang)) for r in rows],
+    )
+
+
+def _content(record: RecordView, lang: Lang) -> str:
+    if record.filename is not None:
+        return t("file", lang, name=record.filename, size=record.size)
+    if record.value is not None:
+        return f"{record.value:g}"
+    text = record.text or ""
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,1 @@
+"""The core: method definitions, their validation and machines, checklists, the engine."""

@@ -1,0 +1,146 @@
+"""A small example foundation: schools and teams of every built-in method at several phases.
+
+Everything is done through the engine's public actions (ticks, saved records, moves), so the
+example teams have real histories; a moving clock spreads their events over the past weeks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from plg.engine.definition import Category
+from plg.engine.engine import Content, Engine
+from plg.errors import NotFound
+from plg.storage.models import utcnow
+
+
+@dataclass(frozen=True)
+class DemoTeam:
+    name: str
+    method: str
+    schools: tuple[str, ...]
+    leader: str
+    kind: str
+    moves: tuple[str, ...]
+    days_ago: int
+
+
+REGENBOOG, KOMPAS, VLINDER = "OBS De Regenboog", "CBS Het Kompas", "IKC De Vlinder"
+
+TEAMS = (
+    DemoTeam(
+        "Begrijpend lezen 5-6",
+        "actieonderzoek",
+        (REGENBOOG,),
+        "Anna de Vries",
+        "internal",
+        ("next", "next", "next", "vraag_bijstellen", "next"),
+        12,
+    ),
+    DemoTeam(
+        "Rekenen bovenbouw",
+        "datateam",
+        (KOMPAS,),
+        "Bram Jansen",
+        "internal",
+        ("next", "next", "next", "next", "next", "verwerpen", "next"),
+        20,
+    ),
+    DemoTeam(
+        "Netwerk schrijfonderwijs",
+        "lesson_study",
+        (REGENBOOG, KOMPAS, VLINDER),
+        "Carla Smit",
+        "network",
+        ("next", "next", "next", "next", "herontwerpen", "next"),
+        16,
+    ),
+    DemoTeam(
+        "Kernteam rekenen groep 3",
+        "vier_vragen",
+        (VLINDER,),
+        "Dirk Bakker",
+        "internal",
+        ("next", "next", "next", "volgende_eenheid", "next", "next", "next", "next"),
+        25,
+    ),
+    DemoTeam(
+        "Netwerk jonge kind", "actieonderzoek", (KOMPAS, VLINDER), "Eva Mulder", "network", (), 2
+    ),
+    # Started long ago and then left alone: the overview shows it as stalled.
+    DemoTeam(
+        "Woordenschat NT2",
+        "lesson_study",
+        (VLINDER,),
+        "Fatima El Amrani",
+        "internal",
+        ("next",),
+        90,
+    ),
+)
+
+
+def _clock(days_ago: int) -> Callable[[], datetime]:
+    moment = utcnow() - timedelta(days=days_ago)
+
+    def tick() -> datetime:
+        nonlocal moment
+        moment += timedelta(hours=5)
+        return moment
+
+    return tick
+
+
+def _finish_phase(engine: Engine, name: str, trigger: str) -> None:
+    """Do what the current phase asks, as a team would, so that `trigger` may fire."""
+    team = engine.team(name)
+    definition = engine.method(team.row.method).definition
+    for item in team.checklist.items:
+        if item.done or not item.required:
+            continue
+        if item.satisfied_by is None:
+            engine.tick(name, item.id)
+        else:
+            category, _, kind = item.satisfied_by.partition(":")
+            _save(engine, name, "artefact" if category == "artefact" else "evidence", kind, 1)
+    transition = next(
+        tr for tr in definition.transitions if tr.source == team.row.phase and tr.trigger == trigger
+    )
+    for ref in transition.guards:
+        if ref.name == "min_evidence":
+            _save(engine, name, "evidence", str(ref.params["kind"]), int(ref.params["count"]) - 1)
+
+
+def _save(engine: Engine, name: str, category: Category, kind: str, count: int) -> None:
+    definition = engine.method(engine.team(name).row.method).definition
+    title = next(k.title for k in definition.record_kinds(category) if k.id == kind)
+    for number in range(count):
+        # Case pupils are only ever named by pseudonym: pupil A, B, C.
+        label = f"{title(engine.lang)} · {'ABCDEFGH'[number % 8]}"
+        engine.add_record(name, category, kind, label, Content(text=f"{label} ({name})"))
+
+
+def build(url: str | None, lang: str) -> tuple[int, int]:
+    """Create the example teams that are missing; returns (created, already there)."""
+    created = kept = 0
+    for demo in TEAMS:
+        engine = Engine(
+            url, actor=demo.leader, lang="en" if lang == "en" else "nl", clock=_clock(demo.days_ago)
+        )
+        try:
+            engine.team(demo.name)
+            kept += 1
+            continue
+        except NotFound:
+            pass
+        engine.start_team(
+            demo.name, demo.method, schools=demo.schools, leader=demo.leader, kind=demo.kind
+        )
+        for trigger in demo.moves:
+            _finish_phase(engine, demo.name, trigger)
+            engine.advance(demo.name, trigger)
+        engine.close()
+        created += 1
+    return created, kept

@@ -1,0 +1,651 @@
+"""The engine: the only code that changes a team. Each action is one transaction with its event."""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from plg.engine.checklist import TeamState
+from plg.engine.definition import Category, MethodDefinition, Transition
+from plg.engine.guards import GUARDS
+from plg.engine.machine import Attempt, fire, triggers_from
+from plg.engine.registry import Available, Registry, registry
+from plg.engine.views import (
+    ChecklistView,
+    EventView,
+    ItemView,
+    MoveView,
+    Overview,
+    RecordView,
+    TeamRow,
+    TeamView,
+)
+from plg.errors import InvalidInput, NotFound, Refused, StaleWrite
+from plg.messages import Lang, t
+from plg.storage.models import Blob, Event, MethodSnapshot, Record, School, Team, Tick, utcnow
+from plg.storage.store import Store
+
+MAX_FILE_MB = 50
+TEAM_KINDS = ("internal", "network")
+_DEFINITIONS: dict[str, MethodDefinition] = {}
+
+
+def _clean(value: str, limit: int, error: str) -> str:
+    """A name or title as stored: trimmed, with no control characters, within `limit`."""
+    cleaned = value.strip()
+    if (
+        not cleaned
+        or len(cleaned) > limit
+        or any(unicodedata.category(ch).startswith("C") for ch in cleaned)
+    ):
+        raise InvalidInput(error)
+    return cleaned
+
+
+def _default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in some containers and services
+        return "unknown"
+
+
+def definition_of(snapshot: MethodSnapshot) -> MethodDefinition:
+    """The pinned definition a team runs on, parsed once per process."""
+    found = _DEFINITIONS.get(snapshot.sha256)
+    if found is None:
+        found = MethodDefinition.model_validate_json(snapshot.content)
+        _DEFINITIONS[snapshot.sha256] = found
+    return found
+
+
+@dataclass(frozen=True)
+class Content:
+    """What a record holds: exactly one of a text, a file or (evidence only) a value."""
+
+    text: str | None = None
+    file: Path | None = None
+    value: float | None = None
+
+
+@dataclass(frozen=True)
+class _FileData:
+    name: str
+    data: bytes
+    sha256: str
+
+
+class Engine:
+    """Runs research methods for teams stored in one database.
+
+    `url` is any SQLAlchemy URL (default: SQLite in the user's data folder); `actor` is recorded on
+    every event; `lang` chooses the language of titles and messages; `clock` exists for the demo
+    and tests, which need to place events in the past.
+    """
+
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        actor: str | None = None,
+        lang: Lang = "nl",
+        clock: Callable[[], datetime] = utcnow,
+        methods: Registry | None = None,
+    ) -> None:
+        self.store = Store(url)
+        self.actor = actor or _default_actor()
+        self.lang: Lang = lang
+        self.clock = clock
+        self._methods = methods
+        self._checked = False
+
+    # -- database -----------------------------------------------------------------------------
+
+    def init(self) -> str:
+        """Create the database or upgrade it to this plg's schema; returns the revision."""
+        revision = self.store.upgrade()
+        self._checked = True
+        return revision
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        if not self._checked:
+            self.store.require_current()
+            self._checked = True
+        with self.store.transaction() as session:
+            yield session
+
+    @contextmanager
+    def _write(self, name: str) -> Iterator[tuple[Session, Team]]:
+        """A transaction around one change to one team, its row locked for the duration."""
+        try:
+            with self._session() as session:
+                yield session, self._team(session, name, lock=True)
+        except (StaleDataError, IntegrityError):
+            raise StaleWrite("stale_write", team=name) from None
+
+    def close(self) -> None:
+        self.store.dispose()
+
+    # -- methods ------------------------------------------------------------------------------
+
+    @property
+    def registry(self) -> Registry:
+        return self._methods if self._methods is not None else registry()
+
+    def methods(self) -> list[Available]:
+        return [self.registry.methods[key] for key in sorted(self.registry.methods)]
+
+    def method(self, method_id: str) -> Available:
+        return self.registry.get(method_id)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def _team(self, session: Session, name: str, *, lock: bool = False) -> Team:
+        query = select(Team).where(Team.name == name.strip())
+        if lock:
+            query = query.with_for_update()
+        team = session.scalars(query).first()
+        if team is None:
+            raise NotFound("team_unknown", team=name)
+        return team
+
+    def _state(self, session: Session, team: Team) -> TeamState:
+        visit = team.phase_entered_seq
+        ticks = session.scalars(
+            select(Tick.item_id).where(Tick.team_id == team.id, Tick.visit == visit)
+        )
+        counts = session.execute(
+            select(Record.category, Record.kind, func.count())
+            .where(Record.team_id == team.id, Record.visit == visit)
+            .group_by(Record.category, Record.kind)
+        )
+        records: dict[tuple[Category, str], int] = {
+            ("artefact" if category == "artefact" else "evidence", kind): n
+            for category, kind, n in counts
+        }
+        return TeamState(
+            definition_of(team.snapshot), team.phase, frozenset(ticks), records, team.counters
+        )
+
+    def _row(self, team: Team, stalled_before: datetime | None = None) -> TeamRow:
+        definition = definition_of(team.snapshot)
+        stalled = (
+            stalled_before is not None
+            and team.status == "active"
+            and team.last_activity < stalled_before
+        )
+        return TeamRow(
+            name=team.name,
+            method=definition.id,
+            method_version=definition.version,
+            method_title=definition.title(self.lang),
+            phase=team.phase,
+            phase_title=definition.phase(team.phase).title(self.lang),
+            phase_index=definition.phase_index(team.phase),
+            phase_count=definition.step_count,
+            status=team.status,
+            counters=dict(team.counters),
+            schools=tuple(school.name for school in team.schools),
+            leader=team.leader,
+            kind=team.kind,
+            last_activity=team.last_activity,
+            stalled=stalled,
+        )
+
+    def _checklist(self, team: Team, state: TeamState) -> ChecklistView:
+        definition = state.definition
+        phase = definition.phase(team.phase)
+        items = tuple(
+            ItemView(
+                status.item.id,
+                status.item.text(self.lang),
+                status.item.required,
+                status.done,
+                status.item.satisfied_by,
+            )
+            for status in state.checklist()
+        )
+        return ChecklistView(
+            team=team.name,
+            method_title=definition.title(self.lang),
+            phase=phase.id,
+            phase_title=phase.title(self.lang),
+            phase_index=definition.phase_index(phase.id),
+            phase_count=definition.step_count,
+            guidance=phase.guidance(self.lang),
+            items=items,
+        )
+
+    def _blocking(self, transition: Transition, state: TeamState) -> tuple[str, ...]:
+        return tuple(
+            reason
+            for ref in transition.guards
+            for reason in GUARDS[ref.name].check(state, ref.params, self.lang)
+        )
+
+    def _moves(self, state: TeamState) -> tuple[MoveView, ...]:
+        definition = state.definition
+        moves = []
+        for trigger in triggers_from(definition, state.phase):
+            transition = _transition(definition, state.phase, trigger)
+            title = (
+                transition.title(self.lang)
+                if transition.title
+                else (definition.phase(transition.dest).title(self.lang))
+            )
+            moves.append(
+                MoveView(trigger, transition.dest, title, self._blocking(transition, state))
+            )
+        return tuple(moves)
+
+    def team(self, name: str) -> TeamView:
+        """A team's phase, counters, checklist progress and the moves it can make now."""
+        with self._session() as session:
+            team = self._team(session, name)
+            state = self._state(session, team)
+            definition = state.definition
+            return TeamView(
+                row=self._row(team),
+                counter_titles={c.id: c.title(self.lang) for c in definition.counters},
+                moves=self._moves(state),
+                checklist=self._checklist(team, state),
+            )
+
+    def checklist(self, name: str) -> ChecklistView:
+        with self._session() as session:
+            team = self._team(session, name)
+            return self._checklist(team, self._state(session, team))
+
+    def teams(
+        self,
+        *,
+        school: str | None = None,
+        method: str | None = None,
+        phase: str | None = None,
+        stalled_days: int | None = None,
+    ) -> list[TeamRow]:
+        """Teams matching every filter given, by name, from a fixed number of queries."""
+        query = select(Team).options(selectinload(Team.schools)).order_by(Team.name)
+        if school:
+            query = query.where(Team.schools.any(School.name == school))
+        if method:
+            query = query.join(Team.snapshot).where(MethodSnapshot.method_id == method)
+        if phase:
+            query = query.where(Team.phase == phase)
+        stalled_before = (
+            self.clock() - timedelta(days=stalled_days) if stalled_days is not None else None
+        )
+        with self._session() as session:
+            return [self._row(team, stalled_before) for team in session.scalars(query)]
+
+    def overview(
+        self,
+        *,
+        school: str | None = None,
+        method: str | None = None,
+        phase: str | None = None,
+        stalled_days: int = 30,
+    ) -> Overview:
+        rows = self.teams(school=school, method=method, phase=phase, stalled_days=stalled_days)
+        # Stalled teams first: they are what a project leader has to act on.
+        rows.sort(key=lambda row: (not row.stalled, row.method, row.name))
+        return Overview(tuple(rows), stalled_days)
+
+    def history(self, name: str) -> list[EventView]:
+        with self._session() as session:
+            team = self._team(session, name)
+            events = session.scalars(
+                select(Event).where(Event.team_id == team.id).order_by(Event.seq)
+            )
+            return [
+                EventView(
+                    e.seq,
+                    e.at,
+                    e.actor,
+                    e.kind,
+                    e.from_phase,
+                    e.to_phase,
+                    e.trigger,
+                    e.reason,
+                    dict(e.detail),
+                )
+                for e in events
+            ]
+
+    def records(self, name: str, category: Category) -> list[RecordView]:
+        with self._session() as session:
+            team = self._team(session, name)
+            rows = session.scalars(
+                select(Record)
+                .where(Record.team_id == team.id, Record.category == category)
+                .order_by(Record.seq)
+            )
+            return [_record_view(record) for record in rows]
+
+    def file_content(self, sha256: str) -> bytes:
+        """The bytes of a stored file, by its hash."""
+        with self._session() as session:
+            blob = session.get(Blob, sha256)
+            if blob is None:
+                raise NotFound("file_unreadable", path=sha256, reason="not stored")
+            return blob.data
+
+    def replay(self, name: str) -> tuple[str, dict[str, int]]:
+        """The phase and counters that follow from the team's events alone.
+
+        They always equal the team's stored phase and counters; `plg check` and the tests rely
+        on that.
+        """
+        with self._session() as session:
+            team = self._team(session, name)
+            definition = definition_of(team.snapshot)
+            moves = session.execute(
+                select(Event.kind, Event.from_phase, Event.to_phase, Event.trigger)
+                .where(Event.team_id == team.id, Event.to_phase.is_not(None))
+                .order_by(Event.seq)
+            )
+            phase, counters = definition.initial, _start_counters(definition)
+            for kind, source, dest, trigger in moves:
+                if kind != "start":
+                    _apply_counters(_transition(definition, source, trigger), counters, definition)
+                phase = dest or phase
+            return phase, counters
+
+    # -- changing -----------------------------------------------------------------------------
+
+    def _event(self, session: Session, team: Team, kind: str, **fields: Any) -> int:
+        """Append the team's next event; every change to a team goes through here."""
+        now = self.clock()
+        team.last_seq += 1
+        team.last_activity = now
+        detail = fields.pop("detail", {})
+        session.add(
+            Event(
+                team_id=team.id,
+                seq=team.last_seq,
+                at=now,
+                actor=self.actor,
+                kind=kind,
+                detail=detail,
+                **fields,
+            )
+        )
+        return team.last_seq
+
+    def start_team(
+        self,
+        name: str,
+        method: str,
+        *,
+        schools: tuple[str, ...] | list[str] = (),
+        leader: str | None = None,
+        kind: str = "internal",
+    ) -> TeamView:
+        """Start a team at the first phase of `method`, pinned to its current definition."""
+        name = _clean(name, 120, "team_name_invalid")
+        if kind not in TEAM_KINDS:
+            raise InvalidInput("team_kind_invalid", kind=kind)
+        definition = self.method(method).definition
+        school_names = sorted({_clean(s, 200, "school_name_invalid") for s in schools})
+        try:
+            with self._session() as session:
+                if session.scalar(select(Team.id).where(Team.name == name)) is not None:
+                    raise Refused("team_exists", team=name)
+                team = Team(
+                    name=name,
+                    snapshot=_snapshot(session, definition),
+                    phase=definition.initial,
+                    status="active",
+                    counters=_start_counters(definition),
+                    kind=kind,
+                    leader=leader.strip() if leader and leader.strip() else None,
+                    phase_entered_seq=1,
+                    last_seq=0,
+                    created_at=self.clock(),
+                    schools=[_school(session, s) for s in school_names],
+                )
+                session.add(team)
+                session.flush()
+                self._event(
+                    session,
+                    team,
+                    "start",
+                    to_phase=definition.initial,
+                    detail={
+                        "method": definition.id,
+                        "version": definition.version,
+                        "sha256": definition.sha256,
+                    },
+                )
+        except IntegrityError:
+            raise Refused("team_exists", team=name) from None
+        return self.team(name)
+
+    def _active(self, team: Team) -> MethodDefinition:
+        if team.status != "active":
+            raise Refused("team_completed", team=team.name)
+        return definition_of(team.snapshot)
+
+    def tick(self, name: str, item: str, *, undo: bool = False) -> ChecklistView:
+        """Tick (or with `undo`, untick) a manual checklist item of the team's current phase."""
+        with self._write(name) as (session, team):
+            definition = self._active(team)
+            phase = definition.phase(team.phase)
+            found = next((i for i in phase.checklist if i.id == item), None)
+            if found is None:
+                items = ", ".join(i.id for i in phase.checklist) or "-"
+                raise NotFound("item_unknown", phase=phase.id, item=item, items=items)
+            if found.record is not None:
+                raise Refused(
+                    "item_not_manual",
+                    item=item,
+                    satisfied_by=found.satisfied_by,
+                    category=found.record[0],
+                )
+            key = (team.id, team.phase_entered_seq, item)
+            existing = session.get(Tick, key)
+            if (existing is not None) != undo:
+                state = t("ticked" if existing else "unticked", self.lang)
+                raise Refused("item_already", item=item, state=state)
+            seq = self._event(
+                session,
+                team,
+                "untick" if undo else "tick",
+                detail={"phase": phase.id, "item": item},
+            )
+            if undo:
+                session.delete(existing)
+            else:
+                session.add(
+                    Tick(
+                        team_id=team.id,
+                        visit=team.phase_entered_seq,
+                        item_id=item,
+                        phase=phase.id,
+                        seq=seq,
+                    )
+                )
+        return self.checklist(name)
+
+    def advance(
+        self,
+        name: str,
+        trigger: str = "next",
+        *,
+        force: bool = False,
+        reason: str | None = None,
+    ) -> TeamView:
+        """Fire `trigger`. Refused with the open points unless the guards pass or it is forced."""
+        reason = reason.strip() if reason and reason.strip() else None
+        if force and reason is None:
+            raise InvalidInput("force_needs_reason")
+        with self._write(name) as (session, team):
+            definition = self._active(team)
+            possible = triggers_from(definition, team.phase)
+            if trigger not in possible:
+                raise NotFound(
+                    "trigger_unknown",
+                    team=team.name,
+                    trigger=trigger,
+                    phase=team.phase,
+                    possible=", ".join(possible) or "-",
+                )
+            state = self._state(session, team)
+            transition = _transition(definition, team.phase, trigger)
+            dest = fire(definition, trigger, Attempt(state, force, self.lang))
+            if dest is None:
+                failures = "; ".join(self._blocking(transition, state))
+                raise Refused("guards_failed", team=team.name, trigger=trigger, failures=failures)
+            counters = dict(team.counters)
+            _apply_counters(transition, counters, definition)
+            source = team.phase
+            team.phase, team.counters = dest, counters
+            if definition.phase(dest).final:
+                team.status = "completed"
+            team.phase_entered_seq = self._event(
+                session,
+                team,
+                "force" if force else "advance",
+                from_phase=source,
+                to_phase=dest,
+                trigger=trigger,
+                reason=reason,
+                detail={"counters": counters},
+            )
+        return self.team(name)
+
+    def add_record(
+        self,
+        name: str,
+        category: Category,
+        kind: str,
+        title: str,
+        content: Content,
+    ) -> RecordView:
+        """Save an artefact or evidence in the team's current phase."""
+        title = _clean(title, 200, "record_title")
+        given = [c for c in (content.text, content.file, content.value) if c is not None]
+        if len(given) != 1 or (category == "artefact" and content.value is not None):
+            raise InvalidInput("record_content")
+        upload = _read_file(content.file) if content.file is not None else None
+        with self._write(name) as (session, team):
+            definition = self._active(team)
+            kinds = [k.id for k in definition.record_kinds(category)]
+            if kind not in kinds:
+                raise NotFound(
+                    "record_type_unknown",
+                    method=definition.id,
+                    type=kind,
+                    category=t(category, self.lang),
+                    types=", ".join(kinds) or "-",
+                )
+            if upload is not None and session.get(Blob, upload.sha256) is None:
+                session.add(Blob(sha256=upload.sha256, size=len(upload.data), data=upload.data))
+            seq = self._event(
+                session, team, category, detail={"type": kind, "title": title, "phase": team.phase}
+            )
+            record = Record(
+                team_id=team.id,
+                seq=seq,
+                category=category,
+                kind=kind,
+                title=title,
+                phase=team.phase,
+                visit=team.phase_entered_seq,
+                text=content.text,
+                value=content.value,
+                actor=self.actor,
+                created_at=self.clock(),
+                blob_sha256=upload.sha256 if upload else None,
+                filename=upload.name if upload else None,
+                size=len(upload.data) if upload else None,
+            )
+            session.add(record)
+            session.flush()
+            return _record_view(record)
+
+
+def _transition(
+    definition: MethodDefinition, source: str | None, trigger: str | None
+) -> Transition:
+    return next(
+        tr for tr in definition.transitions if tr.source == source and tr.trigger == trigger
+    )
+
+
+def _start_counters(definition: MethodDefinition) -> dict[str, int]:
+    return {counter.id: counter.start for counter in definition.counters}
+
+
+def _apply_counters(
+    transition: Transition, counters: dict[str, int], definition: MethodDefinition
+) -> None:
+    starts = _start_counters(definition)
+    for counter in transition.increments:
+        counters[counter] = counters.get(counter, starts[counter]) + 1
+    for counter in transition.resets:
+        counters[counter] = starts[counter]
+
+
+def _snapshot(session: Session, definition: MethodDefinition) -> MethodSnapshot:
+    found = session.scalar(select(MethodSnapshot).where(MethodSnapshot.sha256 == definition.sha256))
+    if found is None:
+        found = MethodSnapshot(
+            method_id=definition.id,
+            version=definition.version,
+            sha256=definition.sha256,
+            content=definition.canonical_json(),
+        )
+        session.add(found)
+    return found
+
+
+def _school(session: Session, name: str) -> School:
+    found = session.scalar(select(School).where(School.name == name))
+    if found is None:
+        found = School(name=name)
+        session.add(found)
+    return found
+
+
+def _read_file(path: Path) -> _FileData:
+    """Read an attachment before any transaction starts, so a bad file writes nothing."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_MB * 1024 * 1024:
+            raise InvalidInput(
+                "file_too_large", path=path, size=round(size / 2**20, 1), limit=MAX_FILE_MB
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput("file_unreadable", path=path, reason=exc.strerror or exc) from None
+    return _FileData(path.name, data, hashlib.sha256(data).hexdigest())
+
+
+def _record_view(record: Record) -> RecordView:
+    return RecordView(
+        id=record.id,
+        category=record.category,
+        type=record.kind,
+        title=record.title,
+        phase=record.phase,
+        text=record.text,
+        value=record.value,
+        filename=record.filename,
+        size=record.size,
+        sha256=record.blob_sha256,
+        actor=record.actor,
+        at=record.created_at,
+    )

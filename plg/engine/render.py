@@ -1,0 +1,39 @@
+"""Printable documents from the engine's views, through jinja2 templates (HTML autoescaped)."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
+
+from plg.messages import Lang, t
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+Format = Literal["text", "md", "html"]
+_SUFFIX: dict[Format, str] = {"text": "txt", "md": "md", "html": "html"}
+
+
+@cache
+def _environment() -> Environment:
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    return Environment(
+        loader=PackageLoader("plg.engine", "templates"),
+        autoescape=select_autoescape(["html"], default_for_string=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render(name: str, fmt: Format, lang: Lang, **context: Any) -> str:
+    """Render `name.<suffix>` with the catalogue's `t` bound to `lang`."""
+    template = _environment().get_template(f"{name}.{_SUFFIX[fmt]}")
+
+    def text(key: str, **params: object) -> str:
+        return t(key, lang, **params)
+
+    return template.render(t=text, lang=lang, today=date.today().isoformat(), **context)

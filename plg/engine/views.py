@@ -1,0 +1,229 @@
+"""What the engine hands out: plain, frozen values in the user's language, ready to print or dump.
+
+`to_json` gives the shapes of the CLI contract (docs/cli.md); keys may be added, never renamed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+
+def _when(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") if moment else None
+
+
+@dataclass(frozen=True)
+class ItemView:
+    id: str
+    text: str
+    required: bool
+    done: bool
+    satisfied_by: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "required": self.required,
+            "done": self.done,
+            "satisfied_by": self.satisfied_by,
+        }
+
+
+@dataclass(frozen=True)
+class ChecklistView:
+    team: str
+    method_title: str
+    phase: str
+    phase_title: str
+    phase_index: int
+    phase_count: int
+    guidance: str
+    items: tuple[ItemView, ...]
+
+    @property
+    def complete(self) -> bool:
+        return not any(item.required and not item.done for item in self.items)
+
+    @property
+    def done(self) -> int:
+        return sum(item.done for item in self.items)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "team": self.team,
+            "phase": self.phase,
+            "phase_title": self.phase_title,
+            "complete": self.complete,
+            "items": [item.to_json() for item in self.items],
+        }
+
+
+@dataclass(frozen=True)
+class MoveView:
+    """A trigger the team's phase allows, and whether its guards pass now."""
+
+    trigger: str
+    dest: str
+    title: str
+    blocking: tuple[str, ...]
+
+    @property
+    def ready(self) -> bool:
+        return not self.blocking
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "trigger": self.trigger,
+            "dest": self.dest,
+            "title": self.title,
+            "ready": self.ready,
+            "blocking": list(self.blocking),
+        }
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    """One team as lists and the overview show it."""
+
+    name: str
+    method: str
+    method_version: str
+    method_title: str
+    phase: str
+    phase_title: str
+    phase_index: int
+    phase_count: int
+    status: str
+    counters: dict[str, int]
+    schools: tuple[str, ...]
+    leader: str | None
+    kind: str
+    last_activity: datetime
+    stalled: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "method": self.method,
+            "method_version": self.method_version,
+            "phase": self.phase,
+            "phase_title": self.phase_title,
+            "phase_index": self.phase_index,
+            "phase_count": self.phase_count,
+            "status": self.status,
+            "counters": self.counters,
+            "schools": list(self.schools),
+            "leader": self.leader,
+            "kind": self.kind,
+            "last_activity": _when(self.last_activity),
+            "stalled": self.stalled,
+        }
+
+
+@dataclass(frozen=True)
+class TeamView:
+    row: TeamRow
+    counter_titles: dict[str, str]
+    moves: tuple[MoveView, ...]
+    checklist: ChecklistView
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.row.to_json(),
+            "triggers": [move.trigger for move in self.moves],
+            "moves": [move.to_json() for move in self.moves],
+            "checklist": {
+                "done": self.checklist.done,
+                "total": len(self.checklist.items),
+                "complete": self.checklist.complete,
+            },
+        }
+
+
+@dataclass(frozen=True)
+class EventView:
+    seq: int
+    at: datetime
+    actor: str
+    kind: str
+    source: str | None
+    dest: str | None
+    trigger: str | None
+    reason: str | None
+    detail: dict[str, Any]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "at": _when(self.at),
+            "actor": self.actor,
+            "kind": self.kind,
+            "from": self.source,
+            "to": self.dest,
+            "trigger": self.trigger,
+            "reason": self.reason,
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True)
+class RecordView:
+    id: int
+    category: str
+    type: str
+    title: str
+    phase: str
+    text: str | None
+    value: float | None
+    filename: str | None
+    size: int | None
+    sha256: str | None
+    actor: str
+    at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "category": self.category,
+            "type": self.type,
+            "title": self.title,
+            "phase": self.phase,
+            "text": self.text,
+            "value": self.value,
+            "file": (
+                {"name": self.filename, "size": self.size, "sha256": self.sha256}
+                if self.sha256
+                else None
+            ),
+            "actor": self.actor,
+            "at": _when(self.at),
+        }
+
+
+@dataclass(frozen=True)
+class Overview:
+    teams: tuple[TeamRow, ...]
+    stalled_days: int
+
+    def counts(self, key: str) -> dict[str, int]:
+        result: dict[str, int] = {}
+        for row in self.teams:
+            value = getattr(row, key)
+            result[value] = result.get(value, 0) + 1
+        return dict(sorted(result.items()))
+
+    def to_json(self) -> dict[str, Any]:
+        by_phase: dict[str, dict[str, int]] = {}
+        for row in self.teams:
+            phases = by_phase.setdefault(row.method, {})
+            phases[row.phase] = phases.get(row.phase, 0) + 1
+        return {
+            "teams": [row.to_json() for row in self.teams],
+            "by_method": self.counts("method"),
+            "by_phase": by_phase,
+            "by_status": self.counts("status"),
+            "stalled_days": self.stalled_days,
+        }

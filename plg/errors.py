@@ -1,0 +1,65 @@
+"""The errors plg raises on purpose. The CLI prints any `PlgError` as one line and exits 1."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from plg.messages import Lang, t
+
+
+class PlgError(Exception):
+    """Base of all plg errors: a message key from the catalogue and the values it names."""
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(self.text("en"))
+
+    def text(self, lang: Lang) -> str:
+        """The whole message in `lang`: what is wrong and what to do."""
+        return t(self.key, lang, **self.params)
+
+
+class NotFound(PlgError):
+    """A team, method, trigger or checklist item that does not exist."""
+
+
+class Refused(PlgError):
+    """An action the engine does not allow now (incomplete checklist, completed team...)."""
+
+
+class InvalidInput(PlgError):
+    """A value the user gave that cannot be used (a name, a file, content options)."""
+
+
+class StaleWrite(PlgError):
+    """Someone else changed the same team in the same moment; nothing was written."""
+
+
+class DatabaseError(PlgError):
+    """The database is missing, unreachable, or of another schema version than this plg."""
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One fault in a method definition, at `place` (such as `phases[2].checklist[0].text.en`)."""
+
+    place: str
+    key: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    def text(self, lang: Lang) -> str:
+        return f"{self.place}: {t(self.key, lang, **self.params)}"
+
+
+class InvalidMethodDefinition(PlgError):
+    """A definition with one or more faults; all of them are listed, not only the first."""
+
+    def __init__(self, faults: list[Fault], source: str = "") -> None:
+        self.faults = faults
+        self.source = source
+        super().__init__("definition_invalid", source=source, count=len(faults))
+
+    def text(self, lang: Lang) -> str:
+        head = t("definition_invalid", lang, source=self.source or "(data)", count=len(self.faults))
+        return "\n".join([head, *(f"  {fault.text(lang)}" for fault in self.faults)])

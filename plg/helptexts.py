@@ -1,0 +1,125 @@
+"""The command line's help, in Dutch and English (a test checks both are complete)."""
+
+from __future__ import annotations
+
+from plg.messages import Lang
+
+HELP: dict[str, dict[Lang, str]] = {
+    "main": {
+        "en": "plg: research cycles for school learning teams. Start a team on a method, tick its "
+        "checklist, save what it made and found, and move it through the phases.",
+        "nl": "plg: onderzoekscycli voor leerteams in scholen. Start een team op een methode, "
+        "vink de checklist af, bewaar wat het maakte en vond, en breng het door de fasen.",
+    },
+    "db": {
+        "en": "Database URL (SQLAlchemy). Default: a SQLite file in your data folder.",
+        "nl": "Database-URL (SQLAlchemy). Standaard: een SQLite-bestand in je gegevensmap.",
+    },
+    "as": {
+        "en": "Who acts; recorded on every event.",
+        "nl": "Wie handelt; komt bij elke gebeurtenis.",
+    },
+    "lang": {"en": "Language of texts: nl or en.", "nl": "Taal van de teksten: nl of en."},
+    "version": {"en": "Show the version and exit.", "nl": "Toon de versie en stop."},
+    "help": {"en": "Show this help and exit.", "nl": "Toon deze hulp en stop."},
+    "json": {"en": "Print JSON for scripts.", "nl": "Druk JSON af voor scripts."},
+    "init": {
+        "en": "Create the database, or upgrade it to this version; safe to run again.",
+        "nl": "Maak de database aan, of werk hem bij naar deze versie; veilig om te herhalen.",
+    },
+    "where": {"en": "Show which database plg uses.", "nl": "Toon welke database plg gebruikt."},
+    "demo": {
+        "en": "Fill the database with an example foundation and show the overview.",
+        "nl": "Vul de database met een voorbeeldstichting en toon het overzicht.",
+    },
+    "methods": {
+        "en": "The research methods plg knows.",
+        "nl": "De onderzoeksmethoden die plg kent.",
+    },
+    "methods_list": {
+        "en": "List the methods that can be used.",
+        "nl": "Toon de bruikbare methoden.",
+    },
+    "methods_show": {
+        "en": "Show a method's phases, checklists and transitions.",
+        "nl": "Toon de fasen, checklists en overgangen van een methode.",
+    },
+    "methods_validate": {
+        "en": "Check a definition file and list every fault.",
+        "nl": "Controleer een definitiebestand en toon elke fout.",
+    },
+    "team": {"en": "Start, list and show teams.", "nl": "Teams starten, tonen en bekijken."},
+    "team_start": {
+        "en": "Start a team at the first phase of a method.",
+        "nl": "Start een team in de eerste fase van een methode.",
+    },
+    "team_list": {"en": "List teams, one line each.", "nl": "Toon teams, een regel per team."},
+    "team_show": {
+        "en": "Show a team's phase, counters, checklist and possible moves.",
+        "nl": "Toon fase, tellers, checklist en mogelijke stappen van een team.",
+    },
+    "method_opt": {
+        "en": "Method id (see 'plg methods list').",
+        "nl": "Id van de methode (zie 'plg methods list').",
+    },
+    "school_opt": {
+        "en": "School (repeat for a network).",
+        "nl": "School (herhaal voor een netwerk).",
+    },
+    "school_filter": {"en": "Only teams of this school.", "nl": "Alleen teams van deze school."},
+    "method_filter": {"en": "Only teams on this method.", "nl": "Alleen teams op deze methode."},
+    "phase_filter": {"en": "Only teams in this phase.", "nl": "Alleen teams in deze fase."},
+    "leader_opt": {"en": "Team leader or network lead.", "nl": "Leerteamleider of netwerktrekker."},
+    "kind_opt": {
+        "en": "internal: one school; network: several schools.",
+        "nl": "internal: een school; network: meerdere scholen.",
+    },
+    "checklist": {
+        "en": "Print the checklist of the team's current phase.",
+        "nl": "Druk de checklist van de huidige fase van het team af.",
+    },
+    "format_opt": {"en": "Output format.", "nl": "Uitvoerformaat."},
+    "output_opt": {
+        "en": "Write to this file instead of the screen.",
+        "nl": "Schrijf naar dit bestand in plaats van het scherm.",
+    },
+    "tick": {
+        "en": "Tick a manual item of the current phase's checklist.",
+        "nl": "Vink een handmatig punt van de checklist van de huidige fase af.",
+    },
+    "undo_opt": {"en": "Untick the item instead.", "nl": "Zet het vinkje juist uit."},
+    "advance": {
+        "en": "Move the team on with a trigger ('next' by default).",
+        "nl": "Breng het team verder met een trigger (standaard 'next').",
+    },
+    "force_opt": {
+        "en": "Move even though the checklist is incomplete (needs --reason).",
+        "nl": "Ga verder ook al is de checklist niet af (vraagt --reason).",
+    },
+    "reason_opt": {"en": "Why; recorded in the history.", "nl": "Waarom; komt in de geschiedenis."},
+    "artefact": {"en": "Documents the team produced.", "nl": "Producten die het team maakte."},
+    "evidence": {"en": "Data the team collected.", "nl": "Gegevens die het team verzamelde."},
+    "record_add": {
+        "en": "Save one in the team's current phase.",
+        "nl": "Bewaar er een in de huidige fase van het team.",
+    },
+    "record_list": {"en": "List what the team saved.", "nl": "Toon wat het team bewaarde."},
+    "type_opt": {"en": "Artefact type of the method.", "nl": "Soort product van de methode."},
+    "kind_ev_opt": {"en": "Evidence kind of the method.", "nl": "Soort bewijs van de methode."},
+    "title_opt": {"en": "A short title.", "nl": "Een korte titel."},
+    "file_opt": {"en": "A file to store with it.", "nl": "Een bestand om mee te bewaren."},
+    "text_opt": {"en": "The content as text.", "nl": "De inhoud als tekst."},
+    "value_opt": {"en": "A measured value.", "nl": "Een gemeten waarde."},
+    "history": {
+        "en": "Every event of a team, oldest first.",
+        "nl": "Elke gebeurtenis van een team, oudste eerst.",
+    },
+    "overview": {
+        "en": "Every team's phase at a glance, stalled teams first.",
+        "nl": "De fase van elk team in een oogopslag, stilgevallen teams eerst.",
+    },
+    "stalled_opt": {
+        "en": "A team with no event for this many days is stalled.",
+        "nl": "Een team zonder gebeurtenis in zoveel dagen is stilgevallen.",
+    },
+}

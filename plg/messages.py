@@ -1,0 +1,322 @@
+"""Every text a user sees that is not part of a method definition, in Dutch and English.
+
+Method texts (titles, guidance, checklist items) live in the definitions themselves; this
+catalogue holds the engine's and the CLI's own words. A test checks that both languages have
+every key with the same placeholders.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["nl", "en"]
+LANGS: tuple[Lang, ...] = ("nl", "en")
+
+MESSAGES: dict[str, dict[Lang, str]] = {
+    # Errors: what is wrong, then what to do.
+    "team_unknown": {
+        "en": "There is no team '{team}'. See the teams with 'plg team list'.",
+        "nl": "Er is geen team '{team}'. Bekijk de teams met 'plg team list'.",
+    },
+    "team_exists": {
+        "en": "A team named '{team}' already exists. Choose another name.",
+        "nl": "Er bestaat al een team met de naam '{team}'. Kies een andere naam.",
+    },
+    "team_name_invalid": {
+        "en": "A team name needs 1 to 120 visible characters. Give a name such as 'Reading group 4'.",
+        "nl": "Een teamnaam heeft 1 tot 120 zichtbare tekens nodig. Geef een naam zoals 'Leesgroep 4'.",
+    },
+    "team_kind_invalid": {
+        "en": "A team is 'internal' (one school) or 'network' (several schools), not '{kind}'.",
+        "nl": "Een team is 'internal' (een school) of 'network' (meerdere scholen), niet '{kind}'.",
+    },
+    "school_name_invalid": {
+        "en": "A school name needs 1 to 200 visible characters.",
+        "nl": "Een schoolnaam heeft 1 tot 200 zichtbare tekens nodig.",
+    },
+    "method_unknown": {
+        "en": "There is no method '{method}'. Available: {available}.",
+        "nl": "Er is geen methode '{method}'. Beschikbaar: {available}.",
+    },
+    "trigger_unknown": {
+        "en": "Team '{team}' cannot do '{trigger}' in phase '{phase}'. Possible now: {possible}.",
+        "nl": "Team '{team}' kan '{trigger}' niet doen in fase '{phase}'. Nu mogelijk: {possible}.",
+    },
+    "team_completed": {
+        "en": "Team '{team}' has completed its method; nothing can change any more.",
+        "nl": "Team '{team}' heeft de methode afgerond; er kan niets meer veranderen.",
+    },
+    "item_unknown": {
+        "en": "Phase '{phase}' has no checklist item '{item}'. Items: {items}.",
+        "nl": "Fase '{phase}' heeft geen checklistpunt '{item}'. Punten: {items}.",
+    },
+    "item_not_manual": {
+        "en": "Item '{item}' is ticked by saving {satisfied_by}, not by hand. "
+        "Add it with 'plg {category} add'.",
+        "nl": "Punt '{item}' wordt afgevinkt door {satisfied_by} op te slaan, niet met de hand. "
+        "Voeg het toe met 'plg {category} add'.",
+    },
+    "item_already": {
+        "en": "Item '{item}' is already {state}.",
+        "nl": "Punt '{item}' is al {state}.",
+    },
+    "guards_failed": {
+        "en": "Team '{team}' cannot do '{trigger}' yet: {failures}. "
+        "Finish these, or use --force with --reason.",
+        "nl": "Team '{team}' kan nog niet '{trigger}': {failures}. "
+        "Rond deze af, of gebruik --force met --reason.",
+    },
+    "force_needs_reason": {
+        "en": 'A forced move needs a reason. Add --reason "why".',
+        "nl": 'Een geforceerde stap heeft een reden nodig. Voeg --reason "waarom" toe.',
+    },
+    "record_type_unknown": {
+        "en": "Method '{method}' has no {category} type '{type}'. Types: {types}.",
+        "nl": "Methode '{method}' kent geen {category}-soort '{type}'. Soorten: {types}.",
+    },
+    "record_content": {
+        "en": "Give the content with exactly one of --file, --text or --value.",
+        "nl": "Geef de inhoud met precies een van --file, --text of --value.",
+    },
+    "record_title": {
+        "en": "A title needs 1 to 200 visible characters.",
+        "nl": "Een titel heeft 1 tot 200 zichtbare tekens nodig.",
+    },
+    "file_unreadable": {
+        "en": "Cannot read the file '{path}': {reason}. Check the path and its permissions.",
+        "nl": "Kan het bestand '{path}' niet lezen: {reason}. Controleer het pad en de rechten.",
+    },
+    "file_too_large": {
+        "en": "The file '{path}' is {size} MB; plg stores files up to {limit} MB. "
+        "Save a link to it with --text instead.",
+        "nl": "Het bestand '{path}' is {size} MB; plg bewaart bestanden tot {limit} MB. "
+        "Sla er een link naar op met --text.",
+    },
+    "output_unwritable": {
+        "en": "Cannot write '{path}': {reason}.",
+        "nl": "Kan '{path}' niet schrijven: {reason}.",
+    },
+    "db_missing": {
+        "en": "There is no plg database at {url}. Create it with 'plg init'.",
+        "nl": "Er is geen plg-database op {url}. Maak die aan met 'plg init'.",
+    },
+    "db_outdated": {
+        "en": "The database at {url} has an older layout ({revision}). Upgrade it with 'plg init'.",
+        "nl": "De database op {url} heeft een oudere indeling ({revision}). "
+        "Werk die bij met 'plg init'.",
+    },
+    "db_newer": {
+        "en": "The database at {url} was written by a newer plg (layout {revision}). "
+        "Upgrade plg to use it.",
+        "nl": "De database op {url} is geschreven door een nieuwere plg (indeling {revision}). "
+        "Werk plg bij om die te gebruiken.",
+    },
+    "db_unreachable": {
+        "en": "Cannot open the database at {url}: {reason}. Check --db or PLG_DATABASE_URL.",
+        "nl": "Kan de database op {url} niet openen: {reason}. Controleer --db of PLG_DATABASE_URL.",
+    },
+    "db_url_invalid": {
+        "en": "'{url}' is not a database URL. Use one like sqlite:///plg.db or "
+        "postgresql+psycopg://host/db.",
+        "nl": "'{url}' is geen database-URL. Gebruik er een zoals sqlite:///plg.db of "
+        "postgresql+psycopg://host/db.",
+    },
+    "stale_write": {
+        "en": "Someone else changed team '{team}' at the same moment. Nothing was saved; try again.",
+        "nl": "Iemand anders wijzigde team '{team}' op hetzelfde moment. Er is niets opgeslagen; "
+        "probeer het opnieuw.",
+    },
+    "definition_invalid": {
+        "en": "The method definition {source} has {count} fault(s):",
+        "nl": "De methodedefinitie {source} heeft {count} fout(en):",
+    },
+    "definition_unreadable": {
+        "en": "Cannot read the definition {source}: {reason}.",
+        "nl": "Kan de definitie {source} niet lezen: {reason}.",
+    },
+    # Definition faults, each shown after its place in the definition.
+    "fault_field": {"en": "{reason}", "nl": "{reason}"},
+    "fault_duplicate": {
+        "en": "the id '{id}' is used more than once",
+        "nl": "het id '{id}' komt meer dan eens voor",
+    },
+    "fault_unknown_phase": {
+        "en": "unknown phase '{id}'",
+        "nl": "onbekende fase '{id}'",
+    },
+    "fault_unknown_guard": {
+        "en": "unknown guard '{id}' (known: {known})",
+        "nl": "onbekende voorwaarde '{id}' (bekend: {known})",
+    },
+    "fault_guard_missing": {
+        "en": "guard '{id}' needs the parameter '{param}'",
+        "nl": "voorwaarde '{id}' heeft de parameter '{param}' nodig",
+    },
+    "fault_guard_extra": {
+        "en": "guard '{id}' has no parameter '{param}'",
+        "nl": "voorwaarde '{id}' heeft geen parameter '{param}'",
+    },
+    "fault_guard_type": {
+        "en": "parameter '{param}' of guard '{id}' must be of type {type}",
+        "nl": "parameter '{param}' van voorwaarde '{id}' moet van het type {type} zijn",
+    },
+    "fault_missing": {"en": "missing", "nl": "ontbreekt"},
+    "fault_extra_forbidden": {"en": "not a known field", "nl": "geen bekend veld"},
+    "fault_string_pattern_mismatch": {
+        "en": "not a valid id or value (lower-case letters, digits and _; starting with a letter)",
+        "nl": "geen geldig id of geldige waarde (kleine letters, cijfers en _; begint met een letter)",
+    },
+    "fault_string_too_short": {"en": "must not be empty", "nl": "mag niet leeg zijn"},
+    "fault_string_type": {"en": "must be text", "nl": "moet tekst zijn"},
+    "fault_model_type": {
+        "en": "must be a mapping of fields",
+        "nl": "moet een verzameling velden zijn",
+    },
+    "fault_too_short": {"en": "has too few entries", "nl": "heeft te weinig elementen"},
+    "fault_unknown_counter": {
+        "en": "unknown counter '{id}'",
+        "nl": "onbekende teller '{id}'",
+    },
+    "fault_unknown_record": {
+        "en": "'{id}' is not a declared artefact type or evidence kind",
+        "nl": "'{id}' is geen gedeclareerde soort product of bewijs",
+    },
+    "fault_unreachable": {
+        "en": "phase '{id}' cannot be reached from the initial phase",
+        "nl": "fase '{id}' is vanuit de beginfase niet te bereiken",
+    },
+    "fault_trap": {
+        "en": "phase '{id}' is not final but has no way out",
+        "nl": "fase '{id}' is niet de eindfase maar heeft geen uitgang",
+    },
+    "fault_final_exit": {
+        "en": "final phase '{id}' must not have a way out",
+        "nl": "eindfase '{id}' mag geen uitgang hebben",
+    },
+    "fault_no_final": {
+        "en": "no phase is final; mark the closing phase with final: true",
+        "nl": "geen fase is eindfase; markeer de afsluitende fase met final: true",
+    },
+    "fault_final_checklist": {
+        "en": "final phase '{id}' must not have a checklist",
+        "nl": "eindfase '{id}' mag geen checklist hebben",
+    },
+    "fault_no_next": {
+        "en": "phase '{id}' has no 'next' transition",
+        "nl": "fase '{id}' heeft geen 'next'-overgang",
+    },
+    "fault_initial_final": {
+        "en": "the initial phase '{id}' cannot be final",
+        "nl": "de beginfase '{id}' kan geen eindfase zijn",
+    },
+    # Words used in listings and reports.
+    "ticked": {"en": "ticked", "nl": "afgevinkt"},
+    "unticked": {"en": "not ticked", "nl": "niet afgevinkt"},
+    "open_item": {"en": "open item '{item}'", "nl": "open punt '{item}'"},
+    "guard_has_artefact": {
+        "en": "no {type} saved in this phase",
+        "nl": "geen {type} opgeslagen in deze fase",
+    },
+    "guard_min_evidence": {
+        "en": "{have} of {count} {kind} saved in this phase",
+        "nl": "{have} van {count} {kind} opgeslagen in deze fase",
+    },
+    "artefact": {"en": "artefact", "nl": "product"},
+    "evidence": {"en": "evidence", "nl": "bewijs"},
+    "active": {"en": "active", "nl": "actief"},
+    "completed": {"en": "completed", "nl": "afgerond"},
+    "stalled": {"en": "stalled", "nl": "stilgevallen"},
+    "col_team": {"en": "Team", "nl": "Team"},
+    "col_method": {"en": "Method", "nl": "Methode"},
+    "col_phase": {"en": "Phase", "nl": "Fase"},
+    "col_step": {"en": "Step", "nl": "Stap"},
+    "col_status": {"en": "Status", "nl": "Status"},
+    "col_schools": {"en": "Schools", "nl": "Scholen"},
+    "col_leader": {"en": "Leader", "nl": "Leider"},
+    "col_checklist": {"en": "Checklist", "nl": "Checklist"},
+    "col_last": {"en": "Last activity", "nl": "Laatste activiteit"},
+    "col_id": {"en": "Id", "nl": "Id"},
+    "col_version": {"en": "Version", "nl": "Versie"},
+    "col_title": {"en": "Title", "nl": "Titel"},
+    "col_source": {"en": "Source", "nl": "Bron"},
+    "col_type": {"en": "Type", "nl": "Soort"},
+    "col_content": {"en": "Content", "nl": "Inhoud"},
+    "col_when": {"en": "When", "nl": "Wanneer"},
+    "col_who": {"en": "Who", "nl": "Wie"},
+    "col_what": {"en": "What", "nl": "Wat"},
+    "col_reason": {"en": "Reason", "nl": "Reden"},
+    "col_count": {"en": "Teams", "nl": "Teams"},
+    "col_done": {"en": "Done", "nl": "Klaar"},
+    "col_item": {"en": "Item", "nl": "Punt"},
+    "col_trigger": {"en": "Trigger", "nl": "Trigger"},
+    "col_from": {"en": "From", "nl": "Van"},
+    "col_to": {"en": "To", "nl": "Naar"},
+    "counters": {"en": "Counters", "nl": "Tellers"},
+    "triggers_now": {"en": "Possible now", "nl": "Nu mogelijk"},
+    "none": {"en": "none", "nl": "geen"},
+    "required": {"en": "required", "nl": "verplicht"},
+    "optional": {"en": "optional", "nl": "optioneel"},
+    "by_saving": {"en": "by saving {what}", "nl": "door {what} op te slaan"},
+    "guidance": {"en": "Guidance", "nl": "Aanwijzing"},
+    "transitions": {"en": "Transitions", "nl": "Overgangen"},
+    "checklist_title": {"en": "Checklist", "nl": "Checklist"},
+    "printed": {"en": "Printed {date}", "nl": "Afgedrukt {date}"},
+    "phase_of": {"en": "phase {index} of {count}", "nl": "fase {index} van {count}"},
+    "file": {"en": "file {name} ({size} bytes)", "nl": "bestand {name} ({size} bytes)"},
+    # Event kinds in the history.
+    "event_start": {"en": "started", "nl": "gestart"},
+    "event_advance": {"en": "moved", "nl": "verder gegaan"},
+    "event_force": {"en": "moved (forced)", "nl": "verder gegaan (geforceerd)"},
+    "event_tick": {"en": "ticked", "nl": "afgevinkt"},
+    "event_untick": {"en": "unticked", "nl": "afvinken ongedaan"},
+    "event_artefact": {"en": "artefact saved", "nl": "product opgeslagen"},
+    "event_evidence": {"en": "evidence saved", "nl": "bewijs opgeslagen"},
+    # Confirmations printed after an action.
+    "done_init": {
+        "en": "Database ready at {url} (layout {revision}).",
+        "nl": "Database klaar op {url} (indeling {revision}).",
+    },
+    "done_start": {
+        "en": "Team '{team}' started on {method} in phase '{phase}'.",
+        "nl": "Team '{team}' is gestart met {method} in fase '{phase}'.",
+    },
+    "done_tick": {"en": "Ticked '{item}'.", "nl": "'{item}' afgevinkt."},
+    "done_untick": {"en": "Unticked '{item}'.", "nl": "'{item}' niet meer afgevinkt."},
+    "done_advance": {
+        "en": "Team '{team}' moved from '{source}' to '{dest}'.",
+        "nl": "Team '{team}' ging van '{source}' naar '{dest}'.",
+    },
+    "done_complete": {
+        "en": "Team '{team}' has completed the method.",
+        "nl": "Team '{team}' heeft de methode afgerond.",
+    },
+    "done_record": {
+        "en": "Saved {category} '{title}' in phase '{phase}'.",
+        "nl": "{category} '{title}' opgeslagen in fase '{phase}'.",
+    },
+    "done_written": {"en": "Written to {path}.", "nl": "Geschreven naar {path}."},
+    "done_valid": {
+        "en": "{source} is a valid definition of '{method}' version {version}.",
+        "nl": "{source} is een geldige definitie van '{method}' versie {version}.",
+    },
+    "demo_ready": {
+        "en": "Example foundation ready: {created} team(s) created, {kept} already there. "
+        "Database: {url}",
+        "nl": "Voorbeeldstichting klaar: {created} team(s) gemaakt, {kept} bestonden al. "
+        "Database: {url}",
+    },
+    "no_teams": {
+        "en": "No teams yet. Start one with 'plg team start NAME --method METHOD'.",
+        "nl": "Nog geen teams. Start er een met 'plg team start NAAM --method METHODE'.",
+    },
+    "nothing_saved": {"en": "Nothing saved yet.", "nl": "Nog niets opgeslagen."},
+    "plugin_broken": {
+        "en": "Skipped method plugin '{name}': {reason}",
+        "nl": "Methode-plugin '{name}' overgeslagen: {reason}",
+    },
+}
+
+
+def t(key: str, lang: Lang, /, **params: object) -> str:
+    """The text for `key` in `lang`, with its placeholders filled in."""
+    return MESSAGES[key][lang].format(**params)

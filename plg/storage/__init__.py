@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, the store (connections and transactions), Alembic migrations."""

@@ -1,0 +1,157 @@
+"""The database tables. Only the engine writes them; every change to a team comes with its event."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on every backend (SQLite keeps no time zone of its own)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return value.astimezone(UTC).replace(tzinfo=None) if value is not None else None
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return value.replace(tzinfo=UTC) if value is not None else None
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime, dict[str, Any]: JSON}
+
+
+class MethodSnapshot(Base):
+    """The exact definition a team started on, so it keeps working when the method changes."""
+
+    __tablename__ = "method_snapshots"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    method_id: Mapped[str] = mapped_column(String(40))
+    version: Mapped[str] = mapped_column(String(20))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    content: Mapped[str] = mapped_column(Text)
+    stored_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class School(Base):
+    __tablename__ = "schools"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+team_schools = Table(
+    "team_schools",
+    Base.metadata,
+    Column("team_id", ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True),
+    Column("school_id", ForeignKey("schools.id"), primary_key=True),
+)
+
+
+class Team(Base):
+    __tablename__ = "teams"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    snapshot_id: Mapped[int] = mapped_column(ForeignKey("method_snapshots.id"), index=True)
+    phase: Mapped[str] = mapped_column(String(40), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    counters: Mapped[dict[str, Any]]
+    kind: Mapped[str] = mapped_column(String(20))
+    leader: Mapped[str | None] = mapped_column(String(200))
+    # The seq of the event that brought the team into its current phase: ticks and records of
+    # this visit have a higher seq, so a loop back starts the phase's checklist afresh.
+    phase_entered_seq: Mapped[int]
+    last_seq: Mapped[int]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_activity: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    row_version: Mapped[int] = mapped_column(nullable=False)
+
+    snapshot: Mapped[MethodSnapshot] = relationship(lazy="joined")
+    schools: Mapped[list[School]] = relationship(secondary=team_schools, order_by=School.name)
+
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 (SQLAlchemy reads it)
+
+
+class Event(Base):
+    """Append-only: who did what to a team, when, and why."""
+
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    seq: Mapped[int]
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    from_phase: Mapped[str | None] = mapped_column(String(40))
+    to_phase: Mapped[str | None] = mapped_column(String(40))
+    trigger: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str | None] = mapped_column(Text)
+    detail: Mapped[dict[str, Any]]
+
+    __table_args__ = (UniqueConstraint("team_id", "seq", name="uq_events_team_seq"),)
+
+
+class Tick(Base):
+    """A manual checklist item ticked during the team's current visit of a phase."""
+
+    __tablename__ = "ticks"
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), primary_key=True)
+    visit: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    phase: Mapped[str] = mapped_column(String(40))
+    seq: Mapped[int]
+
+
+class Blob(Base):
+    """File content, stored once per content hash; never under a name the user chose."""
+
+    __tablename__ = "blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int]
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Record(Base):
+    """An artefact the team produced or evidence it collected, saved in a phase visit."""
+
+    __tablename__ = "records"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    seq: Mapped[int]
+    category: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(200))
+    phase: Mapped[str] = mapped_column(String(40))
+    visit: Mapped[int]
+    text: Mapped[str | None] = mapped_column(Text)
+    value: Mapped[float | None] = mapped_column(Float)
+    blob_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
+    filename: Mapped[str | None] = mapped_column(String(255))
+    size: Mapped[int | None] = mapped_column(Integer)
+    actor: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (Index("ix_records_team_visit", "team_id", "visit"),)

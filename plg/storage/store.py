@@ -1,0 +1,130 @@
+"""Connections and transactions, and the check that the database has this plg's schema."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from plg.errors import DatabaseError, InvalidInput
+from plg.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
+
+
+def default_url() -> str:
+    """A SQLite file in the user's data folder (or PLG_DATABASE_URL when set)."""
+    from_env = os.environ.get("PLG_DATABASE_URL")
+    if from_env:
+        return from_env
+    import platformdirs
+
+    return f"sqlite:///{Path(platformdirs.user_data_dir('plg')) / 'plg.db'}"
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite's own transaction handling would begin only at the first write, so a
+    # read-modify-write could lose an update; plg begins every transaction itself (below).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Store:
+    """One database: its engine, sessions that are transactions, and its schema state."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url_text = url or default_url()
+        try:
+            self.url = make_url(self.url_text)
+        except ArgumentError:
+            raise InvalidInput("db_url_invalid", url=self.url_text) from None
+        self.sqlite_file = _sqlite_file(self.url)
+        self._engine: Engine | None = None
+
+    @property
+    def display_url(self) -> str:
+        return self.url.render_as_string(hide_password=True)
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            try:
+                engine = create_engine(self.url)
+            except (ArgumentError, ImportError) as exc:
+                raise DatabaseError("db_unreachable", url=self.display_url, reason=exc) from None
+            if self.url.get_backend_name() == "sqlite":
+                event.listen(engine, "connect", _sqlite_pragmas)
+                event.listen(engine, "begin", _sqlite_begin)
+            self._engine = engine
+        return self._engine
+
+    def exists(self) -> bool:
+        return self.sqlite_file is None or self.sqlite_file.exists()
+
+    def revision(self) -> str | None:
+        """The schema revision the database is at, or None when plg never initialised it."""
+        if not self.exists():
+            return None
+        try:
+            with self.engine.connect() as conn:
+                if not inspect(conn).has_table("alembic_version"):
+                    return None
+                return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except (OperationalError, SADatabaseError) as exc:
+            reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+            raise DatabaseError("db_unreachable", url=self.display_url, reason=reason) from None
+
+    def require_current(self) -> None:
+        """Refuse to work on a database that is missing, older or newer than this plg."""
+        revision = self.revision()
+        if revision is None:
+            raise DatabaseError("db_missing", url=self.display_url)
+        if revision not in KNOWN_REVISIONS:
+            raise DatabaseError("db_newer", url=self.display_url, revision=revision)
+        if revision != HEAD_REVISION:
+            raise DatabaseError("db_outdated", url=self.display_url, revision=revision)
+
+    def upgrade(self) -> str:
+        """Create the database, or bring it to the current schema; safe to repeat."""
+        revision = self.revision()
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            raise DatabaseError("db_newer", url=self.display_url, revision=revision)
+        if self.sqlite_file is not None:
+            self.sqlite_file.parent.mkdir(parents=True, exist_ok=True)
+        from plg.storage.migrate import upgrade_to_head
+
+        with self.engine.begin() as conn:
+            upgrade_to_head(conn)
+        return HEAD_REVISION
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session that commits when the block ends and rolls everything back on any error."""
+        factory = sessionmaker(self.engine, expire_on_commit=False)
+        with factory() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
