@@ -193,41 +193,11 @@ def methods_list(settings: Settings, as_json: bool) -> None:
 def methods_show(settings: Settings, method: str, as_json: bool) -> None:
     definition = settings.engine().method(method).definition
     if as_json:
-        display.emit_json(_method_json(definition, settings.lang))
+        from plg.engine.views import method_json
+
+        display.emit_json(method_json(definition, settings.lang))
     else:
         display.method(definition, settings.lang)
-
-
-def _method_json(definition: Any, lang: Lang) -> dict[str, Any]:
-    return {
-        "id": definition.id,
-        "version": definition.version,
-        "title": definition.title(lang),
-        "initial": definition.initial,
-        "phases": [
-            {
-                "id": p.id,
-                "title": p.title(lang),
-                "final": p.final,
-                "guidance": p.guidance(lang),
-                "checklist": [
-                    {
-                        "id": i.id,
-                        "text": i.text(lang),
-                        "required": i.required,
-                        "satisfied_by": i.satisfied_by,
-                    }
-                    for i in p.checklist
-                ],
-            }
-            for p in definition.phases
-        ],
-        "transitions": [
-            {"trigger": tr.trigger, "source": tr.source, "dest": tr.dest}
-            for tr in definition.transitions
-        ],
-        "counters": [c.id for c in definition.counters],
-    }
 
 
 @methods.command("validate", help=_h("methods_validate"))

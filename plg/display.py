@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -22,8 +23,9 @@ def console() -> Console:
     import rich.console
 
     # With no file given, rich writes to whatever sys.stdout is at print time, which is what
-    # click's test runner captures.
-    return rich.console.Console(highlight=False, soft_wrap=True)
+    # click's test runner captures. In a pipe or file, rows are not wrapped at 80 columns.
+    width = None if sys.stdout.isatty() else 250
+    return rich.console.Console(highlight=False, soft_wrap=True, width=width)
 
 
 def emit_json(data: Any) -> None:

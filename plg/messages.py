@@ -162,9 +162,13 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "fault_missing": {"en": "missing", "nl": "ontbreekt"},
     "fault_extra_forbidden": {"en": "not a known field", "nl": "geen bekend veld"},
-    "fault_string_pattern_mismatch": {
-        "en": "not a valid id or value (lower-case letters, digits and _; starting with a letter)",
-        "nl": "geen geldig id of geldige waarde (kleine letters, cijfers en _; begint met een letter)",
+    "fault_not_id": {
+        "en": "not a valid id (up to 40 lower-case letters, digits and _, starting with a letter)",
+        "nl": "geen geldig id (tot 40 kleine letters, cijfers en _, beginnend met een letter)",
+    },
+    "fault_form": {
+        "en": "does not have the expected form {form}",
+        "nl": "heeft niet de verwachte vorm {form}",
     },
     "fault_string_too_short": {"en": "must not be empty", "nl": "mag niet leeg zijn"},
     "fault_string_type": {"en": "must be text", "nl": "moet tekst zijn"},

@@ -14,11 +14,13 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
+from pydantic_core import ErrorDetails
 
 from plg.errors import Fault, InvalidMethodDefinition
 from plg.messages import MESSAGES, Lang
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+ID_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 RecordRef = Annotated[str, StringConstraints(pattern=r"^(artefact|evidence):[a-z][a-z0-9_]{0,39}$")]
 Category = Literal["artefact", "evidence"]
@@ -159,10 +161,14 @@ def _place(loc: tuple[int | str, ...]) -> str:
     return place or "(definition)"
 
 
-def _field_fault(kind: str, reason: str) -> tuple[str, dict[str, object]]:
+def _field_fault(error: ErrorDetails) -> tuple[str, dict[str, object]]:
     # pydantic words its messages in English only; the common ones have catalogue entries.
+    kind = error["type"]
+    if kind == "string_pattern_mismatch":
+        pattern = (error.get("ctx") or {}).get("pattern")
+        return ("fault_not_id", {}) if pattern == ID_PATTERN else ("fault_form", {"form": pattern})
     key = f"fault_{kind}"
-    return (key, {}) if key in MESSAGES else ("fault_field", {"reason": reason})
+    return (key, {}) if key in MESSAGES else ("fault_field", {"reason": error["msg"]})
 
 
 def load_definition(data: object, source: str = "") -> MethodDefinition:
@@ -177,7 +183,7 @@ def load_definition(data: object, source: str = "") -> MethodDefinition:
         definition = MethodDefinition.model_validate(data)
     except ValidationError as exc:
         faults = [
-            Fault(_place(tuple(err["loc"])), *_field_fault(err["type"], err["msg"]))
+            Fault(_place(tuple(err["loc"])), *_field_fault(err))
             for err in exc.errors(include_url=False)
         ]
         raise InvalidMethodDefinition(faults, source) from None

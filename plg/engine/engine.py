@@ -155,7 +155,7 @@ class Engine:
     def _team(self, session: Session, name: str, *, lock: bool = False) -> Team:
         query = select(Team).where(Team.name == name.strip())
         if lock:
-            query = query.with_for_update()
+            query = query.with_for_update(of=Team)
         team = session.scalars(query).first()
         if team is None:
             raise NotFound("team_unknown", team=name)
@@ -202,6 +202,7 @@ class Engine:
             kind=team.kind,
             last_activity=team.last_activity,
             stalled=stalled,
+            visit=team.phase_entered_seq,
         )
 
     def _checklist(self, team: Team, state: TeamState) -> ChecklistView:
@@ -641,6 +642,7 @@ def _record_view(record: Record) -> RecordView:
         type=record.kind,
         title=record.title,
         phase=record.phase,
+        visit=record.visit,
         text=record.text,
         value=record.value,
         filename=record.filename,

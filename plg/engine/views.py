@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from plg.messages import Lang
+
+if TYPE_CHECKING:
+    from plg.engine.definition import MethodDefinition
 
 
 def _when(moment: datetime | None) -> str | None:
@@ -103,6 +108,9 @@ class TeamRow:
     kind: str
     last_activity: datetime
     stalled: bool
+    # The seq of the event that began the current visit of the phase; what is ticked and saved
+    # after it counts for the checklist.
+    visit: int
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -120,6 +128,7 @@ class TeamRow:
             "kind": self.kind,
             "last_activity": _when(self.last_activity),
             "stalled": self.stalled,
+            "visit": self.visit,
         }
 
 
@@ -176,6 +185,7 @@ class RecordView:
     type: str
     title: str
     phase: str
+    visit: int
     text: str | None
     value: float | None
     filename: str | None
@@ -191,6 +201,7 @@ class RecordView:
             "type": self.type,
             "title": self.title,
             "phase": self.phase,
+            "visit": self.visit,
             "text": self.text,
             "value": self.value,
             "file": (
@@ -227,3 +238,46 @@ class Overview:
             "by_status": self.counts("status"),
             "stalled_days": self.stalled_days,
         }
+
+
+def method_json(definition: MethodDefinition, lang: Lang) -> dict[str, Any]:
+    """A method as `plg methods show --json` prints it: texts in `lang`, guards by name."""
+    return {
+        "id": definition.id,
+        "version": definition.version,
+        "title": definition.title(lang),
+        "description": definition.description(lang),
+        "sources": list(definition.sources),
+        "initial": definition.initial,
+        "phases": [
+            {
+                "id": phase.id,
+                "title": phase.title(lang),
+                "final": phase.final,
+                "guidance": phase.guidance(lang),
+                "checklist": [
+                    {
+                        "id": item.id,
+                        "text": item.text(lang),
+                        "required": item.required,
+                        "satisfied_by": item.satisfied_by,
+                    }
+                    for item in phase.checklist
+                ],
+            }
+            for phase in definition.phases
+        ],
+        "transitions": [
+            {
+                "trigger": tr.trigger,
+                "source": tr.source,
+                "dest": tr.dest,
+                "title": tr.title(lang) if tr.title else None,
+                "guards": [{"name": g.name, "params": dict(g.params)} for g in tr.guards],
+                "increments": list(tr.increments),
+                "resets": list(tr.resets),
+            }
+            for tr in definition.transitions
+        ],
+        "counters": [{"id": c.id, "title": c.title(lang)} for c in definition.counters],
+    }

@@ -89,7 +89,7 @@ class Team(Base):
     last_activity: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     row_version: Mapped[int] = mapped_column(nullable=False)
 
-    snapshot: Mapped[MethodSnapshot] = relationship(lazy="joined")
+    snapshot: Mapped[MethodSnapshot] = relationship(lazy="joined", innerjoin=True)
     schools: Mapped[list[School]] = relationship(secondary=team_schools, order_by=School.name)
 
     __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 (SQLAlchemy reads it)

@@ -1,0 +1,108 @@
+"""Fixtures: a fresh database per test (SQLite, and PostgreSQL when a server is configured)."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from plg import Engine
+from plg.cli import cli
+
+POSTGRES = os.environ.get("PLG_TEST_POSTGRES_URL")
+needs_postgres = pytest.mark.skipif(
+    not POSTGRES, reason="PLG_TEST_POSTGRES_URL is not set (no PostgreSQL server to test on)"
+)
+
+
+def _postgres_database() -> Iterator[str]:
+    """A database of its own on the test server, dropped afterwards."""
+    assert POSTGRES
+    server = make_url(POSTGRES)
+    name = f"plg_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=needs_postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'plg.db'}"
+    else:
+        yield from _postgres_database()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Any) -> str:
+    return f"sqlite:///{tmp_path / 'plg.db'}"
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    engine = Engine(db_url, actor="tester", lang="en")
+    engine.init()
+    yield engine
+    engine.close()
+
+
+@dataclass
+class Plg:
+    """Runs the CLI in-process against one database, the way a user types it."""
+
+    url: str
+    lang: str = "en"
+
+    def __call__(self, *args: str, code: int = 0, input: str | None = None) -> Result:
+        runner = CliRunner()
+        result = runner.invoke(
+            cli, ["--db", self.url, "--lang", self.lang, "--as", "tester", *args], input=input
+        )
+        where = f"plg {' '.join(args)}\nstdout: {result.stdout}\nstderr: {result.stderr}"
+        assert result.exit_code == code, where
+        # Nothing a user can do may end in a traceback.
+        assert "Traceback" not in result.output, where
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise AssertionError(where) from result.exception
+        return result
+
+    def json(self, *args: str) -> Any:
+        return json.loads(self(*args, "--json").stdout)
+
+    def error(self, *args: str, code: int = 1) -> str:
+        """Run a command that must be refused; returns its one error line."""
+        result = self(*args, code=code)
+        assert result.stderr.startswith("Error: "), result.stderr
+        return result.stderr
+
+
+@pytest.fixture
+def plg(db_url: str) -> Plg:
+    runner = Plg(db_url)
+    runner("init")
+    return runner
+
+
+def sql(url: str, statement: str) -> Any:
+    """Run one SQL statement outside plg (to inspect or tamper with a database)."""
+    raw = create_engine(url)
+    try:
+        with raw.begin() as conn:
+            result = conn.execute(text(statement))
+            return result.scalar() if result.returns_rows else None
+    finally:
+        raw.dispose()

@@ -1,0 +1,317 @@
+"""Every command of the CLI, its JSON shape, and every refusal as one `Error:` line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Plg, sql
+
+
+def _team(plg: Plg, name: str = "Lezen", method: str = "vier_vragen") -> str:
+    plg("team", "start", name, "--method", method, "--school", "De Regenboog", "--leader", "Anna")
+    return name
+
+
+def test_init_where_and_a_fresh_database(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'sub' / 'plg.db'}"
+    plg = Plg(url)
+    assert "plg init" in plg.error("team", "list")
+    assert plg.json("where") == {"url": url, "exists": False, "revision": None}
+    assert "Database ready" in plg("init").stderr
+    assert "Database ready" in plg("init").stderr
+    assert plg.json("where")["revision"] == "0001"
+    assert plg("where").stdout.strip() == url
+
+
+def test_methods_list_and_show(plg: Plg) -> None:
+    listed = plg.json("methods", "list")
+    assert {m["id"] for m in listed} >= {
+        "actieonderzoek",
+        "datateam",
+        "lesson_study",
+        "vier_vragen",
+    }
+    assert all(set(m) >= {"id", "version", "title", "source"} for m in listed)
+    shown = plg.json("methods", "show", "lesson_study")
+    assert set(shown) >= {"id", "version", "title", "initial", "phases", "transitions"}
+    assert shown["initial"] == "voorbereiden"
+    item = shown["phases"][0]["checklist"][0]
+    assert set(item) >= {"id", "text", "required", "satisfied_by"}
+    assert item["satisfied_by"] == "artefact:teamcharter"
+    assert {"trigger": "herontwerpen", "source": "nabespreken", "dest": "ontwerpen"} in [
+        {k: t[k] for k in ("trigger", "source", "dest")} for t in shown["transitions"]
+    ]
+    text = plg("methods", "show", "datateam").stdout
+    assert "Problem definition" in text
+    assert "verwerpen" in text
+    assert "Probleemdefinitie" in Plg(plg.url, lang="nl")("methods", "show", "datateam").stdout
+    assert "There is no method 'nope'" in plg.error("methods", "show", "nope")
+
+
+def test_methods_validate(plg: Plg, tmp_path: Path) -> None:
+    good = Path(__file__).parents[1] / "plg" / "methods" / "datateam.yaml"
+    assert "valid definition of 'datateam'" in plg("methods", "validate", str(good)).stderr
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        good.read_text()
+        .replace("initial: probleemdefinitie", "initial: nergens")
+        .replace('version: "1.0"', "version: one"),
+        encoding="utf-8",
+    )
+    # Fields are checked first; structure once every field is well-formed.
+    result = plg("methods", "validate", str(bad), code=1)
+    assert "1 fault(s)" in result.stdout
+    assert "version: does not have the expected form" in result.stdout
+    bad.write_text(bad.read_text().replace("version: one", 'version: "2.0"'))
+    report = json.loads(plg("methods", "validate", str(bad), "--json", code=1).stdout)
+    assert report == {
+        "valid": False,
+        "faults": [{"place": "initial", "message": "unknown phase 'nergens'"}],
+    }
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: [unclosed", encoding="utf-8")
+    assert "line 1" in plg("methods", "validate", str(broken), code=1).stdout
+    code_tag = tmp_path / "code.yaml"
+    code_tag.write_text("!!python/object/apply:os.system ['echo hacked']", encoding="utf-8")
+    assert "fault" in plg("methods", "validate", str(code_tag), code=1).stdout
+    assert "Cannot read the definition" in plg.error(
+        "methods", "validate", str(tmp_path / "missing.yaml")
+    )
+
+
+def test_team_start_list_show(plg: Plg) -> None:
+    started = plg.json(
+        "team",
+        "start",
+        "Lezen",
+        "--method",
+        "datateam",
+        "--school",
+        "A",
+        "--school",
+        "B",
+        "--kind",
+        "network",
+    )
+    assert started["phase"] == "probleemdefinitie"
+    shown = plg.json("team", "show", "Lezen")
+    assert set(shown) >= {
+        "name",
+        "method",
+        "method_version",
+        "phase",
+        "status",
+        "counters",
+        "triggers",
+        "checklist",
+    }
+    assert shown["status"] == "active"
+    assert shown["triggers"] == ["next"]
+    assert shown["checklist"] == {"done": 0, "total": 4, "complete": False}
+    assert shown["schools"] == ["A", "B"]
+    assert [t["name"] for t in plg.json("team", "list", "--school", "A")] == ["Lezen"]
+    assert plg.json("team", "list", "--method", "vier_vragen") == []
+    assert "Lezen" in plg("team", "list").stdout
+    human = plg("team", "show", "Lezen").stdout
+    assert "Problem definition" in human
+    assert "open item 'probleem'" in human
+    assert "already exists" in plg.error("team", "start", "Lezen", "--method", "datateam")
+    assert plg("team", "start", "X", "--method", "datateam", "--kind", "club", code=2)
+
+
+def test_tick_advance_and_refusals(plg: Plg) -> None:
+    name = _team(plg)
+    error = plg.error("advance", name)
+    assert "cannot do 'next' yet" in error
+    assert "open item 'eens'" in error
+    assert error.count("\n") == 1  # one line
+    assert "Ticked 'eens'" in plg("tick", name, "eens").stderr
+    assert "already ticked" in plg.error("tick", name, "eens")
+    assert plg.json("tick", name, "eens", "--undo")["items"][1]["done"] is False
+    assert "no checklist item 'koffie'" in plg.error("tick", name, "koffie")
+    assert "plg artefact add" in plg.error("tick", name, "leerdoelen")
+    assert "Possible now: next" in plg.error("advance", name, "sideways")
+    assert "needs a reason" in plg.error("advance", name, "--force")
+    moved = plg.json("advance", name, "--force", "--reason", "goals fixed by the board")
+    assert moved["phase"] == "meten"
+    assert "no team 'Nobody'" in plg.error("advance", "Nobody")
+
+
+def test_checklist_formats(plg: Plg, tmp_path: Path) -> None:
+    name = _team(plg, "<script>alert(1)</script>")
+    plg("tick", name, "eens")
+    data = plg.json("checklist", name)
+    assert set(data) >= {"team", "phase", "complete", "items"}
+    assert set(data["items"][0]) >= {"id", "text", "required", "done", "satisfied_by"}
+    text = plg("checklist", name).stdout
+    assert "[x] eens: All members stand behind the goals" in text
+    assert "[ ] leerdoelen:" in text
+    markdown = plg("checklist", name, "--format", "md").stdout
+    assert "- [x] `eens`" in markdown
+    out = tmp_path / "sheet.html"
+    plg("checklist", name, "--format", "html", "--output", str(out))
+    html = out.read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "☑" in html
+    assert "☐" in html
+    assert "Cannot write" in plg.error("checklist", name, "--output", str(tmp_path / "no" / "x"))
+
+
+def test_artefacts_and_evidence(plg: Plg, tmp_path: Path) -> None:
+    name = _team(plg)
+    plg("advance", name, "--force", "--reason", "r")
+    sheet = tmp_path / "toets.pdf"
+    sheet.write_bytes(b"%PDF toets")
+    added = plg.json(
+        "artefact", "add", name, "--type", "toets", "--title", "Toets breuken", "--file", str(sheet)
+    )
+    assert added["file"]["name"] == "toets.pdf"
+    assert added["file"]["size"] == len(b"%PDF toets")
+    plg(
+        "evidence",
+        "add",
+        name,
+        "--kind",
+        "toetsresultaten",
+        "--title",
+        "Gemiddelde",
+        "--value",
+        "6.8",
+    )
+    listed = plg.json("evidence", "list", name)
+    assert [(e["type"], e["value"]) for e in listed] == [("toetsresultaten", 6.8)]
+    assert "Toets breuken" in plg("artefact", "list", name).stdout
+    assert plg.json("checklist", name)["items"][0]["done"] is True
+    assert "exactly one" in plg.error(
+        "artefact",
+        "add",
+        name,
+        "--type",
+        "toets",
+        "--title",
+        "x",
+        "--text",
+        "a",
+        "--file",
+        str(sheet),
+    )
+    assert plg("artefact", "add", name, "--type", "toets", "--title", "x", "--value", "1", code=2)
+    assert "Cannot read the file" in plg.error(
+        "artefact", "add", name, "--type", "toets", "--title", "x", "--file", str(tmp_path / "no")
+    )
+    assert "no artefact type 'poster'" in plg.error(
+        "artefact", "add", name, "--type", "poster", "--title", "x", "--text", "y"
+    )
+    assert "Nothing saved" in plg("artefact", "list", _team(plg, "Other")).stderr
+
+
+def test_history(plg: Plg) -> None:
+    name = _team(plg)
+    plg("tick", name, "eens")
+    plg("advance", name, "--force", "--reason", "why not")
+    events = plg.json("history", name)
+    assert [e["seq"] for e in events] == [1, 2, 3]
+    assert all(
+        set(e) >= {"seq", "at", "actor", "kind", "from", "to", "trigger", "reason"} for e in events
+    )
+    last = events[2]
+    assert {k: last[k] for k in ("kind", "from", "to", "trigger", "reason", "actor")} == {
+        "kind": "force",
+        "from": "leren",
+        "to": "meten",
+        "trigger": "next",
+        "reason": "why not",
+        "actor": "tester",
+    }
+    assert "why not" in plg("history", name).stdout
+
+
+def test_overview(plg: Plg) -> None:
+    assert "No teams yet" in plg("overview").stderr
+    _team(plg, "A")
+    _team(plg, "B", "datateam")
+    data = plg.json("overview", "--stalled-days", "5")
+    assert set(data) >= {"teams", "by_method", "by_phase"}
+    row = data["teams"][0]
+    assert set(row) >= {
+        "name",
+        "method",
+        "phase",
+        "phase_index",
+        "phase_count",
+        "status",
+        "last_activity",
+        "stalled",
+    }
+    assert (row["phase_index"], row["phase_count"]) == (1, 8)
+    assert data["by_method"] == {"datateam": 1, "vier_vragen": 1}
+    assert [t["name"] for t in plg.json("overview", "--method", "datateam")["teams"]] == ["B"]
+    assert plg("overview", "--stalled-days", "0", code=2)
+
+
+def test_demo_fills_and_is_safe_to_repeat(tmp_path: Path) -> None:
+    plg = Plg(f"sqlite:///{tmp_path / 'demo.db'}")
+    first = plg("demo")
+    assert "6 team(s) created" in first.stderr
+    assert "Netwerk schrijfonderwijs" in first.stdout
+    data = plg.json("demo")
+    assert len(data["teams"]) == 6
+    assert set(data["by_method"]) == {"actieonderzoek", "datateam", "lesson_study", "vier_vragen"}
+    assert [t["name"] for t in data["teams"] if t["stalled"]] == ["Woordenschat NT2"]
+    assert [t["name"] for t in data["teams"] if t["status"] == "completed"] == [
+        "Kernteam rekenen groep 3"
+    ]
+    assert plg.json("team", "show", "Rekenen bovenbouw")["counters"]["hypothese"] == 2
+
+
+def test_dutch_is_the_default(tmp_path: Path) -> None:
+    plg = Plg(f"sqlite:///{tmp_path / 'nl.db'}", lang="nl")
+    assert "Maak die aan met 'plg init'" in plg.error("team", "list")
+    plg("init")
+    assert "Er is geen team 'X'" in plg.error("team", "show", "X")
+
+
+def test_a_database_from_a_newer_plg_is_refused(plg: Plg) -> None:
+    sql(plg.url, "UPDATE alembic_version SET version_num = 'ffff'")
+    assert "newer plg" in plg.error("team", "list")
+    assert "newer plg" in plg.error("init")
+
+
+def test_an_unusable_url_is_one_error_line(tmp_path: Path) -> None:
+    assert "is not a database URL" in Plg("not a url").error("team", "list")
+    assert "Cannot open the database" in Plg("nosuchdriver://x/y").error("team", "list")
+
+
+def test_usage_errors_exit_2(plg: Plg) -> None:
+    plg("team", "start", "X", code=2)  # --method missing
+    plg("frobnicate", code=2)
+    plg("--lang", "fr", "team", "list", code=2)
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, check=True, env=env
+    )
+
+
+def test_help_imports_none_of_the_heavy_packages() -> None:
+    probe = (
+        "import sys\n"
+        "from plg.cli import cli\n"
+        "try:\n    cli(['--help'], prog_name='plg')\nexcept SystemExit:\n    pass\n"
+        "heavy = {'sqlalchemy', 'pydantic', 'transitions', 'jinja2', 'rich', 'alembic', 'yaml'}\n"
+        "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))\n"
+    )
+    assert _run("-c", probe).stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "Start a team"), ("nl", "Start een team")])
+def test_help_speaks_the_chosen_language(lang: str, words: str) -> None:
+    out = _run("-m", "plg", "--lang", lang, "team", "start", "--help").stdout
+    assert words in out
