@@ -180,10 +180,13 @@ def methods_list(settings: Settings, as_json: bool) -> None:
                 }
                 for m in available
             ]
-            + [{"id": None, "source": b.name, "broken": b.reason} for b in broken]
         )
     else:
-        display.methods(available, broken, settings.lang)
+        display.methods(available, settings.lang)
+    for plugin in broken:
+        click.echo(
+            t("plugin_broken", settings.lang, name=plugin.name, reason=plugin.reason), err=True
+        )
 
 
 @methods.command("show", help=_h("methods_show"))
@@ -339,11 +342,15 @@ def _write_or_print(settings: Settings, text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise PlgError("output_unwritable", path=output, reason=exc.strerror or exc) from None
+    _write_file(output, text.encode("utf-8"))
     _say(settings, "done_written", path=output)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise PlgError("output_unwritable", path=path, reason=exc.strerror or exc) from None
 
 
 @cli.command(help=_h("tick"))
@@ -430,6 +437,25 @@ def _record_group(category: Category, kind_option: str, kind_help: str) -> click
 
     if category == "evidence":
         click.option("--value", type=float, help=_h("value_opt"))(add)
+
+    @group.command("get", help=_h("record_get"))
+    @click.argument("team_name", metavar="TEAM")
+    @click.argument("record_id", metavar="ID", type=int)
+    @click.option(
+        "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help=_h("get_output_opt")
+    )
+    @click.option("--overwrite", is_flag=True, help=_h("overwrite_opt"))
+    @pass_settings
+    def get(
+        settings: Settings, team_name: str, record_id: int, output: Path | None, overwrite: bool
+    ) -> None:
+        filename, data = settings.engine().record_file(team_name, category, record_id)
+        # The stored name is only a label: never let it choose a folder.
+        target = output or Path(Path(filename).name)
+        if target.exists() and not overwrite:
+            raise PlgError("exists_output", path=target)
+        _write_file(target, data)
+        _say(settings, "done_written", path=target)
 
     @group.command("list", help=_h("record_list"))
     @click.argument("team_name", metavar="TEAM")

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from plg.engine.definition import MethodDefinition
-    from plg.engine.registry import Available, Broken
+    from plg.engine.registry import Available
     from plg.engine.views import EventView, Overview, RecordView, TeamRow, TeamView
 
 
@@ -110,7 +110,7 @@ def team(view: TeamView, lang: Lang) -> None:
             out.print(f"      {reason}", markup=False)
 
 
-def methods(available: Sequence[Available], broken: Sequence[Broken], lang: Lang) -> None:
+def methods(available: Sequence[Available], lang: Lang) -> None:
     table(
         lang,
         ["col_id", "col_version", "col_title", "col_source"],
@@ -119,8 +119,6 @@ def methods(available: Sequence[Available], broken: Sequence[Broken], lang: Lang
             for m in available
         ],
     )
-    for plugin in broken:
-        click.echo(t("plugin_broken", lang, name=plugin.name, reason=plugin.reason), err=True)
 
 
 def method(definition: MethodDefinition, lang: Lang) -> None:
@@ -180,8 +178,11 @@ def records(rows: Sequence[RecordView], lang: Lang) -> None:
         return
     table(
         lang,
-        ["col_when", "col_type", "col_title", "col_phase", "col_content"],
-        [(r.at.strftime("%Y-%m-%d"), r.type, r.title, r.phase, _content(r, lang)) for r in rows],
+        ["col_id", "col_when", "col_type", "col_title", "col_phase", "col_content"],
+        [
+            (r.id, r.at.strftime("%Y-%m-%d"), r.type, r.title, r.phase, _content(r, lang))
+            for r in rows
+        ],
     )
 
 

@@ -103,6 +103,18 @@ HELP: dict[str, dict[Lang, str]] = {
         "en": "Save one in the team's current phase.",
         "nl": "Bewaar er een in de huidige fase van het team.",
     },
+    "record_get": {
+        "en": "Write a stored file back out, by the id that 'list' shows.",
+        "nl": "Schrijf een bewaard bestand terug, met het id dat 'list' toont.",
+    },
+    "get_output_opt": {
+        "en": "Where to write it (default: its original name, in this folder).",
+        "nl": "Waar het heen moet (standaard: de oorspronkelijke naam, in deze map).",
+    },
+    "overwrite_opt": {
+        "en": "Replace the file if it exists.",
+        "nl": "Vervang het bestand als het bestaat.",
+    },
     "record_list": {"en": "List what the team saved.", "nl": "Toon wat het team bewaarde."},
     "type_opt": {"en": "Artefact type of the method.", "nl": "Soort product van de methode."},
     "kind_ev_opt": {"en": "Evidence kind of the method.", "nl": "Soort bewijs van de methode."},

@@ -74,6 +74,18 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Method '{method}' has no {category} type '{type}'. Types: {types}.",
         "nl": "Methode '{method}' kent geen {category}-soort '{type}'. Soorten: {types}.",
     },
+    "record_unknown": {
+        "en": "Team '{team}' has no {category} with id {id}. The ids are in the list command's output.",
+        "nl": "Team '{team}' heeft geen {category} met id {id}. De ids staan in de uitvoer van het list-commando.",
+    },
+    "record_no_file": {
+        "en": "Record {id} holds no file, only text or a value; 'list' shows it.",
+        "nl": "Record {id} bevat geen bestand, alleen tekst of een waarde; 'list' toont die.",
+    },
+    "text_invalid": {
+        "en": "The text holds a character that cannot be stored (NUL, or bytes that are not UTF-8). Remove it and try again.",
+        "nl": "De tekst bevat een teken dat niet bewaard kan worden (NUL, of bytes die geen UTF-8 zijn). Haal het weg en probeer het opnieuw.",
+    },
     "record_content": {
         "en": "Give the content with exactly one of --file, --text or --value.",
         "nl": "Geef de inhoud met precies een van --file, --text of --value.",
@@ -240,6 +252,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "col_checklist": {"en": "Checklist", "nl": "Checklist"},
     "col_last": {"en": "Last activity", "nl": "Laatste activiteit"},
     "col_id": {"en": "Id", "nl": "Id"},
+    "exists_output": {
+        "en": "'{path}' already exists. Choose another --output, or add --overwrite.",
+        "nl": "'{path}' bestaat al. Kies een andere --output, of voeg --overwrite toe.",
+    },
     "col_version": {"en": "Version", "nl": "Versie"},
     "col_title": {"en": "Title", "nl": "Titel"},
     "col_source": {"en": "Source", "nl": "Bron"},

@@ -315,3 +315,49 @@ def test_help_imports_none_of_the_heavy_packages() -> None:
 def test_help_speaks_the_chosen_language(lang: str, words: str) -> None:
     out = _run("-m", "plg", "--lang", lang, "team", "start", "--help").stdout
     assert words in out
+
+
+def test_get_writes_a_stored_file_back(
+    plg: Plg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = _team(plg)
+    original = tmp_path / "in" / "doelen.docx"
+    original.parent.mkdir()
+    original.write_bytes(b"PK\x03\x04 goals")
+    record = plg.json(
+        "artefact",
+        "add",
+        name,
+        "--type",
+        "leerdoelen",
+        "--title",
+        "Doelen",
+        "--file",
+        str(original),
+    )
+    assert f"│ {record['id']} " in plg("artefact", "list", name).stdout
+    monkeypatch.chdir(tmp_path)
+    plg("artefact", "get", name, str(record["id"]))
+    assert (tmp_path / "doelen.docx").read_bytes() == original.read_bytes()
+    assert "already exists" in plg.error("artefact", "get", name, str(record["id"]))
+    plg("artefact", "get", name, str(record["id"]), "--overwrite")
+    out = tmp_path / "copy.docx"
+    plg("artefact", "get", name, str(record["id"]), "-o", str(out))
+    assert out.read_bytes() == original.read_bytes()
+    assert "no artefact with id 999" in plg.error("artefact", "get", name, "999")
+
+
+def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    garbage = tmp_path / "notes.db"
+    garbage.write_text("these are my notes, not a database\n" * 100)
+    plg = Plg(f"sqlite:///{garbage}")
+    assert "Cannot open the database" in plg.error("team", "list")
+    assert "Cannot open the database" in plg.error("init")
+    assert garbage.read_text().startswith("these are my notes")
+
+
+def test_a_database_folder_that_cannot_be_made(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    plg = Plg(f"sqlite:///{blocker / 'sub' / 'plg.db'}")
+    assert "Cannot open the database" in plg.error("init")

@@ -215,7 +215,7 @@ def test_files_are_stored_once_by_content_hash(engine: Engine, tmp_path: Path) -
     second = engine.add_record(name, "artefact", "leerdoelen", "Copy", Content(file=copy))
     assert first.sha256 == second.sha256
     assert (first.filename, first.size) == ("lesplan.pdf", len(plan.read_bytes()))
-    assert engine.file_content(first.sha256 or "") == plan.read_bytes()
+    assert engine.record_file(name, "artefact", second.id) == ("copy.pdf", plan.read_bytes())
     assert sql(engine.store.url_text, "SELECT count(*) FROM blobs") == 1
 
 
@@ -302,3 +302,37 @@ def test_init_is_safe_to_repeat(engine: Engine) -> None:
 
 def test_definitions_are_plain_data() -> None:
     assert isinstance(registry().get("datateam").definition, MethodDefinition)
+
+
+def test_text_that_no_database_can_store_is_refused(engine: Engine) -> None:
+    name = _start(engine)
+    for bad in ("nul \x00 inside", "lone \udcff surrogate"):
+        with pytest.raises(InvalidInput, match="cannot be stored"):
+            engine.add_record(name, "artefact", "leerdoelen", "T", Content(text=bad))
+        with pytest.raises(InvalidInput, match="cannot be stored"):
+            engine.advance(name, force=True, reason=bad)
+        with pytest.raises(InvalidInput):
+            engine.start_team(bad, "datateam")
+    kept = engine.add_record(
+        name, "artefact", "leerdoelen", "Ünïcode ✓", Content(text="regel 1\nregel 2\ttab 🙂")
+    )
+    assert engine.records(name, "artefact")[0] == kept
+    assert [e.kind for e in engine.history(name)] == ["start", "artefact"]
+
+
+def test_a_stored_file_comes_back_unchanged(engine: Engine, tmp_path: Path) -> None:
+    name = _start(engine)
+    data = bytes(range(256)) * 10
+    (tmp_path / "scan.png").write_bytes(data)
+    saved = engine.add_record(
+        name, "artefact", "leerdoelen", "Scan", Content(file=tmp_path / "scan.png")
+    )
+    assert engine.record_file(name, "artefact", saved.id) == ("scan.png", data)
+    text_only = engine.add_record(name, "artefact", "leerdoelen", "Note", Content(text="x"))
+    with pytest.raises(NotFound, match="holds no file"):
+        engine.record_file(name, "artefact", text_only.id)
+    with pytest.raises(NotFound, match="no evidence with id"):
+        engine.record_file(name, "evidence", saved.id)
+    _start(engine, "Other")
+    with pytest.raises(NotFound, match="no artefact with id"):
+        engine.record_file("Other", "artefact", saved.id)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plg import Content, Engine, PlgError
+from plg import Content, Engine, InvalidInput, PlgError, Refused
 from plg.engine.registry import registry
 
 METHODS = ["actieonderzoek", "datateam", "lesson_study", "vier_vragen"]
@@ -91,3 +91,35 @@ def test_random_actions_keep_phase_equal_to_replay(
         events = engine.history(name)
         assert [e.seq for e in events] == list(range(1, len(events) + 1))
         assert (view.row.status == "completed") == (view.row.phase == "afgerond")
+
+
+hostile = st.text(st.characters(exclude_categories=()), max_size=150)
+
+
+@given(name=hostile, title=hostile, body=hostile, reason=hostile)
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_hostile_strings_are_stored_exactly_or_refused_cleanly(
+    shared_engine: Engine, name: str, title: str, body: str, reason: str
+) -> None:
+    engine = shared_engine
+    try:
+        view = engine.start_team(name, "vier_vragen")
+    except (InvalidInput, Refused):
+        return
+    assert view.row.name == name.strip()
+    assert engine.team(name).row.name == name.strip()
+    try:
+        saved = engine.add_record(name, "artefact", "leerdoelen", title, Content(text=body))
+    except InvalidInput:
+        pass
+    else:
+        assert saved.title == title.strip()
+        assert engine.records(name, "artefact")[-1].text == body
+    try:
+        engine.advance(name, force=True, reason=reason)
+    except InvalidInput:
+        assert engine.team(name).row.phase == "leren"
+    else:
+        assert engine.history(name)[-1].reason == reason.strip()

@@ -54,6 +54,14 @@ def _clean(value: str, limit: int, error: str) -> str:
     return cleaned
 
 
+def _free_text(value: str | None) -> str | None:
+    """Free text (contents, reasons) may hold any line breaks, but no NUL or lone surrogate:
+    PostgreSQL refuses the one, and neither database can encode the other."""
+    if value is not None and any(ch == "\x00" or "\ud800" <= ch <= "\udfff" for ch in value):
+        raise InvalidInput("text_invalid")
+    return value
+
+
 def _default_actor() -> str:
     try:
         return getpass.getuser()
@@ -335,13 +343,19 @@ class Engine:
             )
             return [_record_view(record) for record in rows]
 
-    def file_content(self, sha256: str) -> bytes:
-        """The bytes of a stored file, by its hash."""
+    def record_file(self, name: str, category: Category, record_id: int) -> tuple[str, bytes]:
+        """The original file name and the bytes of a record's stored file."""
         with self._session() as session:
-            blob = session.get(Blob, sha256)
-            if blob is None:
-                raise NotFound("file_unreadable", path=sha256, reason="not stored")
-            return blob.data
+            team = self._team(session, name)
+            record = session.get(Record, record_id)
+            if record is None or record.team_id != team.id or record.category != category:
+                raise NotFound(
+                    "record_unknown", team=team.name, id=record_id, category=t(category, self.lang)
+                )
+            if record.blob_sha256 is None:
+                raise NotFound("record_no_file", id=record_id)
+            blob = session.get_one(Blob, record.blob_sha256)
+            return record.filename or record.blob_sha256, blob.data
 
     def replay(self, name: str) -> tuple[str, dict[str, int]]:
         """The phase and counters that follow from the team's events alone.
@@ -489,7 +503,7 @@ class Engine:
         reason: str | None = None,
     ) -> TeamView:
         """Fire `trigger`. Refused with the open points unless the guards pass or it is forced."""
-        reason = reason.strip() if reason and reason.strip() else None
+        reason = _free_text(reason.strip()) if reason and reason.strip() else None
         if force and reason is None:
             raise InvalidInput("force_needs_reason")
         with self._write(name) as (session, team):
@@ -537,6 +551,7 @@ class Engine:
     ) -> RecordView:
         """Save an artefact or evidence in the team's current phase."""
         title = _clean(title, 200, "record_title")
+        _free_text(content.text)
         given = [c for c in (content.text, content.file, content.value) if c is not None]
         if len(given) != 1 or (category == "artefact" and content.value is not None):
             raise InvalidInput("record_content")

@@ -11,7 +11,7 @@ from functools import cache
 from importlib.metadata import entry_points
 
 from plg.engine.definition import MethodDefinition
-from plg.errors import InvalidMethodDefinition, NotFound, PlgError
+from plg.errors import InvalidMethodDefinition, NotFound
 
 GROUP = "plg.methods"
 
@@ -67,7 +67,7 @@ def registry() -> Registry:
         except InvalidMethodDefinition as exc:
             found.broken.append(Broken(source, exc.text("en").replace("\n", " ")))
             continue
-        except (PlgError, Exception) as exc:  # a plugin's own bug must not stop plg
+        except Exception as exc:  # a plugin's own bug must not stop plg
             found.broken.append(Broken(source, f"{type(exc).__name__}: {exc}"))
             continue
         for definition in definitions:

@@ -92,8 +92,7 @@ class Store:
                     return None
                 return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         except (OperationalError, SADatabaseError) as exc:
-            reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
-            raise DatabaseError("db_unreachable", url=self.display_url, reason=reason) from None
+            raise self._unreachable(exc) from None
 
     def require_current(self) -> None:
         """Refuse to work on a database that is missing, older or newer than this plg."""
@@ -110,20 +109,36 @@ class Store:
         revision = self.revision()
         if revision is not None and revision not in KNOWN_REVISIONS:
             raise DatabaseError("db_newer", url=self.display_url, revision=revision)
-        if self.sqlite_file is not None:
-            self.sqlite_file.parent.mkdir(parents=True, exist_ok=True)
         from plg.storage.migrate import upgrade_to_head
 
-        with self.engine.begin() as conn:
-            upgrade_to_head(conn)
+        try:
+            if self.sqlite_file is not None:
+                self.sqlite_file.parent.mkdir(parents=True, exist_ok=True)
+            with self.engine.begin() as conn:
+                upgrade_to_head(conn)
+        except OSError as exc:
+            raise self._unreachable(exc.strerror or str(exc)) from None
+        except (OperationalError, SADatabaseError) as exc:
+            raise self._unreachable(exc) from None
         return HEAD_REVISION
+
+    def _unreachable(self, problem: str | SADatabaseError) -> DatabaseError:
+        if isinstance(problem, SADatabaseError):
+            problem = str(problem.orig or problem).splitlines()[0]
+        return DatabaseError("db_unreachable", url=self.display_url, reason=problem)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session that commits when the block ends and rolls everything back on any error."""
+        """A session that commits when the block ends and rolls everything back on any error.
+
+        A database that stays locked or goes away mid-way is reported as one `DatabaseError`.
+        """
         factory = sessionmaker(self.engine, expire_on_commit=False)
-        with factory() as session, session.begin():
-            yield session
+        try:
+            with factory() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            raise self._unreachable(exc) from None
 
     def dispose(self) -> None:
         if self._engine is not None:
