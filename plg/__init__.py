@@ -6,7 +6,6 @@ use, so that importing `plg` (and so starting the CLI) stays fast.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from plg.errors import (
@@ -21,14 +20,11 @@ from plg.errors import (
 )
 
 if TYPE_CHECKING:
+    __version__: str
+
     from plg.engine.definition import MethodDefinition, load_definition
     from plg.engine.engine import Content, Engine
     from plg.engine.files import load_definition_file
-
-try:
-    __version__ = version("plg")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
 
 _LAZY = {
     "Engine": "plg.engine.engine",
@@ -57,6 +53,11 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        # importlib.metadata alone costs more than the whole CLI start-up; read it on demand.
+        from importlib.metadata import version
+
+        return version("plg")
     if name in _LAZY:
         from importlib import import_module
 

@@ -361,3 +361,10 @@ def test_a_database_folder_that_cannot_be_made(tmp_path: Path) -> None:
     blocker.write_text("x")
     plg = Plg(f"sqlite:///{blocker / 'sub' / 'plg.db'}")
     assert "Cannot open the database" in plg.error("init")
+
+
+def test_version() -> None:
+    import plg
+
+    assert _run("-m", "plg", "--version").stdout.strip().endswith(plg.__version__)
+    assert plg.__version__.count(".") == 2

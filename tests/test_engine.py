@@ -336,3 +336,25 @@ def test_a_stored_file_comes_back_unchanged(engine: Engine, tmp_path: Path) -> N
     _start(engine, "Other")
     with pytest.raises(NotFound, match="no artefact with id"):
         engine.record_file("Other", "artefact", saved.id)
+
+
+def test_concurrent_writers_lose_nothing(engine: Engine) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    name = _start(engine, method="lesson_study")
+    url = engine.store.url_text
+
+    def writer(number: int) -> None:
+        own = Engine(url, actor=f"writer {number}", lang="en")
+        for step in range(8):
+            own.add_record(
+                name, "evidence", "observatie", f"w{number} s{step}", Content(value=float(step))
+            )
+        own.close()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(writer, range(4)))
+    events = engine.history(name)
+    assert [e.seq for e in events] == list(range(1, 4 * 8 + 2))
+    assert len(engine.records(name, "evidence")) == 4 * 8
+    assert {e.actor for e in events[1:]} == {f"writer {n}" for n in range(4)}
