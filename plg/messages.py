@@ -172,6 +172,18 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "parameter '{param}' of guard '{id}' must be of type {type}",
         "nl": "parameter '{param}' van voorwaarde '{id}' moet van het type {type} zijn",
     },
+    "fault_too_large": {
+        "en": "the file has {size} bytes; a definition may have at most {limit}",
+        "nl": "het bestand heeft {size} bytes; een definitie mag er hoogstens {limit} hebben",
+    },
+    "fault_not_text": {
+        "en": "not UTF-8 text; save the definition as UTF-8",
+        "nl": "geen UTF-8-tekst; sla de definitie op als UTF-8",
+    },
+    "fault_too_deep": {
+        "en": "the data is nested too deeply to be a definition",
+        "nl": "de gegevens zijn te diep genest voor een definitie",
+    },
     "fault_missing": {"en": "missing", "nl": "ontbreekt"},
     "fault_extra_forbidden": {"en": "not a known field", "nl": "geen bekend veld"},
     "fault_not_id": {
@@ -236,6 +248,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "guard_min_evidence": {
         "en": "{have} of {count} {kind} saved in this phase",
         "nl": "{have} van {count} {kind} opgeslagen in deze fase",
+    },
+    "guard_error": {
+        "en": "guard '{name}' failed ({error}); tell whoever installed its plugin",
+        "nl": "voorwaarde '{name}' faalde ({error}); meld het aan wie de plugin installeerde",
+    },
+    "guard_missing": {
+        "en": "guard '{name}' is not installed any more; reinstall its plugin, or move with --force and --reason",
+        "nl": "voorwaarde '{name}' is niet meer geïnstalleerd; installeer de plugin opnieuw, of ga verder met --force en --reason",
     },
     "artefact": {"en": "artefact", "nl": "product"},
     "evidence": {"en": "evidence", "nl": "bewijs"},

@@ -23,6 +23,16 @@ needs_postgres = pytest.mark.skipif(
 )
 
 
+@pytest.fixture(autouse=True)
+def _own_data_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep tests away from the user's own data folder and method files."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("PLG_METHODS_PATH", raising=False)
+    monkeypatch.delenv("PLG_DATABASE_URL", raising=False)
+
+
 def _postgres_database() -> Iterator[str]:
     """A database of its own on the test server, dropped afterwards."""
     assert POSTGRES

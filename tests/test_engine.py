@@ -17,7 +17,7 @@ from plg import (
     load_definition,
 )
 from plg.engine.machine import built_machines
-from plg.engine.registry import Registry, registry
+from plg.engine.registry import Registry, Source, load_registry
 from tests.conftest import sql
 
 
@@ -221,11 +221,11 @@ def test_files_are_stored_once_by_content_hash(engine: Engine, tmp_path: Path) -
 
 def test_a_team_keeps_its_pinned_definition(engine: Engine) -> None:
     name = _start(engine)
-    data = registry().get("vier_vragen").definition.dump()
+    data = load_registry().get("vier_vragen").definition.dump()
     data["version"] = "2.0"
     data["phases"][0]["checklist"] = data["phases"][0]["checklist"][:1]
     changed = Registry()
-    changed.add(load_definition(data), "a plugin")
+    changed.add(load_definition(data), Source("a plugin", "plugin", "2.0", "tests"))
     upgraded = Engine(engine.store.url_text, lang="en", methods=changed)
     view = upgraded.team(name)
     assert view.row.method_version == "1.0"
@@ -301,7 +301,7 @@ def test_init_is_safe_to_repeat(engine: Engine) -> None:
 
 
 def test_definitions_are_plain_data() -> None:
-    assert isinstance(registry().get("datateam").definition, MethodDefinition)
+    assert isinstance(load_registry().get("datateam").definition, MethodDefinition)
 
 
 def test_text_that_no_database_can_store_is_refused(engine: Engine) -> None:

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plg import Content, Engine, InvalidInput, PlgError, Refused
-from plg.engine.registry import registry
+from plg.engine.registry import load_registry
 
 METHODS = ["actieonderzoek", "datateam", "lesson_study", "vier_vragen"]
 
@@ -40,7 +40,7 @@ actions = st.lists(
 
 def _act(engine: Engine, name: str, verb: str, pick: int, flag: bool) -> None:
     view = engine.team(name)
-    definition = registry().get(view.row.method).definition
+    definition = load_registry().get(view.row.method).definition
     items = list(view.checklist.items)
     moves = [m.trigger for m in view.moves] or ["next"]
     if verb in ("tick", "untick") and items:
@@ -77,7 +77,7 @@ def test_random_actions_keep_phase_equal_to_replay(
     engine = shared_engine
     name = f"{method}-{uuid.uuid4().hex[:8]}"
     engine.start_team(name, method)
-    phases = {p.id for p in registry().get(method).definition.phases}
+    phases = {p.id for p in load_registry().get(method).definition.phases}
     for verb, pick, flag in steps:
         before = engine.history(name)
         try:

@@ -176,18 +176,20 @@ def load_definition(data: object, source: str = "") -> MethodDefinition:
 
     Raises `InvalidMethodDefinition` listing every fault, whatever `data` is.
     """
-    from plg.engine.guards import GUARDS
+    from plg.engine.registry import known_guards
     from plg.engine.validate import semantic_faults
 
     try:
         definition = MethodDefinition.model_validate(data)
+    except RecursionError:
+        raise InvalidMethodDefinition([Fault("(definition)", "fault_too_deep")], source) from None
     except ValidationError as exc:
         faults = [
             Fault(_place(tuple(err["loc"])), *_field_fault(err))
             for err in exc.errors(include_url=False)
         ]
         raise InvalidMethodDefinition(faults, source) from None
-    faults = semantic_faults(definition, GUARDS)
+    faults = semantic_faults(definition, known_guards())
     if faults:
         raise InvalidMethodDefinition(faults, source)
     return definition

@@ -19,9 +19,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from plg.engine.checklist import TeamState
 from plg.engine.definition import Category, MethodDefinition, Transition
-from plg.engine.guards import GUARDS
 from plg.engine.machine import Attempt, fire, triggers_from
-from plg.engine.registry import Available, Registry, registry
+from plg.engine.registry import Available, Registry, guard_named, load_registry
 from plg.engine.views import (
     ChecklistView,
     EventView,
@@ -150,7 +149,9 @@ class Engine:
 
     @property
     def registry(self) -> Registry:
-        return self._methods if self._methods is not None else registry()
+        if self._methods is None:
+            self._methods = load_registry()
+        return self._methods
 
     def methods(self) -> list[Available]:
         return [self.registry.methods[key] for key in sorted(self.registry.methods)]
@@ -241,7 +242,7 @@ class Engine:
         return tuple(
             reason
             for ref in transition.guards
-            for reason in GUARDS[ref.name].check(state, ref.params, self.lang)
+            for reason in guard_named(ref.name).run(state, ref.params, self.lang)
         )
 
     def _moves(self, state: TeamState) -> tuple[MoveView, ...]:

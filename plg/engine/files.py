@@ -4,9 +4,29 @@ from __future__ import annotations
 
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 from plg.engine.definition import MethodDefinition, load_definition
 from plg.errors import Fault, InvalidInput, InvalidMethodDefinition
+
+MAX_BYTES = 1024 * 1024  # a real definition is a few dozen KB
+
+
+def _safe_load(text: str) -> Any:
+    """YAML as plain data: no tags that build Python objects (safe_load), and no aliases,
+    which let a few lines expand into billions of nodes."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped stub
+                raise yaml.composer.ComposerError(
+                    None, None, "aliases (*name) are not allowed in a definition", event.start_mark
+                )
+            return super().compose_node(parent, index)
+
+    return yaml.load(text, Loader=Loader)
 
 
 def load_definition_file(path: Path | Traversable) -> MethodDefinition:
@@ -15,17 +35,25 @@ def load_definition_file(path: Path | Traversable) -> MethodDefinition:
 
     source = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raw = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
         raise InvalidInput("definition_unreadable", source=source, reason=reason) from None
+    if len(raw) > MAX_BYTES:
+        fault = Fault("(file)", "fault_too_large", {"size": len(raw), "limit": MAX_BYTES})
+        raise InvalidMethodDefinition([fault], source)
     try:
-        # safe_load builds plain data only: no tags that construct Python objects.
-        data = yaml.safe_load(text)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidMethodDefinition([Fault("(file)", "fault_not_text")], source) from None
+    try:
+        data = _safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
         reason = getattr(exc, "problem", None) or str(exc)
         fault = Fault(place, "fault_field", {"reason": reason})
         raise InvalidMethodDefinition([fault], source) from None
+    except RecursionError:
+        raise InvalidMethodDefinition([Fault("(file)", "fault_too_deep")], source) from None
     return load_definition(data, source)

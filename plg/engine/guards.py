@@ -14,9 +14,11 @@ Params = Mapping[str, int | str]
 
 @dataclass(frozen=True)
 class Guard:
-    """`check` returns why the guard fails (one text per open point), or nothing when it passes.
+    """A named condition on a move; plugins add their own through the `plg.guards` entry point.
 
-    `param_types` names the parameters and their types, so definitions are checked when loaded;
+    `check(state, params, lang)` returns why the guard fails (one text per open point, in
+    `lang`), or an empty list when it passes. `param_types` names the parameters a definition
+    must give and their types (int or str), so definitions are checked when loaded;
     `record_params` says which of them name an artefact type or evidence kind of the method.
     """
 
@@ -24,6 +26,14 @@ class Guard:
     param_types: Mapping[str, type]
     check: Callable[[TeamState, Params, Lang], list[str]]
     record_params: Mapping[str, Category] = field(default_factory=dict)
+
+    def run(self, state: TeamState, params: Params, lang: Lang) -> list[str]:
+        """`check`, but a guard that crashes blocks the move with its error instead of
+        stopping plg: a plugin's bug must not take the engine down."""
+        try:
+            return list(self.check(state, params, lang))
+        except Exception as exc:
+            return [t("guard_error", lang, name=self.name, error=f"{type(exc).__name__}: {exc}")]
 
 
 def _checklist_complete(state: TeamState, params: Params, lang: Lang) -> list[str]:
@@ -45,7 +55,7 @@ def _min_evidence(state: TeamState, params: Params, lang: Lang) -> list[str]:
     return [t("guard_min_evidence", lang, have=have, count=count, kind=kind)]
 
 
-GUARDS: dict[str, Guard] = {
+BUILTIN_GUARDS: dict[str, Guard] = {
     guard.name: guard
     for guard in (
         Guard("checklist_complete", {}, _checklist_complete),

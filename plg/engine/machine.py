@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from plg.engine.checklist import TeamState
 from plg.engine.definition import GuardRef, MethodDefinition
-from plg.engine.guards import GUARDS
+from plg.engine.registry import guard_named
 from plg.messages import Lang
 
 if TYPE_CHECKING:
@@ -38,11 +38,11 @@ class Attempt:
 
 
 def _condition(ref: GuardRef) -> Any:
-    guard = GUARDS[ref.name]
-
     def passes(event: EventData) -> bool:
         attempt: Attempt = event.kwargs["attempt"]
-        return attempt.force or not guard.check(attempt.state, ref.params, attempt.lang)
+        # Looked up at each firing: a guard plugin may come or go while the machine lives on.
+        guard = guard_named(ref.name)
+        return attempt.force or not guard.run(attempt.state, ref.params, attempt.lang)
 
     return passes
 

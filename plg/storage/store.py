@@ -15,6 +15,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from plg.errors import DatabaseError, InvalidInput
+from plg.paths import data_dir
 from plg.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 
@@ -23,9 +24,7 @@ def default_url() -> str:
     from_env = os.environ.get("PLG_DATABASE_URL")
     if from_env:
         return from_env
-    import platformdirs
-
-    return f"sqlite:///{Path(platformdirs.user_data_dir('plg')) / 'plg.db'}"
+    return f"sqlite:///{data_dir() / 'plg.db'}"
 
 
 def _sqlite_file(url: URL) -> Path | None:
