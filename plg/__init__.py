@@ -22,11 +22,15 @@ from plg.errors import (
 if TYPE_CHECKING:
     __version__: str
 
+    from plg.engine.checklist import TeamState
     from plg.engine.definition import MethodDefinition, load_definition
     from plg.engine.engine import Content, Engine
     from plg.engine.files import load_definition_file
+    from plg.engine.guards import Guard
 
 _LAZY = {
+    "Guard": "plg.engine.guards",
+    "TeamState": "plg.engine.checklist",
     "Engine": "plg.engine.engine",
     "Content": "plg.engine.engine",
     "MethodDefinition": "plg.engine.definition",
@@ -39,6 +43,7 @@ __all__ = [
     "DatabaseError",
     "Engine",
     "Fault",
+    "Guard",
     "InvalidInput",
     "InvalidMethodDefinition",
     "MethodDefinition",
@@ -46,6 +51,7 @@ __all__ = [
     "PlgError",
     "Refused",
     "StaleWrite",
+    "TeamState",
     "__version__",
     "load_definition",
     "load_definition_file",

@@ -102,6 +102,14 @@ def _say(settings: Settings, key: str, **params: object) -> None:
     click.echo(t(key, settings.lang, **params), err=True)
 
 
+def _done(settings: Settings, as_json: bool, data: Any, key: str, **params: object) -> None:
+    """After an action: its result as JSON for scripts, or a confirmation for people."""
+    if as_json:
+        display.emit_json(data)
+    else:
+        _say(settings, key, **params)
+
+
 @click.group(
     cls=PlgGroup, help=_h("main"), context_settings={"help_option_names": ["-h", "--help"]}
 )
@@ -181,12 +189,54 @@ def methods_list(settings: Settings, as_json: bool) -> None:
                 for m in available
             ]
         )
+        for plugin in broken:
+            click.echo(
+                t("plugin_broken", settings.lang, name=plugin.name, reason=plugin.reason), err=True
+            )
     else:
-        display.methods(available, settings.lang)
-    for plugin in broken:
-        click.echo(
-            t("plugin_broken", settings.lang, name=plugin.name, reason=plugin.reason), err=True
+        display.methods(available, broken, settings.lang)
+
+
+@methods.command("schema", help=_h("methods_schema"))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "md"]),
+    default="json",
+    show_default=True,
+    help=_h("format_opt"),
+)
+def methods_schema(fmt: str) -> None:
+    from plg.engine.reference import json_schema, markdown_reference
+
+    if fmt == "json":
+        display.emit_json(json_schema())
+    else:
+        click.echo(markdown_reference(), nl=False)
+
+
+@cli.command(help=_h("plugins"))
+@json_option
+@pass_settings
+def plugins(settings: Settings, as_json: bool) -> None:
+    sources = settings.engine().registry.sources
+    if as_json:
+        display.emit_json(
+            [
+                {
+                    "name": s.name,
+                    "kind": s.kind,
+                    "version": s.version,
+                    "location": s.location,
+                    "methods": s.methods,
+                    "guards": s.guards,
+                    "problems": s.problems,
+                }
+                for s in sources
+            ]
         )
+    else:
+        display.sources(sources, settings.lang)
 
 
 @methods.command("show", help=_h("methods_show"))
@@ -267,16 +317,15 @@ def team_start(
     as_json: bool,
 ) -> None:
     view = settings.engine().start_team(name, method, schools=schools, leader=leader, kind=kind)
-    if as_json:
-        display.emit_json(view.to_json())
-    else:
-        _say(
-            settings,
-            "done_start",
-            team=view.row.name,
-            method=view.row.method_title,
-            phase=view.row.phase_title,
-        )
+    _done(
+        settings,
+        as_json,
+        view.to_json(),
+        "done_start",
+        team=view.row.name,
+        method=view.row.method_title,
+        phase=view.row.phase_title,
+    )
 
 
 @team.command("list", help=_h("team_list"))
@@ -305,6 +354,42 @@ def team_show(settings: Settings, team_name: str, as_json: bool) -> None:
         display.emit_json(view.to_json())
     else:
         display.team(view, settings.lang)
+
+
+def _mapping(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    pairs = [value.partition("=") for value in values]
+    bad = [
+        value
+        for value, (old, eq, new) in zip(values, pairs, strict=True)
+        if not (old and eq and new)
+    ]
+    if bad:
+        raise click.BadParameter(f"use OLD=NEW, not {bad[0]!r}", ctx=ctx, param=param)
+    return {old.strip(): new.strip() for old, _, new in pairs}
+
+
+@team.command("migrate", help=_h("team_migrate"))
+@click.argument("team_name", metavar="TEAM")
+@click.option("--to-version", "version", required=True, metavar="V", help=_h("to_version_opt"))
+@click.option(
+    "--map", "mapping", multiple=True, metavar="OLD=NEW", callback=_mapping, help=_h("map_opt")
+)
+@json_option
+@pass_settings
+def team_migrate(
+    settings: Settings, team_name: str, version: str, mapping: dict[str, str], as_json: bool
+) -> None:
+    view = settings.engine().migrate(team_name, version, mapping)
+    _done(
+        settings,
+        as_json,
+        view.to_json(),
+        "done_migrate",
+        team=view.row.name,
+        method=view.row.method_title,
+        version=view.row.method_version,
+        phase=view.row.phase_title,
+    )
 
 
 # -- the work of a phase --------------------------------------------------------------------
@@ -361,10 +446,7 @@ def _write_file(path: Path, data: bytes) -> None:
 @pass_settings
 def tick(settings: Settings, team_name: str, item: str, undo: bool, as_json: bool) -> None:
     view = settings.engine().tick(team_name, item, undo=undo)
-    if as_json:
-        display.emit_json(view.to_json())
-    else:
-        _say(settings, "done_untick" if undo else "done_tick", item=item)
+    _done(settings, as_json, view.to_json(), "done_untick" if undo else "done_tick", item=item)
 
 
 @cli.command(help=_h("advance"))
@@ -380,18 +462,16 @@ def advance(
     engine = settings.engine()
     before = engine.team(team_name).row
     view = engine.advance(team_name, trigger, force=force, reason=reason)
-    if as_json:
-        display.emit_json(view.to_json())
-    elif view.row.status == "completed":
-        _say(settings, "done_complete", team=view.row.name)
-    else:
-        _say(
-            settings,
-            "done_advance",
-            team=view.row.name,
-            source=before.phase_title,
-            dest=view.row.phase_title,
-        )
+    key = "done_complete" if view.row.status == "completed" else "done_advance"
+    _done(
+        settings,
+        as_json,
+        view.to_json(),
+        key,
+        team=view.row.name,
+        source=before.phase_title,
+        dest=view.row.phase_title,
+    )
 
 
 def _record_group(category: Category, kind_option: str, kind_help: str) -> click.Group:
@@ -424,16 +504,15 @@ def _record_group(category: Category, kind_option: str, kind_help: str) -> click
         record = settings.engine().add_record(
             team_name, category, kind, title, Content(text=text, file=file, value=value)
         )
-        if as_json:
-            display.emit_json(record.to_json())
-        else:
-            _say(
-                settings,
-                "done_record",
-                category=t(category, settings.lang),
-                title=record.title,
-                phase=record.phase,
-            )
+        _done(
+            settings,
+            as_json,
+            record.to_json(),
+            "done_record",
+            category=t(category, settings.lang),
+            title=record.title,
+            phase=record.phase,
+        )
 
     if category == "evidence":
         click.option("--value", type=float, help=_h("value_opt"))(add)

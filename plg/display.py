@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from plg.engine.definition import MethodDefinition
-    from plg.engine.registry import Available
+    from plg.engine.registry import Available, Broken, Source
     from plg.engine.views import EventView, Overview, RecordView, TeamRow, TeamView
 
 
@@ -110,13 +110,33 @@ def team(view: TeamView, lang: Lang) -> None:
             out.print(f"      {reason}", markup=False)
 
 
-def methods(available: Sequence[Available], lang: Lang) -> None:
+def methods(available: Sequence[Available], broken: Sequence[Broken], lang: Lang) -> None:
     table(
         lang,
         ["col_id", "col_version", "col_title", "col_source"],
         [
-            (m.definition.id, m.definition.version, m.definition.title(lang), m.source)
-            for m in available
+            *(
+                (m.definition.id, m.definition.version, m.definition.title(lang), m.source)
+                for m in available
+            ),
+            *(("-", "-", f"{t('broken', lang)}: {b.reason}", b.name) for b in broken),
+        ],
+    )
+
+
+def sources(found: Sequence[Source], lang: Lang) -> None:
+    table(
+        lang,
+        ["col_source", "col_kind", "col_version", "col_provides", "col_status"],
+        [
+            (
+                s.name,
+                s.kind,
+                s.version,
+                ", ".join([*s.methods, *(f"guard {g}" for g in s.guards)]),
+                f"{t('broken', lang)}: {'; '.join(s.problems)}" if s.problems else "ok",
+            )
+            for s in found
         ],
     )
 
@@ -167,6 +187,8 @@ def _event_text(event: EventView, lang: Lang) -> str:
         text += f" ({event.trigger})"
     if "item" in event.detail:
         text += f": {event.detail['item']}"
+    if "to_version" in event.detail:
+        text += f": {event.detail['from_version']} → {event.detail['to_version']}"
     if "title" in event.detail:
         text += f": {event.detail['title']}"
     return text

@@ -48,6 +48,23 @@ HELP: dict[str, dict[Lang, str]] = {
         "en": "Check a definition file and list every fault.",
         "nl": "Controleer een definitiebestand en toon elke fout.",
     },
+    "team_migrate": {
+        "en": "Move a team to another version of its method; recorded in its history.",
+        "nl": "Zet een team over op een andere versie van zijn methode; komt in de geschiedenis.",
+    },
+    "to_version_opt": {"en": "The version to move to.", "nl": "De versie om naartoe te gaan."},
+    "map_opt": {
+        "en": "Rename a phase that the new version calls otherwise (repeat as needed).",
+        "nl": "Koppel een fase die in de nieuwe versie anders heet (herhaal zo nodig).",
+    },
+    "methods_schema": {
+        "en": "Print the JSON Schema of the definition format (or its reference, --format md).",
+        "nl": "Druk het JSON-schema van het definitieformaat af (of de naslag, --format md).",
+    },
+    "plugins": {
+        "en": "Where methods and guards come from: built-in, plugins, definition files.",
+        "nl": "Waar methoden en voorwaarden vandaan komen: ingebouwd, plugins, definitiebestanden.",
+    },
     "team": {"en": "Start, list and show teams.", "nl": "Teams starten, tonen en bekijken."},
     "team_start": {
         "en": "Start a team at the first phase of a method.",

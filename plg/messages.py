@@ -66,6 +66,18 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Team '{team}' kan nog niet '{trigger}': {failures}. "
         "Rond deze af, of gebruik --force met --reason.",
     },
+    "version_unknown": {
+        "en": "Method '{method}' has no version {version} here. Versions: {versions}.",
+        "nl": "Methode '{method}' heeft hier geen versie {version}. Versies: {versions}.",
+    },
+    "migrate_same": {
+        "en": "Team '{team}' already runs on version {version}.",
+        "nl": "Team '{team}' draait al op versie {version}.",
+    },
+    "migrate_unmapped": {
+        "en": "Team '{team}' cannot move to version {version}; these have no place there: {unmapped}. Map a phase with --map OLD=NEW, or untick items first.",
+        "nl": "Team '{team}' kan niet naar versie {version}; deze hebben daar geen plek: {unmapped}. Koppel een fase met --map OUD=NIEUW, of vink punten eerst uit.",
+    },
     "force_needs_reason": {
         "en": 'A forced move needs a reason. Add --reason "why".',
         "nl": 'Een geforceerde stap heeft een reden nodig. Voeg --reason "waarom" toe.',
@@ -285,6 +297,9 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "col_who": {"en": "Who", "nl": "Wie"},
     "col_what": {"en": "What", "nl": "Wat"},
     "col_reason": {"en": "Reason", "nl": "Reden"},
+    "col_kind": {"en": "Kind", "nl": "Soort"},
+    "col_provides": {"en": "Provides", "nl": "Levert"},
+    "broken": {"en": "broken", "nl": "kapot"},
     "col_count": {"en": "Teams", "nl": "Teams"},
     "col_done": {"en": "Done", "nl": "Klaar"},
     "col_item": {"en": "Item", "nl": "Punt"},
@@ -309,6 +324,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "event_force": {"en": "moved (forced)", "nl": "verder gegaan (geforceerd)"},
     "event_tick": {"en": "ticked", "nl": "afgevinkt"},
     "event_untick": {"en": "unticked", "nl": "afvinken ongedaan"},
+    "event_migrate": {"en": "moved to another version", "nl": "naar een andere versie"},
     "event_artefact": {"en": "artefact saved", "nl": "product opgeslagen"},
     "event_evidence": {"en": "evidence saved", "nl": "bewijs opgeslagen"},
     # Confirmations printed after an action.
@@ -333,6 +349,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "done_record": {
         "en": "Saved {category} '{title}' in phase '{phase}'.",
         "nl": "{category} '{title}' opgeslagen in fase '{phase}'.",
+    },
+    "done_migrate": {
+        "en": "Team '{team}' now runs on {method} version {version}, in phase '{phase}'.",
+        "nl": "Team '{team}' draait nu op {method} versie {version}, in fase '{phase}'.",
     },
     "done_written": {"en": "Written to {path}.", "nl": "Geschreven naar {path}."},
     "done_valid": {

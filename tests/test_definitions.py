@@ -5,13 +5,15 @@ from __future__ import annotations
 import copy
 import itertools
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plg import InvalidMethodDefinition, MethodDefinition, load_definition
+from plg import InvalidMethodDefinition, MethodDefinition, load_definition, load_definition_file
 from plg.engine.registry import load_registry
 from plg.methods import builtin_methods
 
@@ -317,3 +319,56 @@ def test_broken_definitions_raise_only_invalid_method_definition(data: Any) -> N
         return  # the mutation happened to leave a valid definition
     assert faults
     assert all(fault.text("nl") and fault.text("en") for fault in faults)
+
+
+def _file(tmp_path_factory: pytest.TempPathFactory, content: bytes) -> Path:
+    path = tmp_path_factory.mktemp("defs") / "method.yaml"
+    path.write_bytes(content)
+    return path
+
+
+def _accepted_or_refused(path: Path) -> None:
+    try:
+        load_definition_file(path)
+    except InvalidMethodDefinition as exc:
+        faults = exc.faults
+    else:
+        return
+    assert faults
+    assert all(fault.text("en") for fault in faults)
+
+
+@given(content=st.binary(max_size=300))
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_bytes_are_accepted_or_refused(
+    tmp_path_factory: pytest.TempPathFactory, content: bytes
+) -> None:
+    _accepted_or_refused(_file(tmp_path_factory, content))
+
+
+@given(data=json_values | definitions() | broken())
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_yaml_is_accepted_or_refused(
+    tmp_path_factory: pytest.TempPathFactory, data: Any
+) -> None:
+    text = yaml.safe_dump(data, allow_unicode=True)
+    _accepted_or_refused(_file(tmp_path_factory, text.encode("utf-8")))
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[" * 20_000 + "]" * 20_000,
+        '{"a": ' * 20_000 + "1" + "}" * 20_000,
+        "x: " + "y" * (2 * 1024 * 1024),
+        "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+        "!!python/object/apply:os.system ['echo hacked']",
+    ],
+    ids=["deep-list", "deep-json", "huge", "aliases", "python-tag"],
+)
+def test_hostile_files_are_refused_quickly(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "hostile.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InvalidMethodDefinition):
+        load_definition_file(path)

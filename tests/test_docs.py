@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 import shlex
 from pathlib import Path
+from typing import Any
 
 import click
+import pytest
 import yaml
 
 from plg import load_definition
@@ -57,3 +59,36 @@ def test_every_command_is_in_the_reference() -> None:
     reference = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     missing = [name for name in _commands(cli) if f"`{name}" not in reference]
     assert missing == []
+
+
+def test_the_format_reference_is_what_the_models_generate() -> None:
+    from plg.engine.reference import markdown_reference
+
+    page = (ROOT / "docs" / "definition-format.md").read_text(encoding="utf-8")
+    assert page == markdown_reference(), (
+        "docs/definition-format.md is stale: plg methods schema --format md > "
+        "docs/definition-format.md"
+    )
+
+
+def test_the_plugin_guide_example_guard_is_the_plugins_own() -> None:
+    guide = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    (toml,) = _blocks(ROOT / "docs" / "plugins.md", "toml")
+    plugin = (ROOT / "examples" / "plg-spiral" / "pyproject.toml").read_text(encoding="utf-8")
+    for line in toml.splitlines():
+        assert line in plugin, line
+    assert 'MIN_TICKS = Guard("min_ticks", {"count": int}, _min_ticks)' in guide
+
+
+def test_the_plugin_guide_test_example_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "methods"
+    folder.mkdir()
+    spiral = ROOT / "examples" / "plg-spiral" / "src" / "plg_spiral" / "spiral.yaml"
+    (folder / "spiral.yaml").write_bytes(spiral.read_bytes())
+    monkeypatch.setenv("PLG_METHODS_PATH", str(folder))
+    (code,) = _blocks(ROOT / "docs" / "plugins.md", "python")[1:]
+    namespace: dict[str, Any] = {}
+    exec(compile(code, "docs/plugins.md", "exec"), namespace)
+    namespace["test_a_team_walks_the_spiral"](tmp_path)

@@ -33,8 +33,8 @@ class _Model(BaseModel):
 class Text(_Model):
     """A text in both languages plg speaks."""
 
-    nl: Line
-    en: Line
+    nl: Line = Field(description="The Dutch text.")
+    en: Line = Field(description="The English text.")
 
     def __call__(self, lang: Lang) -> str:
         return self.nl if lang == "nl" else self.en
@@ -43,17 +43,21 @@ class Text(_Model):
 class RecordKind(_Model):
     """A type of artefact or a kind of evidence that the method expects teams to save."""
 
-    id: Id
-    title: Text
+    id: Id = Field(description="Used in `satisfied_by` and in the CLI's --type/--kind.")
+    title: Text = Field(description="What it is, for people.")
 
 
 class ChecklistItem(_Model):
     """A manual tick, or (with `satisfied_by`) one that saving an artefact or evidence ticks."""
 
-    id: Id
-    text: Text
-    required: bool = True
-    satisfied_by: RecordRef | None = None
+    id: Id = Field(description="Unique within the phase; what `plg tick TEAM ITEM` takes.")
+    text: Text = Field(description="The item as the checklist shows it.")
+    required: bool = Field(True, description="Whether an open item blocks `next`.")
+    satisfied_by: RecordRef | None = Field(
+        None,
+        description="`artefact:TYPE` or `evidence:KIND`: saving one in the phase ticks the item. "
+        "Without it, the item is ticked by hand.",
+    )
 
     @property
     def record(self) -> tuple[Category, str] | None:
@@ -66,23 +70,35 @@ class ChecklistItem(_Model):
 class GuardRef(_Model):
     """A named guard from the registry and its parameters; never code."""
 
-    name: Id
-    params: dict[Id, int | str] = Field(default_factory=dict)
+    name: Id = Field(description="A guard from the registry (built-in or from a plugin).")
+    params: dict[Id, int | str] = Field(
+        default_factory=dict, description="The guard's parameters, as the guard names them."
+    )
 
 
 CHECKLIST_COMPLETE = GuardRef(name="checklist_complete")
 
 
+def _guards_schema(schema: dict[str, Any]) -> None:
+    # The JSON Schema must accept the bare-name shorthand that `_names_as_shorthand` accepts.
+    schema["items"] = {"anyOf": [schema["items"], {"type": "string", "pattern": ID_PATTERN}]}
+
+
 class Transition(_Model):
     """A trigger that moves a team from `source` to `dest` when every guard passes."""
 
-    trigger: Id
-    source: Id
-    dest: Id
-    title: Text | None = None
-    guards: tuple[GuardRef, ...] = (CHECKLIST_COMPLETE,)
-    increments: tuple[Id, ...] = ()
-    resets: tuple[Id, ...] = ()
+    trigger: Id = Field(description="`next` moves forward; other names loop back or branch.")
+    source: Id = Field(description="The phase the team is in.")
+    dest: Id = Field(description="The phase the team moves to.")
+    title: Text | None = Field(None, description="What the move means, shown beside the trigger.")
+    guards: tuple[GuardRef, ...] = Field(
+        (CHECKLIST_COMPLETE,),
+        description="All must pass (unless the move is forced with a reason). A bare name is a "
+        "guard without parameters. Default: `[checklist_complete]`; `[]` for none.",
+        json_schema_extra=_guards_schema,
+    )
+    increments: tuple[Id, ...] = Field((), description="Counters that go up by one.")
+    resets: tuple[Id, ...] = Field((), description="Counters that go back to their start.")
 
     @field_validator("guards", mode="before")
     @classmethod
@@ -96,33 +112,45 @@ class Transition(_Model):
 class Counter(_Model):
     """A loop counter (research cycle, research lesson, hypothesis...)."""
 
-    id: Id
-    title: Text
-    start: int = Field(default=1, ge=0)
+    id: Id = Field(description="Named in transitions' `increments` and `resets`.")
+    title: Text = Field(description="What it counts.")
+    start: int = Field(default=1, ge=0, description="Its value when a team starts.")
 
 
 class Phase(_Model):
-    id: Id
-    title: Text
-    guidance: Text
-    checklist: tuple[ChecklistItem, ...] = ()
-    final: bool = False
+    """One step of the method."""
+
+    id: Id = Field(description="Unique in the method; teams store it, so keep it stable.")
+    title: Text = Field(description="The phase's name.")
+    guidance: Text = Field(description="What the team does in this phase, in a sentence or two.")
+    checklist: tuple[ChecklistItem, ...] = Field(
+        (), description="What the phase asks before the team moves on (none in a final phase)."
+    )
+    final: bool = Field(False, description="The closing phase: no checklist, no way out.")
 
 
 class MethodDefinition(_Model):
     """A whole research method: phases in order, transitions, checklists, counters, record kinds."""
 
-    id: Id
-    version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")]
-    title: Text
-    description: Text
-    sources: tuple[Line, ...] = ()
-    initial: Id
-    phases: tuple[Phase, ...] = Field(min_length=2)
-    transitions: tuple[Transition, ...] = Field(min_length=1)
-    counters: tuple[Counter, ...] = ()
-    artefact_types: tuple[RecordKind, ...] = ()
-    evidence_kinds: tuple[RecordKind, ...] = ()
+    id: Id = Field(description="The method's id; teams refer to it, so keep it stable.")
+    version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")] = Field(
+        description="`1`, `1.2` or `1.2.3`. Teams stay on the version they started with."
+    )
+    title: Text = Field(description="The method's name.")
+    description: Text = Field(description="What the method is, in a few sentences.")
+    sources: tuple[Line, ...] = Field((), description="Where the method comes from.")
+    initial: Id = Field(description="The id of the phase a new team starts in.")
+    phases: tuple[Phase, ...] = Field(min_length=2, description="The phases, in order.")
+    transitions: tuple[Transition, ...] = Field(
+        min_length=1, description="Every move; each working phase has a `next`."
+    )
+    counters: tuple[Counter, ...] = Field((), description="Loop counters.")
+    artefact_types: tuple[RecordKind, ...] = Field(
+        (), description="What teams make in this method (documents, plans, reports)."
+    )
+    evidence_kinds: tuple[RecordKind, ...] = Field(
+        (), description="What teams collect in this method (observations, scores, data sets)."
+    )
 
     def phase(self, phase_id: str) -> Phase:
         return next(p for p in self.phases if p.id == phase_id)

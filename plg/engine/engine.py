@@ -116,6 +116,7 @@ class Engine:
         self.clock = clock
         self._methods = methods
         self._checked = False
+        self._in_session = False
 
     # -- database -----------------------------------------------------------------------------
 
@@ -127,11 +128,19 @@ class Engine:
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
+        if self._in_session:
+            # A second transaction inside the first would wait for SQLite's write lock that
+            # the first one holds: a bug in plg, so say so at once instead of hanging.
+            raise RuntimeError("nested engine transaction")
         if not self._checked:
             self.store.require_current()
             self._checked = True
-        with self.store.transaction() as session:
-            yield session
+        self._in_session = True
+        try:
+            with self.store.transaction() as session:
+                yield session
+        finally:
+            self._in_session = False
 
     @contextmanager
     def _write(self, name: str) -> Iterator[tuple[Session, Team]]:
@@ -366,15 +375,22 @@ class Engine:
         """
         with self._session() as session:
             team = self._team(session, name)
-            definition = definition_of(team.snapshot)
             moves = session.execute(
-                select(Event.kind, Event.from_phase, Event.to_phase, Event.trigger)
+                select(Event.kind, Event.from_phase, Event.to_phase, Event.trigger, Event.detail)
                 .where(Event.team_id == team.id, Event.to_phase.is_not(None))
                 .order_by(Event.seq)
             )
-            phase, counters = definition.initial, _start_counters(definition)
-            for kind, source, dest, trigger in moves:
-                if kind != "start":
+            phase, counters = "", {}
+            definition = definition_of(team.snapshot)
+            for kind, source, dest, trigger, detail in moves:
+                if kind == "start":
+                    definition = _stored(session, detail["sha256"])
+                    counters = _start_counters(definition)
+                elif kind == "migrate":
+                    # A migration switches the definition; its event carries the counters.
+                    definition = _stored(session, detail["to_sha256"])
+                    counters = dict(detail["counters"])
+                else:
                     _apply_counters(_transition(definition, source, trigger), counters, definition)
                 phase = dest or phase
             return phase, counters
@@ -542,6 +558,89 @@ class Engine:
             )
         return self.team(name)
 
+    def versions(self, method_id: str) -> list[str]:
+        """Every version of a method that teams can move to: installed now or stored before."""
+        with self._session() as session:
+            return self._versions(session, method_id)
+
+    def _versions(self, session: Session, method_id: str) -> list[str]:
+        stored = set(
+            session.scalars(
+                select(MethodSnapshot.version).where(MethodSnapshot.method_id == method_id)
+            )
+        )
+        current = self.registry.methods.get(method_id)
+        return sorted(stored | ({current.definition.version} if current else set()))
+
+    def _target(self, session: Session, method_id: str, version: str) -> MethodDefinition:
+        current = self.registry.methods.get(method_id)
+        if current is not None and current.definition.version == version:
+            return current.definition
+        stored = session.scalars(
+            select(MethodSnapshot)
+            .where(MethodSnapshot.method_id == method_id, MethodSnapshot.version == version)
+            .order_by(MethodSnapshot.id.desc())
+        ).first()
+        if stored is None:
+            raise NotFound(
+                "version_unknown",
+                method=method_id,
+                version=version,
+                versions=", ".join(self._versions(session, method_id)) or "-",
+            )
+        return definition_of(stored)
+
+    def migrate(self, name: str, version: str, mapping: dict[str, str] | None = None) -> TeamView:
+        """Move a team to another version of its method, recorded as an event.
+
+        `mapping` renames phases (old id to new id). Refused, with everything that does not fit,
+        when the team's phase or the items it ticked in this phase do not exist in `version`.
+        """
+        mapping = dict(mapping or {})
+        with self._write(name) as (session, team):
+            definition = self._active(team)
+            target = self._target(session, definition.id, version)
+            if target.sha256 == definition.sha256:
+                raise Refused("migrate_same", team=team.name, version=version)
+            phase = mapping.get(team.phase, team.phase)
+            ticks = list(
+                session.scalars(
+                    select(Tick).where(
+                        Tick.team_id == team.id, Tick.visit == team.phase_entered_seq
+                    )
+                )
+            )
+            unmapped = _unmapped(target, team.phase, phase, [tick.item_id for tick in ticks])
+            if unmapped:
+                raise Refused(
+                    "migrate_unmapped",
+                    team=team.name,
+                    version=version,
+                    unmapped=", ".join(unmapped),
+                )
+            counters = {c.id: team.counters.get(c.id, c.start) for c in target.counters}
+            self._event(
+                session,
+                team,
+                "migrate",
+                from_phase=team.phase,
+                to_phase=phase,
+                detail={
+                    "from_version": definition.version,
+                    "to_version": target.version,
+                    "from_sha256": definition.sha256,
+                    "to_sha256": target.sha256,
+                    "map": mapping,
+                    "counters": counters,
+                },
+            )
+            team.snapshot, team.phase, team.counters = _snapshot(session, target), phase, counters
+            if target.phase(phase).final:
+                team.status = "completed"
+            for tick in ticks:
+                tick.phase = phase
+        return self.team(name)
+
     def add_record(
         self,
         name: str,
@@ -599,6 +698,20 @@ def _transition(
 ) -> Transition:
     return next(
         tr for tr in definition.transitions if tr.source == source and tr.trigger == trigger
+    )
+
+
+def _unmapped(target: MethodDefinition, old: str, phase: str, ticked: list[str]) -> list[str]:
+    """What of the team's position has no place in `target`: its phase, or ticked items."""
+    if phase not in {p.id for p in target.phases}:
+        return [f"phase '{old}'" + (f" (mapped to '{phase}')" if phase != old else "")]
+    manual = {item.id for item in target.phase(phase).checklist if item.record is None}
+    return [f"ticked item '{item}'" for item in ticked if item not in manual]
+
+
+def _stored(session: Session, sha256: str) -> MethodDefinition:
+    return definition_of(
+        session.scalars(select(MethodSnapshot).where(MethodSnapshot.sha256 == sha256)).one()
     )
 
 

@@ -1,0 +1,72 @@
+"""Walk a team through its method with the CLI, doing each phase's work as a team leader would,
+taking every loop-back once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import Plg
+
+
+def _save(plg: Plg, team: str, ref: str, number: int, attachment: Path) -> None:
+    category, _, kind = ref.partition(":")
+    option = "--type" if category == "artefact" else "--kind"
+    content = (
+        ["--file", str(attachment)]
+        if number % 3 == 0
+        else ["--value", str(number)]
+        if category == "evidence" and number % 3 == 1
+        else ["--text", f"notes {number}"]
+    )
+    plg(category, "add", team, option, kind, "--title", f"{kind} {number}", *content)
+
+
+def _do_the_work(plg: Plg, team: str, guards: list[dict[str, Any]], attachment: Path) -> None:
+    for number, item in enumerate(plg.json("checklist", team)["items"]):
+        if item["done"]:
+            continue
+        if item["satisfied_by"]:
+            _save(plg, team, item["satisfied_by"], number, attachment)
+        else:
+            plg("tick", team, item["id"])
+    for guard in guards:
+        if guard["name"] == "min_evidence":
+            kind, count = guard["params"]["kind"], guard["params"]["count"]
+            visit = plg.json("team", "show", team)["visit"]
+            have = sum(
+                1
+                for e in plg.json("evidence", "list", team)
+                if e["type"] == kind and e["visit"] == visit
+            )
+            for number in range(have, count):
+                _save(plg, team, f"evidence:{kind}", number + 10, attachment)
+
+
+def walk(plg: Plg, team: str, attachment: Path) -> set[tuple[str, str]]:
+    """Walk `team` to completion; returns the (phase, trigger) moves it made."""
+    method = plg.json("team", "show", team)["method"]
+    shown = plg.json("methods", "show", method)
+    loops = {(t["source"], t["trigger"]) for t in shown["transitions"] if t["trigger"] != "next"}
+    guards = {(t["source"], t["trigger"]): t["guards"] for t in shown["transitions"]}
+    dests = {(t["source"], t["trigger"]): t["dest"] for t in shown["transitions"]}
+    taken: set[tuple[str, str]] = set()
+    for _ in range(60):
+        state = plg.json("team", "show", team)
+        if state["status"] == "completed":
+            break
+        phase = state["phase"]
+        waiting = [t for t in state["triggers"] if (phase, t) in loops - taken]
+        trigger = waiting[0] if waiting else "next"
+        taken.add((phase, trigger))
+        _do_the_work(plg, team, guards[(phase, trigger)], attachment)
+        assert plg.json("checklist", team)["complete"], (phase, trigger)
+        assert plg.json("advance", team, trigger)["phase"] == dests[(phase, trigger)]
+    final = plg.json("team", "show", team)
+    assert (final["status"], final["phase"]) == ("completed", "afgerond")
+    assert loops <= taken
+    history = plg.json("history", team)
+    assert [e["seq"] for e in history] == list(range(1, len(history) + 1))
+    assert not [e for e in history if e["kind"] == "force"]
+    assert {e["trigger"] for e in history if e["trigger"]} == {t for _, t in taken}
+    return taken
