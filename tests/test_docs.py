@@ -88,7 +88,11 @@ def test_the_plugin_guide_test_example_runs(
     spiral = ROOT / "examples" / "plg-spiral" / "src" / "plg_spiral" / "spiral.yaml"
     (folder / "spiral.yaml").write_bytes(spiral.read_bytes())
     monkeypatch.setenv("PLG_METHODS_PATH", str(folder))
-    (code,) = _blocks(ROOT / "docs" / "plugins.md", "python")[1:]
+    code = next(
+        b
+        for b in _blocks(ROOT / "docs" / "plugins.md", "python")
+        if "def test_a_team_walks_the_spiral" in b
+    )
     namespace: dict[str, Any] = {}
     exec(compile(code, "docs/plugins.md", "exec"), namespace)
     namespace["test_a_team_walks_the_spiral"](tmp_path)

@@ -205,3 +205,58 @@ def test_migrate_a_team_to_a_new_version(plg: Plg, folder: Path) -> None:
     assert engine.replay("Oud") == (shown["phase"], shown["counters"])
     engine.close()
     assert plg.json("advance", "Oud", "--force", "--reason", "done")["status"] == "completed"
+
+
+def _fake_distribution(root: Path, name: str, entry_points: str, module: str = "") -> None:
+    """A distribution on sys.path, as pip would leave it, without installing anything."""
+    info = root / f"{name.replace('-', '_')}-0.1.dist-info"  # as pip names it
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text(entry_points)
+    if module:
+        (root / f"{name.replace('-', '_')}.py").write_text(module)
+
+
+def test_broken_plugins_are_reported_by_name(
+    plg: Plg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    _fake_distribution(
+        site,
+        "plg-missing",
+        "[plg.methods]\nm = plg_not_there:methods\n[plg.guards]\ng = plg_not_there:GUARD\n",
+    )
+    _fake_distribution(
+        site,
+        "plg-junk",
+        "[plg.methods]\nm = plg_junk:methods\n[plg.guards]\nwrong_name = plg_junk:GUARD\n",
+        "from plg import Guard\n"
+        "def methods():\n    return ['not a definition']\n"
+        "GUARD = Guard('other_name', {}, lambda state, params, lang: [])\n",
+    )
+    _fake_distribution(
+        site,
+        "plg-crash",
+        "[plg.methods]\nm = plg_crash:methods\n",
+        "def methods():\n    raise RuntimeError('boom')\n",
+    )
+    monkeypatch.syspath_prepend(str(site))
+    importlib.invalidate_caches()
+    forget_plugins()
+    try:
+        problems: dict[str, str] = {}
+        for source in plg.json("plugins"):
+            problems[source["name"]] = problems.get(source["name"], "") + " ".join(
+                source["problems"]
+            )
+        assert "ModuleNotFoundError" in problems["plg-missing"]
+        assert "returned str, not a MethodDefinition" in problems["plg-junk"]
+        assert "not a Guard of that name" in problems["plg-junk"]
+        assert "RuntimeError: boom" in problems["plg-crash"]
+        table = plg("methods", "list").stdout
+        assert "plg-crash" in table
+        assert "datateam" in table
+        plg("team", "start", "Werkt nog", "--method", "datateam")
+    finally:
+        monkeypatch.undo()
+        forget_plugins()
