@@ -24,15 +24,16 @@ if TYPE_CHECKING:
 
     from plg.engine.checklist import TeamState
     from plg.engine.definition import MethodDefinition, load_definition
-    from plg.engine.engine import Content, Engine
+    from plg.engine.engine import Engine
     from plg.engine.files import load_definition_file
     from plg.engine.guards import Guard
+    from plg.engine.inputs import Content
 
 _LAZY = {
     "Guard": "plg.engine.guards",
     "TeamState": "plg.engine.checklist",
     "Engine": "plg.engine.engine",
-    "Content": "plg.engine.engine",
+    "Content": "plg.engine.inputs",
     "MethodDefinition": "plg.engine.definition",
     "load_definition": "plg.engine.definition",
     "load_definition_file": "plg.engine.files",

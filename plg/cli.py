@@ -499,7 +499,7 @@ def _record_group(category: Category, kind_option: str, kind_help: str) -> click
         as_json: bool,
         value: float | None = None,
     ) -> None:
-        from plg.engine.engine import Content
+        from plg.engine.inputs import Content
 
         record = settings.engine().add_record(
             team_name, category, kind, title, Content(text=text, file=file, value=value)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from plg.engine.definition import Category
-from plg.engine.engine import Content, Engine
+from plg.engine.engine import Engine
+from plg.engine.inputs import Content
 from plg.errors import NotFound
 from plg.storage.models import utcnow
 

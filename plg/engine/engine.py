@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import getpass
-import hashlib
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -18,14 +14,30 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from plg.engine.checklist import TeamState
-from plg.engine.definition import Category, MethodDefinition, Transition
+from plg.engine.definition import Category, MethodDefinition
+from plg.engine.inputs import TEAM_KINDS, Content, clean, free_text, read_file
 from plg.engine.machine import Attempt, fire, triggers_from
-from plg.engine.registry import Available, Registry, guard_named, load_registry
+from plg.engine.pinned import (
+    apply_counters,
+    definition_of,
+    snapshot_for,
+    start_counters,
+    stored,
+    transition,
+    unmapped,
+)
+from plg.engine.present import (
+    blocking,
+    checklist_view,
+    event_view,
+    moves,
+    record_view,
+    team_row,
+)
+from plg.engine.registry import Available, Registry, load_registry
 from plg.engine.views import (
     ChecklistView,
     EventView,
-    ItemView,
-    MoveView,
     Overview,
     RecordView,
     TeamRow,
@@ -36,61 +48,12 @@ from plg.messages import Lang, t
 from plg.storage.models import Blob, Event, MethodSnapshot, Record, School, Team, Tick, utcnow
 from plg.storage.store import Store
 
-MAX_FILE_MB = 50
-TEAM_KINDS = ("internal", "network")
-_DEFINITIONS: dict[str, MethodDefinition] = {}
-
-
-def _clean(value: str, limit: int, error: str) -> str:
-    """A name or title as stored: trimmed, with no control characters, within `limit`."""
-    cleaned = value.strip()
-    if (
-        not cleaned
-        or len(cleaned) > limit
-        or any(unicodedata.category(ch).startswith("C") for ch in cleaned)
-    ):
-        raise InvalidInput(error)
-    return cleaned
-
-
-def _free_text(value: str | None) -> str | None:
-    """Free text (contents, reasons) may hold any line breaks, but no NUL or lone surrogate:
-    PostgreSQL refuses the one, and neither database can encode the other."""
-    if value is not None and any(ch == "\x00" or "\ud800" <= ch <= "\udfff" for ch in value):
-        raise InvalidInput("text_invalid")
-    return value
-
 
 def _default_actor() -> str:
     try:
         return getpass.getuser()
     except (OSError, KeyError):  # no login name in some containers and services
         return "unknown"
-
-
-def definition_of(snapshot: MethodSnapshot) -> MethodDefinition:
-    """The pinned definition a team runs on, parsed once per process."""
-    found = _DEFINITIONS.get(snapshot.sha256)
-    if found is None:
-        found = MethodDefinition.model_validate_json(snapshot.content)
-        _DEFINITIONS[snapshot.sha256] = found
-    return found
-
-
-@dataclass(frozen=True)
-class Content:
-    """What a record holds: exactly one of a text, a file or (evidence only) a value."""
-
-    text: str | None = None
-    file: Path | None = None
-    value: float | None = None
-
-
-@dataclass(frozen=True)
-class _FileData:
-    name: str
-    data: bytes
-    sha256: str
 
 
 class Engine:
@@ -197,78 +160,6 @@ class Engine:
             definition_of(team.snapshot), team.phase, frozenset(ticks), records, team.counters
         )
 
-    def _row(self, team: Team, stalled_before: datetime | None = None) -> TeamRow:
-        definition = definition_of(team.snapshot)
-        stalled = (
-            stalled_before is not None
-            and team.status == "active"
-            and team.last_activity < stalled_before
-        )
-        return TeamRow(
-            name=team.name,
-            method=definition.id,
-            method_version=definition.version,
-            method_title=definition.title(self.lang),
-            phase=team.phase,
-            phase_title=definition.phase(team.phase).title(self.lang),
-            phase_index=definition.phase_index(team.phase),
-            phase_count=definition.step_count,
-            status=team.status,
-            counters=dict(team.counters),
-            schools=tuple(school.name for school in team.schools),
-            leader=team.leader,
-            kind=team.kind,
-            last_activity=team.last_activity,
-            stalled=stalled,
-            visit=team.phase_entered_seq,
-        )
-
-    def _checklist(self, team: Team, state: TeamState) -> ChecklistView:
-        definition = state.definition
-        phase = definition.phase(team.phase)
-        items = tuple(
-            ItemView(
-                status.item.id,
-                status.item.text(self.lang),
-                status.item.required,
-                status.done,
-                status.item.satisfied_by,
-            )
-            for status in state.checklist()
-        )
-        return ChecklistView(
-            team=team.name,
-            method_title=definition.title(self.lang),
-            phase=phase.id,
-            phase_title=phase.title(self.lang),
-            phase_index=definition.phase_index(phase.id),
-            phase_count=definition.step_count,
-            guidance=phase.guidance(self.lang),
-            items=items,
-        )
-
-    def _blocking(self, transition: Transition, state: TeamState) -> tuple[str, ...]:
-        return tuple(
-            reason
-            for ref in transition.guards
-            for reason in guard_named(ref.name).run(state, ref.params, self.lang)
-        )
-
-    def _moves(self, state: TeamState) -> tuple[MoveView, ...]:
-        definition = state.definition
-        moves = []
-        for trigger in triggers_from(definition, state.phase):
-            transition = _transition(definition, state.phase, trigger)
-            title = (
-                transition.title(self.lang)
-                if transition.title
-                else (definition.phase(transition.dest).title(self.lang))
-            )
-            moves.append(
-                MoveView(trigger, transition.dest, title, self._blocking(transition, state))
-            )
-        return tuple(moves)
-
     def team(self, name: str) -> TeamView:
         """A team's phase, counters, checklist progress and the moves it can make now."""
         with self._session() as session:
@@ -276,16 +167,16 @@ class Engine:
             state = self._state(session, team)
             definition = state.definition
             return TeamView(
-                row=self._row(team),
+                row=team_row(self.lang, team),
                 counter_titles={c.id: c.title(self.lang) for c in definition.counters},
-                moves=self._moves(state),
-                checklist=self._checklist(team, state),
+                moves=moves(self.lang, state),
+                checklist=checklist_view(self.lang, team, state),
             )
 
     def checklist(self, name: str) -> ChecklistView:
         with self._session() as session:
             team = self._team(session, name)
-            return self._checklist(team, self._state(session, team))
+            return checklist_view(self.lang, team, self._state(session, team))
 
     def teams(
         self,
@@ -307,7 +198,7 @@ class Engine:
             self.clock() - timedelta(days=stalled_days) if stalled_days is not None else None
         )
         with self._session() as session:
-            return [self._row(team, stalled_before) for team in session.scalars(query)]
+            return [team_row(self.lang, team, stalled_before) for team in session.scalars(query)]
 
     def overview(
         self,
@@ -328,20 +219,7 @@ class Engine:
             events = session.scalars(
                 select(Event).where(Event.team_id == team.id).order_by(Event.seq)
             )
-            return [
-                EventView(
-                    e.seq,
-                    e.at,
-                    e.actor,
-                    e.kind,
-                    e.from_phase,
-                    e.to_phase,
-                    e.trigger,
-                    e.reason,
-                    dict(e.detail),
-                )
-                for e in events
-            ]
+            return [event_view(event) for event in events]
 
     def records(self, name: str, category: Category) -> list[RecordView]:
         with self._session() as session:
@@ -351,7 +229,7 @@ class Engine:
                 .where(Record.team_id == team.id, Record.category == category)
                 .order_by(Record.seq)
             )
-            return [_record_view(record) for record in rows]
+            return [record_view(record) for record in rows]
 
     def record_file(self, name: str, category: Category, record_id: int) -> tuple[str, bytes]:
         """The original file name and the bytes of a record's stored file."""
@@ -384,14 +262,14 @@ class Engine:
             definition = definition_of(team.snapshot)
             for kind, source, dest, trigger, detail in moves:
                 if kind == "start":
-                    definition = _stored(session, detail["sha256"])
-                    counters = _start_counters(definition)
+                    definition = stored(session, detail["sha256"])
+                    counters = start_counters(definition)
                 elif kind == "migrate":
                     # A migration switches the definition; its event carries the counters.
-                    definition = _stored(session, detail["to_sha256"])
+                    definition = stored(session, detail["to_sha256"])
                     counters = dict(detail["counters"])
                 else:
-                    _apply_counters(_transition(definition, source, trigger), counters, definition)
+                    apply_counters(transition(definition, source, trigger), counters, definition)
                 phase = dest or phase
             return phase, counters
 
@@ -426,21 +304,21 @@ class Engine:
         kind: str = "internal",
     ) -> TeamView:
         """Start a team at the first phase of `method`, pinned to its current definition."""
-        name = _clean(name, 120, "team_name_invalid")
+        name = clean(name, 120, "team_name_invalid")
         if kind not in TEAM_KINDS:
             raise InvalidInput("team_kind_invalid", kind=kind)
         definition = self.method(method).definition
-        school_names = sorted({_clean(s, 200, "school_name_invalid") for s in schools})
+        school_names = sorted({clean(s, 200, "school_name_invalid") for s in schools})
         try:
             with self._session() as session:
                 if session.scalar(select(Team.id).where(Team.name == name)) is not None:
                     raise Refused("team_exists", team=name)
                 team = Team(
                     name=name,
-                    snapshot=_snapshot(session, definition),
+                    snapshot=snapshot_for(session, definition),
                     phase=definition.initial,
                     status="active",
-                    counters=_start_counters(definition),
+                    counters=start_counters(definition),
                     kind=kind,
                     leader=leader.strip() if leader and leader.strip() else None,
                     phase_entered_seq=1,
@@ -520,7 +398,7 @@ class Engine:
         reason: str | None = None,
     ) -> TeamView:
         """Fire `trigger`. Refused with the open points unless the guards pass or it is forced."""
-        reason = _free_text(reason.strip()) if reason and reason.strip() else None
+        reason = free_text(reason.strip()) if reason and reason.strip() else None
         if force and reason is None:
             raise InvalidInput("force_needs_reason")
         with self._write(name) as (session, team):
@@ -535,13 +413,13 @@ class Engine:
                     possible=", ".join(possible) or "-",
                 )
             state = self._state(session, team)
-            transition = _transition(definition, team.phase, trigger)
+            move = transition(definition, team.phase, trigger)
             dest = fire(definition, trigger, Attempt(state, force, self.lang))
             if dest is None:
-                failures = "; ".join(self._blocking(transition, state))
+                failures = "; ".join(blocking(self.lang, move, state))
                 raise Refused("guards_failed", team=team.name, trigger=trigger, failures=failures)
             counters = dict(team.counters)
-            _apply_counters(transition, counters, definition)
+            apply_counters(move, counters, definition)
             source = team.phase
             team.phase, team.counters = dest, counters
             if definition.phase(dest).final:
@@ -610,13 +488,13 @@ class Engine:
                     )
                 )
             )
-            unmapped = _unmapped(target, team.phase, phase, [tick.item_id for tick in ticks])
-            if unmapped:
+            misfits = unmapped(target, team.phase, phase, [tick.item_id for tick in ticks])
+            if misfits:
                 raise Refused(
                     "migrate_unmapped",
                     team=team.name,
                     version=version,
-                    unmapped=", ".join(unmapped),
+                    unmapped=", ".join(misfits),
                 )
             counters = {c.id: team.counters.get(c.id, c.start) for c in target.counters}
             self._event(
@@ -634,7 +512,8 @@ class Engine:
                     "counters": counters,
                 },
             )
-            team.snapshot, team.phase, team.counters = _snapshot(session, target), phase, counters
+            team.snapshot = snapshot_for(session, target)
+            team.phase, team.counters = phase, counters
             if target.phase(phase).final:
                 team.status = "completed"
             for tick in ticks:
@@ -650,12 +529,12 @@ class Engine:
         content: Content,
     ) -> RecordView:
         """Save an artefact or evidence in the team's current phase."""
-        title = _clean(title, 200, "record_title")
-        _free_text(content.text)
+        title = clean(title, 200, "record_title")
+        free_text(content.text)
         given = [c for c in (content.text, content.file, content.value) if c is not None]
         if len(given) != 1 or (category == "artefact" and content.value is not None):
             raise InvalidInput("record_content")
-        upload = _read_file(content.file) if content.file is not None else None
+        upload = read_file(content.file) if content.file is not None else None
         with self._write(name) as (session, team):
             definition = self._active(team)
             kinds = [k.id for k in definition.record_kinds(category)]
@@ -690,56 +569,7 @@ class Engine:
             )
             session.add(record)
             session.flush()
-            return _record_view(record)
-
-
-def _transition(
-    definition: MethodDefinition, source: str | None, trigger: str | None
-) -> Transition:
-    return next(
-        tr for tr in definition.transitions if tr.source == source and tr.trigger == trigger
-    )
-
-
-def _unmapped(target: MethodDefinition, old: str, phase: str, ticked: list[str]) -> list[str]:
-    """What of the team's position has no place in `target`: its phase, or ticked items."""
-    if phase not in {p.id for p in target.phases}:
-        return [f"phase '{old}'" + (f" (mapped to '{phase}')" if phase != old else "")]
-    manual = {item.id for item in target.phase(phase).checklist if item.record is None}
-    return [f"ticked item '{item}'" for item in ticked if item not in manual]
-
-
-def _stored(session: Session, sha256: str) -> MethodDefinition:
-    return definition_of(
-        session.scalars(select(MethodSnapshot).where(MethodSnapshot.sha256 == sha256)).one()
-    )
-
-
-def _start_counters(definition: MethodDefinition) -> dict[str, int]:
-    return {counter.id: counter.start for counter in definition.counters}
-
-
-def _apply_counters(
-    transition: Transition, counters: dict[str, int], definition: MethodDefinition
-) -> None:
-    starts = _start_counters(definition)
-    for counter in transition.increments:
-        counters[counter] = counters.get(counter, starts[counter]) + 1
-    for counter in transition.resets:
-        counters[counter] = starts[counter]
-
-
-def _snapshot(session: Session, definition: MethodDefinition) -> MethodSnapshot:
-    found = session.scalar(select(MethodSnapshot).where(MethodSnapshot.sha256 == definition.sha256))
-    if found is None:
-        found = MethodSnapshot(
-            method_id=definition.id,
-            version=definition.version,
-            sha256=definition.sha256,
-            content=definition.canonical_json(),
-        )
-        session.add(found)
-    return found
+            return record_view(record)
 
 
 def _school(session: Session, name: str) -> School:
@@ -748,35 +578,3 @@ def _school(session: Session, name: str) -> School:
         found = School(name=name)
         session.add(found)
     return found
-
-
-def _read_file(path: Path) -> _FileData:
-    """Read an attachment before any transaction starts, so a bad file writes nothing."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_MB * 1024 * 1024:
-            raise InvalidInput(
-                "file_too_large", path=path, size=round(size / 2**20, 1), limit=MAX_FILE_MB
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput("file_unreadable", path=path, reason=exc.strerror or exc) from None
-    return _FileData(path.name, data, hashlib.sha256(data).hexdigest())
-
-
-def _record_view(record: Record) -> RecordView:
-    return RecordView(
-        id=record.id,
-        category=record.category,
-        type=record.kind,
-        title=record.title,
-        phase=record.phase,
-        visit=record.visit,
-        text=record.text,
-        value=record.value,
-        filename=record.filename,
-        size=record.size,
-        sha256=record.blob_sha256,
-        actor=record.actor,
-        at=record.created_at,
-    )

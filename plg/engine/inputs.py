@@ -1,0 +1,63 @@
+"""What users type or hand over, checked before the engine stores it."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from plg.errors import InvalidInput
+
+MAX_FILE_MB = 50
+TEAM_KINDS = ("internal", "network")
+
+
+def clean(value: str, limit: int, error: str) -> str:
+    """A name or title as stored: trimmed, with no control characters, within `limit`."""
+    cleaned = value.strip()
+    if (
+        not cleaned
+        or len(cleaned) > limit
+        or any(unicodedata.category(ch).startswith("C") for ch in cleaned)
+    ):
+        raise InvalidInput(error)
+    return cleaned
+
+
+def free_text(value: str | None) -> str | None:
+    """Free text (contents, reasons) may hold any line breaks, but no NUL or lone surrogate:
+    PostgreSQL refuses the one, and neither database can encode the other."""
+    if value is not None and any(ch == "\x00" or "\ud800" <= ch <= "\udfff" for ch in value):
+        raise InvalidInput("text_invalid")
+    return value
+
+
+@dataclass(frozen=True)
+class Content:
+    """What a record holds: exactly one of a text, a file or (evidence only) a value."""
+
+    text: str | None = None
+    file: Path | None = None
+    value: float | None = None
+
+
+@dataclass(frozen=True)
+class FileData:
+    name: str
+    data: bytes
+    sha256: str
+
+
+def read_file(path: Path) -> FileData:
+    """Read an attachment before any transaction starts, so a bad file writes nothing."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_MB * 1024 * 1024:
+            raise InvalidInput(
+                "file_too_large", path=path, size=round(size / 2**20, 1), limit=MAX_FILE_MB
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput("file_unreadable", path=path, reason=exc.strerror or exc) from None
+    return FileData(path.name, data, hashlib.sha256(data).hexdigest())

@@ -1,0 +1,112 @@
+"""The engine's rows and records turned into views, in the user's language."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from plg.engine.checklist import TeamState
+from plg.engine.definition import Transition
+from plg.engine.machine import triggers_from
+from plg.engine.pinned import definition_of, transition
+from plg.engine.registry import guard_named
+from plg.engine.views import ChecklistView, EventView, ItemView, MoveView, RecordView, TeamRow
+from plg.messages import Lang
+from plg.storage.models import Event, Record, Team
+
+
+def team_row(lang: Lang, team: Team, stalled_before: datetime | None = None) -> TeamRow:
+    definition = definition_of(team.snapshot)
+    stalled = (
+        stalled_before is not None
+        and team.status == "active"
+        and team.last_activity < stalled_before
+    )
+    return TeamRow(
+        name=team.name,
+        method=definition.id,
+        method_version=definition.version,
+        method_title=definition.title(lang),
+        phase=team.phase,
+        phase_title=definition.phase(team.phase).title(lang),
+        phase_index=definition.phase_index(team.phase),
+        phase_count=definition.step_count,
+        status=team.status,
+        counters=dict(team.counters),
+        schools=tuple(school.name for school in team.schools),
+        leader=team.leader,
+        kind=team.kind,
+        last_activity=team.last_activity,
+        stalled=stalled,
+        visit=team.phase_entered_seq,
+    )
+
+
+def checklist_view(lang: Lang, team: Team, state: TeamState) -> ChecklistView:
+    definition = state.definition
+    phase = definition.phase(team.phase)
+    items = tuple(
+        ItemView(s.item.id, s.item.text(lang), s.item.required, s.done, s.item.satisfied_by)
+        for s in state.checklist()
+    )
+    return ChecklistView(
+        team=team.name,
+        method_title=definition.title(lang),
+        phase=phase.id,
+        phase_title=phase.title(lang),
+        phase_index=definition.phase_index(phase.id),
+        phase_count=definition.step_count,
+        guidance=phase.guidance(lang),
+        items=items,
+    )
+
+
+def blocking(lang: Lang, move: Transition, state: TeamState) -> tuple[str, ...]:
+    """Why each guard of `move` would refuse it now (nothing when the move may happen)."""
+    return tuple(
+        reason
+        for ref in move.guards
+        for reason in guard_named(ref.name).run(state, ref.params, lang)
+    )
+
+
+def moves(lang: Lang, state: TeamState) -> tuple[MoveView, ...]:
+    """Every move the team's phase allows, and what blocks each one now."""
+    definition = state.definition
+    found = []
+    for trigger in triggers_from(definition, state.phase):
+        move = transition(definition, state.phase, trigger)
+        title = move.title(lang) if move.title else definition.phase(move.dest).title(lang)
+        found.append(MoveView(trigger, move.dest, title, blocking(lang, move, state)))
+    return tuple(found)
+
+
+def record_view(record: Record) -> RecordView:
+    return RecordView(
+        id=record.id,
+        category=record.category,
+        type=record.kind,
+        title=record.title,
+        phase=record.phase,
+        visit=record.visit,
+        text=record.text,
+        value=record.value,
+        filename=record.filename,
+        size=record.size,
+        sha256=record.blob_sha256,
+        actor=record.actor,
+        at=record.created_at,
+    )
+
+
+def event_view(event: Event) -> EventView:
+    return EventView(
+        event.seq,
+        event.at,
+        event.actor,
+        event.kind,
+        event.from_phase,
+        event.to_phase,
+        event.trigger,
+        event.reason,
+        dict(event.detail),
+    )
