@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -93,6 +94,7 @@ class PlgGroup(click.Group):
             ctx.exit(1)
 
 
+DATE = click.DateTime(["%Y-%m-%d"])
 json_option = click.option("--json", "as_json", is_flag=True, help=_h("json"))
 pass_settings = click.make_pass_decorator(Settings)
 
@@ -298,6 +300,7 @@ def team() -> None:
 @click.option("--method", "-m", required=True, help=_h("method_opt"))
 @click.option("--school", "schools", multiple=True, help=_h("school_opt"))
 @click.option("--leader", help=_h("leader_opt"))
+@click.option("--deadline", type=DATE, metavar="YYYY-MM-DD", help=_h("deadline_opt"))
 @click.option(
     "--kind",
     type=click.Choice(["internal", "network"]),
@@ -313,10 +316,18 @@ def team_start(
     method: str,
     schools: tuple[str, ...],
     leader: str | None,
+    deadline: datetime | None,
     kind: str,
     as_json: bool,
 ) -> None:
-    view = settings.engine().start_team(name, method, schools=schools, leader=leader, kind=kind)
+    view = settings.engine().start_team(
+        name,
+        method,
+        schools=schools,
+        leader=leader,
+        kind=kind,
+        deadline=deadline.date() if deadline else None,
+    )
     _done(
         settings,
         as_json,
@@ -354,6 +365,28 @@ def team_show(settings: Settings, team_name: str, as_json: bool) -> None:
         display.emit_json(view.to_json())
     else:
         display.team(view, settings.lang)
+
+
+@team.command("deadline", help=_h("team_deadline"))
+@click.argument("team_name", metavar="TEAM")
+@click.argument("when", type=DATE, metavar="YYYY-MM-DD", required=False)
+@click.option("--clear", is_flag=True, help=_h("clear_opt"))
+@json_option
+@pass_settings
+def team_deadline(
+    settings: Settings, team_name: str, when: datetime | None, clear: bool, as_json: bool
+) -> None:
+    if (when is None) != clear:
+        raise click.UsageError(t("deadline_usage", settings.lang))
+    view = settings.engine().set_deadline(team_name, when.date() if when else None)
+    _done(
+        settings,
+        as_json,
+        view.to_json(),
+        "done_deadline",
+        team=view.row.name,
+        deadline=view.row.deadline or "-",
+    )
 
 
 def _mapping(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:

@@ -50,7 +50,8 @@ def _step(row: TeamRow) -> str:
 
 
 def _status(row: TeamRow, lang: Lang) -> str:
-    return t("stalled", lang) if row.stalled else t(row.status, lang)
+    flags = [t(flag, lang) for flag in ("stalled", "overdue") if getattr(row, flag)]
+    return ", ".join(flags) or t(row.status, lang)
 
 
 def teams(rows: Sequence[TeamRow], lang: Lang) -> None:

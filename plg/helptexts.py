@@ -48,6 +48,15 @@ HELP: dict[str, dict[Lang, str]] = {
         "en": "Check a definition file and list every fault.",
         "nl": "Controleer een definitiebestand en toon elke fout.",
     },
+    "deadline_opt": {
+        "en": "The date by which the team means to deliver; the overview lists it when overdue.",
+        "nl": "De datum waarop het team wil opleveren; het overzicht meldt het als die voorbij is.",
+    },
+    "team_deadline": {
+        "en": "Set the team's deadline (YYYY-MM-DD), or remove it with --clear.",
+        "nl": "Zet de deadline van het team (JJJJ-MM-DD), of haal hem weg met --clear.",
+    },
+    "clear_opt": {"en": "Remove the deadline.", "nl": "Haal de deadline weg."},
     "team_migrate": {
         "en": "Move a team to another version of its method; recorded in its history.",
         "nl": "Zet een team over op een andere versie van zijn methode; komt in de geschiedenis.",

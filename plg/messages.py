@@ -30,6 +30,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "A team is 'internal' (one school) or 'network' (several schools), not '{kind}'.",
         "nl": "Een team is 'internal' (een school) of 'network' (meerdere scholen), niet '{kind}'.",
     },
+    "leader_invalid": {
+        "en": "A leader's name needs 1 to 200 visible characters.",
+        "nl": "De naam van een leider heeft 1 tot 200 zichtbare tekens nodig.",
+    },
     "school_name_invalid": {
         "en": "A school name needs 1 to 200 visible characters.",
         "nl": "Een schoolnaam heeft 1 tot 200 zichtbare tekens nodig.",
@@ -324,6 +328,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "event_force": {"en": "moved (forced)", "nl": "verder gegaan (geforceerd)"},
     "event_tick": {"en": "ticked", "nl": "afgevinkt"},
     "event_untick": {"en": "unticked", "nl": "afvinken ongedaan"},
+    "event_deadline": {"en": "deadline set", "nl": "deadline gezet"},
     "event_migrate": {"en": "moved to another version", "nl": "naar een andere versie"},
     "event_artefact": {"en": "artefact saved", "nl": "product opgeslagen"},
     "event_evidence": {"en": "evidence saved", "nl": "bewijs opgeslagen"},
@@ -350,6 +355,15 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Saved {category} '{title}' in phase '{phase}'.",
         "nl": "{category} '{title}' opgeslagen in fase '{phase}'.",
     },
+    "done_deadline": {
+        "en": "Deadline of team '{team}': {deadline}.",
+        "nl": "Deadline van team '{team}': {deadline}.",
+    },
+    "deadline_usage": {
+        "en": "Give a date (YYYY-MM-DD) or --clear, not both.",
+        "nl": "Geef een datum (JJJJ-MM-DD) of --clear, niet allebei.",
+    },
+    "overdue": {"en": "overdue", "nl": "te laat"},
     "done_migrate": {
         "en": "Team '{team}' now runs on {method} version {version}, in phase '{phase}'.",
         "nl": "Team '{team}' draait nu op {method} versie {version}, in fase '{phase}'.",

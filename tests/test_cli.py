@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from plg.storage.schema import HEAD_REVISION
 from tests.conftest import Plg, sql
 
 
@@ -24,7 +25,7 @@ def test_init_where_and_a_fresh_database(tmp_path: Path) -> None:
     assert plg.json("where") == {"url": url, "exists": False, "revision": None}
     assert "Database ready" in plg("init").stderr
     assert "Database ready" in plg("init").stderr
-    assert plg.json("where")["revision"] == "0001"
+    assert plg.json("where")["revision"] == HEAD_REVISION
     assert plg("where").stdout.strip() == url
 
 

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from plg.engine.checklist import TeamState
 from plg.engine.definition import Category, MethodDefinition
-from plg.engine.inputs import TEAM_KINDS, Content, clean, free_text, read_file
+from plg.engine.inputs import Content, TeamSpec, clean, free_text, read_file
 from plg.engine.machine import Attempt, fire, triggers_from
 from plg.engine.pinned import (
     apply_counters,
@@ -27,6 +28,7 @@ from plg.engine.pinned import (
     unmapped,
 )
 from plg.engine.present import (
+    TeamFields,
     blocking,
     checklist_view,
     event_view,
@@ -45,7 +47,17 @@ from plg.engine.views import (
 )
 from plg.errors import InvalidInput, NotFound, Refused, StaleWrite
 from plg.messages import Lang, t
-from plg.storage.models import Blob, Event, MethodSnapshot, Record, School, Team, Tick, utcnow
+from plg.storage.models import (
+    Blob,
+    Event,
+    MethodSnapshot,
+    Record,
+    School,
+    Team,
+    Tick,
+    team_schools,
+    utcnow,
+)
 from plg.storage.store import Store
 
 
@@ -167,7 +179,9 @@ class Engine:
             state = self._state(session, team)
             definition = state.definition
             return TeamView(
-                row=team_row(self.lang, team),
+                row=team_row(
+                    self.lang, team, definition, [s.name for s in team.schools], self.clock().date()
+                ),
                 counter_titles={c.id: c.title(self.lang) for c in definition.counters},
                 moves=moves(self.lang, state),
                 checklist=checklist_view(self.lang, team, state),
@@ -186,19 +200,64 @@ class Engine:
         phase: str | None = None,
         stalled_days: int | None = None,
     ) -> list[TeamRow]:
-        """Teams matching every filter given, by name, from a fixed number of queries."""
-        query = select(Team).options(selectinload(Team.schools)).order_by(Team.name)
+        """Teams matching every filter given, by name.
+
+        Three queries, whatever the number of teams: the teams, their schools, and the
+        definitions they run on.
+        """
+        matched = select(Team.id)
         if school:
-            query = query.where(Team.schools.any(School.name == school))
+            matched = matched.where(Team.schools.any(School.name == school))
         if method:
-            query = query.join(Team.snapshot).where(MethodSnapshot.method_id == method)
+            matched = matched.join(Team.snapshot).where(MethodSnapshot.method_id == method)
         if phase:
-            query = query.where(Team.phase == phase)
-        stalled_before = (
-            self.clock() - timedelta(days=stalled_days) if stalled_days is not None else None
-        )
+            matched = matched.where(Team.phase == phase)
+        now = self.clock()
+        stalled_before = now - timedelta(days=stalled_days) if stalled_days is not None else None
         with self._session() as session:
-            return [team_row(self.lang, team, stalled_before) for team in session.scalars(query)]
+            rows = session.execute(
+                select(
+                    Team.id,
+                    Team.name,
+                    Team.snapshot_id,
+                    Team.phase,
+                    Team.status,
+                    Team.counters,
+                    Team.kind,
+                    Team.leader,
+                    Team.last_activity,
+                    Team.deadline,
+                    Team.phase_entered_seq,
+                )
+                .where(Team.id.in_(matched))
+                .order_by(Team.name)
+            ).all()
+            schools: dict[int, list[str]] = {}
+            for team_id, school_name in session.execute(
+                select(team_schools.c.team_id, School.name)
+                .join(School, School.id == team_schools.c.school_id)
+                .where(team_schools.c.team_id.in_(matched))
+                .order_by(School.name)
+            ):
+                schools.setdefault(team_id, []).append(school_name)
+            used = select(Team.snapshot_id).where(Team.id.in_(matched)).distinct()
+            definitions = {
+                snap.id: definition_of(snap)
+                for snap in session.scalars(
+                    select(MethodSnapshot).where(MethodSnapshot.id.in_(used))
+                )
+            }
+        return [
+            team_row(
+                self.lang,
+                cast(TeamFields, row),
+                definitions[row.snapshot_id],
+                schools.get(row.id, ()),
+                now.date(),
+                stalled_before,
+            )
+            for row in rows
+        ]
 
     def overview(
         self,
@@ -209,8 +268,8 @@ class Engine:
         stalled_days: int = 30,
     ) -> Overview:
         rows = self.teams(school=school, method=method, phase=phase, stalled_days=stalled_days)
-        # Stalled teams first: they are what a project leader has to act on.
-        rows.sort(key=lambda row: (not row.stalled, row.method, row.name))
+        # Stalled and overdue teams first: they are what a project leader has to act on.
+        rows.sort(key=lambda row: (not row.needs_attention, row.method, row.name))
         return Overview(tuple(rows), stalled_days)
 
     def history(self, name: str) -> list[EventView]:
@@ -302,45 +361,62 @@ class Engine:
         schools: tuple[str, ...] | list[str] = (),
         leader: str | None = None,
         kind: str = "internal",
+        deadline: date | None = None,
     ) -> TeamView:
         """Start a team at the first phase of `method`, pinned to its current definition."""
-        name = clean(name, 120, "team_name_invalid")
-        if kind not in TEAM_KINDS:
-            raise InvalidInput("team_kind_invalid", kind=kind)
-        definition = self.method(method).definition
-        school_names = sorted({clean(s, 200, "school_name_invalid") for s in schools})
+        spec = TeamSpec(name, method, tuple(schools), leader, kind, deadline)
+        self.start_teams([spec])
+        return self.team(name)
+
+    def start_teams(self, specs: Iterable[TeamSpec]) -> int:
+        """Start many teams in one transaction (a whole foundation's roster); all or none.
+
+        Every team gets its start event, as if started one by one.
+        """
+        teams = [spec.cleaned() for spec in specs]
+        names = [spec.name for spec in teams]
+        doubled = next((n for n, c in Counter(names).items() if c > 1), None)
+        if doubled is not None:
+            raise Refused("team_exists", team=doubled)
+        definitions = {spec.method: self.method(spec.method).definition for spec in teams}
+        now = self.clock()
         try:
             with self._session() as session:
-                if session.scalar(select(Team.id).where(Team.name == name)) is not None:
-                    raise Refused("team_exists", team=name)
-                team = Team(
-                    name=name,
-                    snapshot=snapshot_for(session, definition),
-                    phase=definition.initial,
-                    status="active",
-                    counters=start_counters(definition),
-                    kind=kind,
-                    leader=leader.strip() if leader and leader.strip() else None,
-                    phase_entered_seq=1,
-                    last_seq=0,
-                    created_at=self.clock(),
-                    schools=[_school(session, s) for s in school_names],
-                )
-                session.add(team)
-                session.flush()
-                self._event(
-                    session,
-                    team,
-                    "start",
-                    to_phase=definition.initial,
-                    detail={
-                        "method": definition.id,
-                        "version": definition.version,
-                        "sha256": definition.sha256,
-                    },
-                )
+                taken = _existing_names(session, names)
+                if taken:
+                    raise Refused("team_exists", team=taken[0])
+                snapshots = {m: snapshot_for(session, d).id for m, d in definitions.items()}
+                schools = _school_ids(session, {s for spec in teams for s in spec.schools})
+                ids = _insert_teams(session, teams, definitions, snapshots, now)
+                _insert_starts(session, teams, ids, definitions, self.actor, now)
+                links = [
+                    {"team_id": i, "school_id": schools[s]}
+                    for i, spec in zip(ids, teams, strict=True)
+                    for s in spec.schools
+                ]
+                if links:
+                    session.execute(insert(team_schools), links)
         except IntegrityError:
-            raise Refused("team_exists", team=name) from None
+            # Someone started a team of the same name in the same moment; any other
+            # integrity error is a bug and goes up as it is.
+            with self._session() as session:
+                taken = _existing_names(session, names)
+            if not taken:
+                raise
+            raise Refused("team_exists", team=taken[0]) from None
+        return len(teams)
+
+    def set_deadline(self, name: str, deadline: date | None) -> TeamView:
+        """Set (or with None, clear) the date by which the team means to deliver."""
+        with self._write(name) as (session, team):
+            self._active(team)
+            team.deadline = deadline
+            self._event(
+                session,
+                team,
+                "deadline",
+                detail={"deadline": deadline.isoformat() if deadline else None},
+            )
         return self.team(name)
 
     def _active(self, team: Team) -> MethodDefinition:
@@ -572,9 +648,90 @@ class Engine:
             return record_view(record)
 
 
-def _school(session: Session, name: str) -> School:
-    found = session.scalar(select(School).where(School.name == name))
-    if found is None:
-        found = School(name=name)
-        session.add(found)
+def _existing_names(session: Session, names: list[str]) -> list[str]:
+    found: list[str] = []
+    for chunk in _chunks(names):
+        found += session.scalars(select(Team.name).where(Team.name.in_(chunk)))
     return found
+
+
+def _chunks(items: list[str], size: int = 5000) -> Iterator[list[str]]:
+    # Databases cap the number of values in one IN (...), SQLite at 32766.
+    for index in range(0, len(items), size):
+        yield items[index : index + size]
+
+
+def _school_ids(session: Session, names: set[str]) -> dict[str, int]:
+    """The ids of these schools, adding the ones the database does not know yet."""
+    ordered = sorted(names)
+    known: dict[str, int] = {}
+    for chunk in _chunks(ordered):
+        rows = session.execute(select(School.name, School.id).where(School.name.in_(chunk)))
+        # A Result has .keys(), which dict.update would take for a mapping: pass tuples.
+        known.update((name, id_) for name, id_ in rows)
+    missing = [{"name": name} for name in ordered if name not in known]
+    if missing:
+        added = session.execute(insert(School).returning(School.name, School.id), missing)
+        known.update((name, id_) for name, id_ in added)
+    return known
+
+
+def _insert_teams(
+    session: Session,
+    teams: list[TeamSpec],
+    definitions: dict[str, MethodDefinition],
+    snapshots: dict[str, int],
+    now: datetime,
+) -> list[int]:
+    rows = [
+        {
+            "name": spec.name,
+            "snapshot_id": snapshots[spec.method],
+            "phase": definitions[spec.method].initial,
+            "status": "active",
+            "counters": start_counters(definitions[spec.method]),
+            "kind": spec.kind,
+            "leader": spec.leader,
+            "deadline": spec.deadline,
+            "phase_entered_seq": 1,
+            "last_seq": 1,
+            "created_at": now,
+            "last_activity": now,
+            "row_version": 1,
+        }
+        for spec in teams
+    ]
+    inserted = session.execute(insert(Team).returning(Team.id, sort_by_parameter_order=True), rows)
+    return list(inserted.scalars())
+
+
+def _insert_starts(
+    session: Session,
+    teams: list[TeamSpec],
+    ids: list[int],
+    definitions: dict[str, MethodDefinition],
+    actor: str,
+    now: datetime,
+) -> None:
+    events = []
+    for team_id, spec in zip(ids, teams, strict=True):
+        definition = definitions[spec.method]
+        events.append(
+            {
+                "team_id": team_id,
+                "seq": 1,
+                "at": now,
+                "actor": actor,
+                "kind": "start",
+                "from_phase": None,
+                "to_phase": definition.initial,
+                "trigger": None,
+                "reason": None,
+                "detail": {
+                    "method": definition.id,
+                    "version": definition.version,
+                    "sha256": definition.sha256,
+                },
+            }
+        )
+    session.execute(insert(Event), events)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from plg.errors import InvalidInput
@@ -61,3 +62,29 @@ def read_file(path: Path) -> FileData:
     except OSError as exc:
         raise InvalidInput("file_unreadable", path=path, reason=exc.strerror or exc) from None
     return FileData(path.name, data, hashlib.sha256(data).hexdigest())
+
+
+@dataclass(frozen=True)
+class TeamSpec:
+    """A team to start: what `plg team start` takes, one row of a roster."""
+
+    name: str
+    method: str
+    schools: tuple[str, ...] = ()
+    leader: str | None = None
+    kind: str = "internal"
+    deadline: date | None = None
+
+    def cleaned(self) -> TeamSpec:
+        """The same team as it will be stored, or `InvalidInput` saying what is wrong."""
+        if self.kind not in TEAM_KINDS:
+            raise InvalidInput("team_kind_invalid", kind=self.kind)
+        leader = self.leader.strip() if self.leader and self.leader.strip() else None
+        return TeamSpec(
+            clean(self.name, 120, "team_name_invalid"),
+            self.method,
+            tuple(sorted({clean(s, 200, "school_name_invalid") for s in self.schools})),
+            clean(leader, 200, "leader_invalid") if leader else None,
+            self.kind,
+            self.deadline,
+        )

@@ -53,6 +53,7 @@ def snapshot_for(session: Session, definition: MethodDefinition) -> MethodSnapsh
             content=definition.canonical_json(),
         )
         session.add(found)
+        session.flush()  # callers need its id
     return found
 
 

@@ -2,25 +2,44 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any, Protocol
 
 from plg.engine.checklist import TeamState
-from plg.engine.definition import Transition
+from plg.engine.definition import MethodDefinition, Transition
 from plg.engine.machine import triggers_from
-from plg.engine.pinned import definition_of, transition
+from plg.engine.pinned import transition
 from plg.engine.registry import guard_named
 from plg.engine.views import ChecklistView, EventView, ItemView, MoveView, RecordView, TeamRow
 from plg.messages import Lang
 from plg.storage.models import Event, Record, Team
 
 
-def team_row(lang: Lang, team: Team, stalled_before: datetime | None = None) -> TeamRow:
-    definition = definition_of(team.snapshot)
-    stalled = (
-        stalled_before is not None
-        and team.status == "active"
-        and team.last_activity < stalled_before
-    )
+class TeamFields(Protocol):
+    """What a team row needs: a Team, or a row of the overview's query."""
+
+    name: str
+    phase: str
+    status: str
+    counters: dict[str, Any]
+    kind: str
+    leader: str | None
+    last_activity: datetime
+    deadline: date | None
+    phase_entered_seq: int
+
+
+def team_row(
+    lang: Lang,
+    team: TeamFields,
+    definition: MethodDefinition,
+    schools: Sequence[str],
+    today: date,
+    stalled_before: datetime | None = None,
+) -> TeamRow:
+    active = team.status == "active"
+    stalled = active and stalled_before is not None and team.last_activity < stalled_before
     return TeamRow(
         name=team.name,
         method=definition.id,
@@ -32,12 +51,14 @@ def team_row(lang: Lang, team: Team, stalled_before: datetime | None = None) -> 
         phase_count=definition.step_count,
         status=team.status,
         counters=dict(team.counters),
-        schools=tuple(school.name for school in team.schools),
+        schools=tuple(schools),
         leader=team.leader,
         kind=team.kind,
         last_activity=team.last_activity,
         stalled=stalled,
         visit=team.phase_entered_seq,
+        deadline=team.deadline,
+        overdue=active and team.deadline is not None and team.deadline < today,
     )
 
 

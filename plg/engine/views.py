@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from plg.messages import Lang
@@ -111,6 +111,12 @@ class TeamRow:
     # The seq of the event that began the current visit of the phase; what is ticked and saved
     # after it counts for the checklist.
     visit: int
+    deadline: date | None
+    overdue: bool
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.stalled or self.overdue
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -128,6 +134,8 @@ class TeamRow:
             "kind": self.kind,
             "last_activity": _when(self.last_activity),
             "stalled": self.stalled,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "overdue": self.overdue,
             "visit": self.visit,
         }
 

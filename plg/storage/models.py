@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -81,6 +81,7 @@ class Team(Base):
     counters: Mapped[dict[str, Any]]
     kind: Mapped[str] = mapped_column(String(20))
     leader: Mapped[str | None] = mapped_column(String(200))
+    deadline: Mapped[date | None]
     # The seq of the event that brought the team into its current phase: ticks and records of
     # this visit have a higher seq, so a loop back starts the phase's checklist afresh.
     phase_entered_seq: Mapped[int]
