@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
@@ -95,6 +96,25 @@ class PlgGroup(click.Group):
 
 
 DATE = click.DateTime(["%Y-%m-%d"])
+output_option = click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help=_h("output_opt")
+)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def format_option(choices: list[str], default: str) -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help=_h("format_opt"),
+    )
+
+
 json_option = click.option("--json", "as_json", is_flag=True, help=_h("json"))
 pass_settings = click.make_pass_decorator(Settings)
 
@@ -200,14 +220,7 @@ def methods_list(settings: Settings, as_json: bool) -> None:
 
 
 @methods.command("schema", help=_h("methods_schema"))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "md"]),
-    default="json",
-    show_default=True,
-    help=_h("format_opt"),
-)
+@format_option(["json", "md"], "json")
 def methods_schema(fmt: str) -> None:
     from plg.engine.reference import json_schema, markdown_reference
 
@@ -243,16 +256,50 @@ def plugins(settings: Settings, as_json: bool) -> None:
 
 @methods.command("show", help=_h("methods_show"))
 @click.argument("method")
+@format_option(["text", "md"], "text")
 @json_option
 @pass_settings
-def methods_show(settings: Settings, method: str, as_json: bool) -> None:
+def methods_show(settings: Settings, method: str, fmt: str, as_json: bool) -> None:
     definition = settings.engine().method(method).definition
     if as_json:
         from plg.engine.views import method_json
 
         display.emit_json(method_json(definition, settings.lang))
+    elif fmt == "md":
+        from plg.engine.graph import mermaid
+        from plg.engine.render import render
+
+        text = render(
+            "method", "md", settings.lang, m=definition, diagram=mermaid(definition, settings.lang)
+        )
+        click.echo(text, nl=False)
     else:
         display.method(definition, settings.lang)
+
+
+@methods.command("graph", help=_h("methods_graph"))
+@click.argument("method")
+@format_option(["mermaid", "dot"], "mermaid")
+@click.option("--team", "team_name", metavar="TEAM", help=_h("graph_team_opt"))
+@output_option
+@pass_settings
+def methods_graph(
+    settings: Settings, method: str, fmt: str, team_name: str | None, output: Path | None
+) -> None:
+    from plg.engine.graph import dot, mermaid
+
+    engine = settings.engine()
+    current = None
+    if team_name:
+        # The team's own pinned definition: it may be another version than the installed one.
+        definition = engine.team_definition(team_name)
+        if definition.id != method:
+            raise PlgError("graph_other_method", team=team_name, method=definition.id)
+        current = engine.team(team_name).row.phase
+    else:
+        definition = engine.method(method).definition
+    draw = mermaid if fmt == "mermaid" else dot
+    _write_or_print(settings, draw(definition, settings.lang, current), output)
 
 
 @methods.command("validate", help=_h("methods_validate"))
@@ -430,17 +477,8 @@ def team_migrate(
 
 @cli.command(help=_h("checklist"))
 @click.argument("team_name", metavar="TEAM")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "md", "html"]),
-    default="text",
-    show_default=True,
-    help=_h("format_opt"),
-)
-@click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help=_h("output_opt")
-)
+@format_option(["text", "md", "html"], "text")
+@output_option
 @json_option
 @pass_settings
 def checklist(
@@ -448,11 +486,11 @@ def checklist(
 ) -> None:
     from plg.engine.render import render
 
-    view = settings.engine().checklist(team_name)
+    team = settings.engine().team(team_name)
     if as_json:
-        display.emit_json(view.to_json())
+        display.emit_json(team.checklist.to_json())
         return
-    text = render("checklist", cast(Any, fmt), settings.lang, c=view)
+    text = render("checklist", cast(Any, fmt), settings.lang, c=team.checklist, row=team.row)
     _write_or_print(settings, text, output)
 
 
@@ -587,6 +625,33 @@ cli.add_command(_record_group("artefact", "type", "type_opt"))
 cli.add_command(_record_group("evidence", "kind", "kind_ev_opt"))
 
 
+@cli.command(help=_h("export"))
+@click.argument("team_name", metavar="TEAM")
+@format_option(["md", "html", "json"], "md")
+@output_option
+@pass_settings
+def export(settings: Settings, team_name: str, fmt: str, output: Path | None) -> None:
+    engine = settings.engine()
+    story = engine.story(team_name)
+    if fmt == "json":
+        import json
+
+        text = json.dumps(story.to_json(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        from plg.engine.graph import mermaid
+        from plg.engine.render import render
+
+        definition = engine.team_definition(team_name)
+        text = render(
+            "export",
+            cast(Any, fmt),
+            settings.lang,
+            s=story,
+            diagram=mermaid(definition, settings.lang, story.row.phase),
+        )
+    _write_or_print(settings, text, output)
+
+
 @cli.command(help=_h("history"))
 @click.argument("team_name", metavar="TEAM")
 @json_option
@@ -604,6 +669,9 @@ def history(settings: Settings, team_name: str, as_json: bool) -> None:
 @click.option("--method", help=_h("method_filter"))
 @click.option("--phase", help=_h("phase_filter"))
 @click.option(
+    "--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help=_h("html_opt")
+)
+@click.option(
     "--stalled-days",
     type=click.IntRange(min=1),
     default=30,
@@ -617,15 +685,29 @@ def overview(
     school: str | None,
     method: str | None,
     phase: str | None,
+    html_file: Path | None,
     stalled_days: int,
     as_json: bool,
 ) -> None:
-    _print_overview(settings, as_json, stalled_days, school=school, method=method, phase=phase)
+    _print_overview(
+        settings, as_json, stalled_days, html_file, school=school, method=method, phase=phase
+    )
 
 
-def _print_overview(settings: Settings, as_json: bool, stalled_days: int, **filters: Any) -> None:
+def _print_overview(
+    settings: Settings,
+    as_json: bool,
+    stalled_days: int,
+    html_file: Path | None = None,
+    **filters: Any,
+) -> None:
     view = settings.engine().overview(stalled_days=stalled_days, **filters)
-    if as_json:
+    if html_file is not None:
+        from plg.engine.render import render
+
+        _write_file(html_file, render("overview", "html", settings.lang, o=view).encode())
+        _say(settings, "done_written", path=html_file)
+    elif as_json:
         display.emit_json(view.to_json())
     else:
         display.overview(view, settings.lang)

@@ -46,7 +46,8 @@ def table(
 
 
 def _step(row: TeamRow) -> str:
-    return f"{row.phase_index}/{row.phase_count}"
+    filled = round(8 * row.phase_index / row.phase_count)
+    return f"{row.phase_index}/{row.phase_count} {'█' * filled}{'░' * (8 - filled)}"
 
 
 def _status(row: TeamRow, lang: Lang) -> str:
@@ -74,13 +75,24 @@ def overview(view: Overview, lang: Lang) -> None:
         return
     table(
         lang,
-        ["col_team", "col_method", "col_step", "col_phase", "col_status", "col_last"],
+        [
+            "col_team",
+            "col_schools",
+            "col_method",
+            "col_step",
+            "col_phase",
+            "counters",
+            "col_status",
+            "col_last",
+        ],
         [
             (
                 r.name,
+                ", ".join(r.schools),
                 r.method,
                 _step(r),
                 r.phase_title,
+                " ".join(f"{k} {v}" for k, v in r.counters.items()),
                 _status(r, lang),
                 r.last_activity.date().isoformat(),
             )

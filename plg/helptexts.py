@@ -57,6 +57,18 @@ HELP: dict[str, dict[Lang, str]] = {
         "nl": "Zet de deadline van het team (JJJJ-MM-DD), of haal hem weg met --clear.",
     },
     "clear_opt": {"en": "Remove the deadline.", "nl": "Haal de deadline weg."},
+    "methods_graph": {
+        "en": "The method as a diagram (Mermaid or Graphviz DOT); --team marks its phase.",
+        "nl": "De methode als diagram (Mermaid of Graphviz DOT); --team markeert de fase.",
+    },
+    "graph_team_opt": {
+        "en": "Mark this team's current phase (on its own version of the method).",
+        "nl": "Markeer de huidige fase van dit team (op zijn eigen versie van de methode).",
+    },
+    "export": {
+        "en": "A team's whole cycle as a report to share with all staff.",
+        "nl": "De hele cyclus van een team als verslag om met alle collega's te delen.",
+    },
     "team_migrate": {
         "en": "Move a team to another version of its method; recorded in its history.",
         "nl": "Zet een team over op een andere versie van zijn methode; komt in de geschiedenis.",
@@ -155,6 +167,10 @@ HELP: dict[str, dict[Lang, str]] = {
     "overview": {
         "en": "Every team's phase at a glance, stalled teams first.",
         "nl": "De fase van elk team in een oogopslag, stilgevallen teams eerst.",
+    },
+    "html_opt": {
+        "en": "Write the overview as one self-contained HTML page to FILE.",
+        "nl": "Schrijf het overzicht als één zelfstandige HTML-pagina naar FILE.",
     },
     "stalled_opt": {
         "en": "A team with no event for this many days is stalled.",

@@ -304,6 +304,36 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "col_kind": {"en": "Kind", "nl": "Soort"},
     "col_provides": {"en": "Provides", "nl": "Levert"},
     "broken": {"en": "broken", "nl": "kapot"},
+    "col_deadline": {"en": "Deadline", "nl": "Deadline"},
+    "meeting_notes": {"en": "Notes of the meeting", "nl": "Aantekeningen van de bijeenkomst"},
+    "meeting_date": {"en": "Date", "nl": "Datum"},
+    "meeting_present": {"en": "Present", "nl": "Aanwezig"},
+    "export_phases": {"en": "Phase by phase", "nl": "Fase voor fase"},
+    "export_entered": {"en": "Started {when} by {who}", "nl": "Begonnen {when} door {who}"},
+    "export_left": {
+        "en": "finished {when} by {who} ({trigger})",
+        "nl": "afgesloten {when} door {who} ({trigger})",
+    },
+    "export_forced": {
+        "en": "Moved on without a complete checklist",
+        "nl": "Verder zonder complete checklist",
+    },
+    "export_migrated": {
+        "en": "Moved to method version {change}",
+        "nl": "Overgezet naar methodeversie {change}",
+    },
+    "export_forced_moves": {
+        "en": "Forced moves and their reasons",
+        "nl": "Geforceerde stappen en hun redenen",
+    },
+    "overview_title": {"en": "Learning teams at a glance", "nl": "Leerteams in één oogopslag"},
+    "stalled_rule": {
+        "en": "stalled: no activity for {days} days",
+        "nl": "stilgevallen: {days} dagen geen activiteit",
+    },
+    "attention": {"en": "Need attention", "nl": "Vragen aandacht"},
+    "attention_heading": {"en": "Stalled or overdue", "nl": "Stilgevallen of te laat"},
+    "all_teams": {"en": "All teams", "nl": "Alle teams"},
     "col_count": {"en": "Teams", "nl": "Teams"},
     "col_done": {"en": "Done", "nl": "Klaar"},
     "col_item": {"en": "Item", "nl": "Punt"},
@@ -354,6 +384,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "done_record": {
         "en": "Saved {category} '{title}' in phase '{phase}'.",
         "nl": "{category} '{title}' opgeslagen in fase '{phase}'.",
+    },
+    "graph_other_method": {
+        "en": "Team '{team}' runs on method '{method}'; ask for that method's graph.",
+        "nl": "Team '{team}' werkt met methode '{method}'; vraag het diagram van die methode.",
     },
     "done_deadline": {
         "en": "Deadline of team '{team}': {deadline}.",

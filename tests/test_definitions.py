@@ -372,3 +372,22 @@ def test_hostile_files_are_refused_quickly(tmp_path: Path, content: str) -> None
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InvalidMethodDefinition):
         load_definition_file(path)
+
+
+def test_the_json_schema_accepts_what_plg_accepts() -> None:
+    import jsonschema
+
+    from plg.engine.reference import json_schema
+
+    schema = json_schema()
+    root = Path(__file__).parents[1]
+    files = [
+        *(root / "plg" / "methods").glob("*.yaml"),
+        root / "examples" / "plg-spiral" / "src" / "plg_spiral" / "spiral.yaml",
+    ]
+    for path in files:
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+    wrong = yaml.safe_load(files[0].read_text(encoding="utf-8"))
+    wrong["phases"][0]["colour"] = "red"
+    with pytest.raises(jsonschema.ValidationError, match="colour"):
+        jsonschema.validate(wrong, schema)

@@ -96,3 +96,15 @@ def test_the_plugin_guide_test_example_runs(
     namespace: dict[str, Any] = {}
     exec(compile(code, "docs/plugins.md", "exec"), namespace)
     namespace["test_a_team_walks_the_spiral"](tmp_path)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_method_pages_are_what_the_definitions_generate(lang: str, tmp_path: Path) -> None:
+    plg = Plg(f"sqlite:///{tmp_path / 'unused.db'}", lang=lang)
+    suffix = ".md" if lang == "en" else ".nl.md"
+    for method in ("actieonderzoek", "datateam", "lesson_study", "vier_vragen"):
+        page = ROOT / "docs" / "methods" / f"{method}{suffix}"
+        generated = plg("methods", "show", method, "--format", "md").stdout
+        assert page.read_text(encoding="utf-8") == generated, (
+            f"{page} is stale: plg --lang {lang} methods show {method} --format md > {page}"
+        )

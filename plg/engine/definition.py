@@ -170,6 +170,13 @@ class MethodDefinition(_Model):
     def record_kinds(self, category: Category) -> tuple[RecordKind, ...]:
         return self.artefact_types if category == "artefact" else self.evidence_kinds
 
+    def record_title(self, item: ChecklistItem, lang: Lang) -> str | None:
+        """The title of the artefact type or evidence kind that ticks `item`, if any."""
+        if item.record is None:
+            return None
+        category, kind = item.record
+        return next(k.title(lang) for k in self.record_kinds(category) if k.id == kind)
+
     def dump(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
 

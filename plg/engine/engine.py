@@ -37,12 +37,14 @@ from plg.engine.present import (
     team_row,
 )
 from plg.engine.registry import Available, Registry, load_registry
+from plg.engine.story import visits
 from plg.engine.views import (
     ChecklistView,
     EventView,
     Overview,
     RecordView,
     TeamRow,
+    TeamStory,
     TeamView,
 )
 from plg.errors import InvalidInput, NotFound, Refused, StaleWrite
@@ -187,6 +189,29 @@ class Engine:
                 checklist=checklist_view(self.lang, team, state),
             )
 
+    def team_definition(self, name: str) -> MethodDefinition:
+        """The exact definition the team runs on (which may differ from the installed one)."""
+        with self._session() as session:
+            return definition_of(self._team(session, name).snapshot)
+
+    def story(self, name: str) -> TeamStory:
+        """The team's whole story, for a report to share with all staff."""
+        with self._session() as session:
+            team = self._team(session, name)
+            definition = definition_of(team.snapshot)
+            found, events = visits(session, team, self.lang)
+            row = team_row(
+                self.lang, team, definition, [s.name for s in team.schools], self.clock().date()
+            )
+            return TeamStory(
+                row=row,
+                method_description=definition.description(self.lang),
+                sources=definition.sources,
+                counter_titles={c.id: c.title(self.lang) for c in definition.counters},
+                visits=tuple(found),
+                events=tuple(events),
+            )
+
     def checklist(self, name: str) -> ChecklistView:
         with self._session() as session:
             team = self._team(session, name)
@@ -270,7 +295,27 @@ class Engine:
         rows = self.teams(school=school, method=method, phase=phase, stalled_days=stalled_days)
         # Stalled and overdue teams first: they are what a project leader has to act on.
         rows.sort(key=lambda row: (not row.needs_attention, row.method, row.name))
-        return Overview(tuple(rows), stalled_days)
+        return Overview(tuple(rows), stalled_days, self._phase_lists(rows))
+
+    def _phase_lists(
+        self, rows: list[TeamRow]
+    ) -> dict[str, tuple[str, tuple[tuple[str, str], ...]]]:
+        """Every phase of each method the teams use: the installed version's, then any phase
+        only an older version of a team still has."""
+        found: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
+        for method_id in sorted({row.method for row in rows}):
+            installed = self.registry.methods.get(method_id)
+            phases = (
+                [(p.id, p.title(self.lang)) for p in installed.definition.phases]
+                if installed
+                else []
+            )
+            title = installed.definition.title(self.lang) if installed else method_id
+            for row in rows:
+                if row.method == method_id and row.phase not in {p for p, _ in phases}:
+                    phases.append((row.phase, row.phase_title))
+            found[method_id] = (title, tuple(phases))
+        return found
 
     def history(self, name: str) -> list[EventView]:
         with self._session() as session:

@@ -62,13 +62,25 @@ def team_row(
     )
 
 
+def item_views(lang: Lang, state: TeamState) -> tuple[ItemView, ...]:
+    definition = state.definition
+    return tuple(
+        ItemView(
+            s.item.id,
+            s.item.text(lang),
+            s.item.required,
+            s.done,
+            s.item.satisfied_by,
+            definition.record_title(s.item, lang),
+        )
+        for s in state.checklist()
+    )
+
+
 def checklist_view(lang: Lang, team: Team, state: TeamState) -> ChecklistView:
     definition = state.definition
     phase = definition.phase(team.phase)
-    items = tuple(
-        ItemView(s.item.id, s.item.text(lang), s.item.required, s.done, s.item.satisfied_by)
-        for s in state.checklist()
-    )
+    items = item_views(lang, state)
     return ChecklistView(
         team=team.name,
         method_title=definition.title(lang),

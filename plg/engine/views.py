@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,7 @@ class ItemView:
     required: bool
     done: bool
     satisfied_by: str | None
+    saves: str | None = None  # the title of the record kind that ticks it, for people
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -34,6 +35,7 @@ class ItemView:
             "required": self.required,
             "done": self.done,
             "satisfied_by": self.satisfied_by,
+            "saves": self.saves,
         }
 
 
@@ -226,6 +228,20 @@ class RecordView:
 class Overview:
     teams: tuple[TeamRow, ...]
     stalled_days: int
+    # Per method: its title and every phase (id, title) in order, with or without teams in it.
+    methods: dict[str, tuple[str, tuple[tuple[str, str], ...]]]
+
+    @property
+    def attention(self) -> tuple[TeamRow, ...]:
+        return tuple(row for row in self.teams if row.needs_attention)
+
+    def phase_counts(self, method: str) -> list[tuple[str, str, int]]:
+        """(phase id, title, number of teams) for every phase of `method`, in order."""
+        counts: dict[str, int] = {}
+        for row in self.teams:
+            if row.method == method:
+                counts[row.phase] = counts.get(row.phase, 0) + 1
+        return [(pid, title, counts.get(pid, 0)) for pid, title in self.methods[method][1]]
 
     def counts(self, key: str) -> dict[str, int]:
         result: dict[str, int] = {}
@@ -244,6 +260,12 @@ class Overview:
             "by_method": self.counts("method"),
             "by_phase": by_phase,
             "by_status": self.counts("status"),
+            "by_school": dict(
+                sorted(
+                    (school, sum(1 for r in self.teams if school in r.schools))
+                    for school in {s for r in self.teams for s in r.schools}
+                )
+            ),
             "stalled_days": self.stalled_days,
         }
 
@@ -289,3 +311,83 @@ def method_json(definition: MethodDefinition, lang: Lang) -> dict[str, Any]:
         ],
         "counters": [{"id": c.id, "title": c.title(lang)} for c in definition.counters],
     }
+
+
+@dataclass
+class PhaseVisit:
+    """One stay of a team in a phase, from the move that brought it there to the one that
+    took it on; what it ticked and saved there, and the checklist as it stood when it left."""
+
+    seq: int
+    phase: str
+    title: str
+    entered_at: datetime
+    entered_by: str
+    entered_with: str | None
+    left_at: datetime | None = None
+    left_by: str | None = None
+    left_with: str | None = None
+    left_forced: bool = False
+    left_reason: str | None = None
+    counters: dict[str, int] | None = None
+    notes: list[str] = field(default_factory=list)
+    checklist: tuple[ItemView, ...] = ()
+    ticked: dict[str, tuple[str, datetime]] = field(default_factory=dict)
+    records: tuple[RecordView, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "phase": self.phase,
+            "title": self.title,
+            "entered_at": _when(self.entered_at),
+            "entered_by": self.entered_by,
+            "entered_with": self.entered_with,
+            "left_at": _when(self.left_at),
+            "left_by": self.left_by,
+            "left_with": self.left_with,
+            "left_forced": self.left_forced,
+            "left_reason": self.left_reason,
+            "counters": self.counters,
+            "notes": self.notes,
+            "checklist": [
+                {
+                    **item.to_json(),
+                    "ticked_by": self.ticked[item.id][0] if item.id in self.ticked else None,
+                    "ticked_at": _when(self.ticked[item.id][1]) if item.id in self.ticked else None,
+                }
+                for item in self.checklist
+            ],
+            "records": [record.to_json() for record in self.records],
+        }
+
+
+@dataclass(frozen=True)
+class TeamStory:
+    """Everything that happened to a team, for `plg export`."""
+
+    row: TeamRow
+    method_description: str
+    sources: tuple[str, ...]
+    counter_titles: dict[str, str]
+    visits: tuple[PhaseVisit, ...]
+    events: tuple[EventView, ...]
+
+    @property
+    def forced(self) -> tuple[EventView, ...]:
+        return tuple(e for e in self.events if e.kind == "force")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "team": self.row.to_json(),
+            "method": {
+                "id": self.row.method,
+                "version": self.row.method_version,
+                "title": self.row.method_title,
+                "description": self.method_description,
+                "sources": list(self.sources),
+            },
+            "visits": [visit.to_json() for visit in self.visits],
+            "forced": [event.to_json() for event in self.forced],
+            "events": [event.to_json() for event in self.events],
+        }

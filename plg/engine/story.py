@@ -1,0 +1,84 @@
+"""A team's whole story, rebuilt from its events: the phases it passed, who moved it and when,
+what it ticked and saved in each, and the definition in force at every step."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from plg.engine.checklist import TeamState
+from plg.engine.definition import Category, MethodDefinition
+from plg.engine.pinned import stored
+from plg.engine.present import event_view, item_views, record_view
+from plg.engine.views import EventView, PhaseVisit, RecordView
+from plg.messages import Lang
+from plg.storage.models import Event, Record, Team
+
+MOVES = ("advance", "force")
+
+
+def _close(
+    visit: PhaseVisit, definition: MethodDefinition, records: list[RecordView], lang: Lang
+) -> None:
+    """Fix the checklist as it stood when the team left (or stands now)."""
+    counts: dict[tuple[Category, str], int] = defaultdict(int)
+    for record in records:
+        counts["artefact" if record.category == "artefact" else "evidence", record.type] += 1
+    state = TeamState(definition, visit.phase, frozenset(visit.ticked), counts)
+    visit.checklist = item_views(lang, state)
+    visit.records = tuple(records)
+
+
+def visits(session: Session, team: Team, lang: Lang) -> tuple[list[PhaseVisit], list[EventView]]:
+    """Every visit of a phase, oldest first, and every event."""
+    events = [
+        event_view(e)
+        for e in session.scalars(select(Event).where(Event.team_id == team.id).order_by(Event.seq))
+    ]
+    by_visit: dict[int, list[RecordView]] = defaultdict(list)
+    for record in session.scalars(
+        select(Record).where(Record.team_id == team.id).order_by(Record.seq)
+    ):
+        by_visit[record.visit].append(record_view(record))
+    found: list[PhaseVisit] = []
+    definition: MethodDefinition | None = None
+    for event in events:
+        if event.kind == "start" or event.kind in MOVES:
+            if event.kind == "start":
+                definition = stored(session, event.detail["sha256"])
+            assert definition is not None
+            if found:
+                last = found[-1]
+                last.left_at, last.left_by, last.left_with = event.at, event.actor, event.trigger
+                last.left_forced, last.left_reason = event.kind == "force", event.reason
+                _close(last, definition, by_visit[last.seq], lang)
+            phase = event.dest or ""
+            found.append(
+                PhaseVisit(
+                    event.seq,
+                    phase,
+                    definition.phase(phase).title(lang),
+                    event.at,
+                    event.actor,
+                    event.trigger,
+                    counters=event.detail.get("counters"),
+                )
+            )
+        elif found and event.kind == "migrate":
+            # A migration keeps the visit: its ticks and records carry over.
+            definition = stored(session, event.detail["to_sha256"])
+            visit = found[-1]
+            visit.phase = event.dest or visit.phase
+            visit.title = definition.phase(visit.phase).title(lang)
+            visit.notes.append(f"{event.detail['from_version']} → {event.detail['to_version']}")
+        elif found and event.kind in ("tick", "untick"):
+            ticked = found[-1].ticked
+            if event.kind == "tick":
+                ticked[event.detail["item"]] = (event.actor, event.at)
+            else:
+                ticked.pop(event.detail["item"], None)
+    if found and definition is not None:
+        _close(found[-1], definition, by_visit[found[-1].seq], lang)
+    return found, events

@@ -1,0 +1,170 @@
+"""What project leaders and team leaders print and share: diagrams, method pages, meeting
+sheets, exports and the HTML overview, with hostile names shown as text."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Plg
+
+HOSTILE = '<script>alert("x")</script> & "quotes" | pipes'
+
+
+def _hostile_method(folder: Path) -> None:
+    text = (Path(__file__).parents[1] / "plg" / "methods" / "vier_vragen.yaml").read_text()
+    text = text.replace("id: vier_vragen", "id: vijandig").replace(
+        'title: {nl: "Wat willen we dat leerlingen leren?", '
+        'en: "What do we want pupils to learn?"}',
+        "title: {nl: " + json.dumps(HOSTILE) + ", en: " + json.dumps(HOSTILE) + "}",
+    )
+    (folder / "vijandig.yaml").write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def hostile(plg: Plg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Plg:
+    folder = tmp_path / "methods"
+    folder.mkdir()
+    _hostile_method(folder)
+    monkeypatch.setenv("PLG_METHODS_PATH", str(folder))
+    plg("team", "start", HOSTILE, "--method", "vijandig", "--school", HOSTILE)
+    return plg
+
+
+def test_mermaid_graph(plg: Plg) -> None:
+    text = plg("methods", "graph", "datateam").stdout
+    assert text.startswith("flowchart TD\n")
+    for phase in ("probleemdefinitie", "hypothesen", "evaluatie", "afgerond"):
+        assert (
+            len(re.findall(rf"^    p_{phase}\[", text, re.M))
+            + len(re.findall(rf"^    p_{phase}\(\[", text, re.M))
+            == 1
+        )
+    assert text.count(" --> ") == 8  # every forward move
+    assert text.count(" -.->") == 3  # the three loop-backs, dashed
+    assert '-.->|"Hypothesis rejected: formulate a new one"| p_hypothesen' in text
+    assert "style " not in text
+
+
+def test_graph_marks_the_team_phase(plg: Plg) -> None:
+    plg("team", "start", "T", "--method", "lesson_study")
+    plg("advance", "T", "--force", "--reason", "r")
+    assert (
+        "style p_orientatie fill:" in plg("methods", "graph", "lesson_study", "--team", "T").stdout
+    )
+    dot = plg("methods", "graph", "lesson_study", "--team", "T", "--format", "dot").stdout
+    assert dot.startswith('digraph "lesson_study" {')
+    assert '"orientatie" [label="Study", style="rounded,filled"' in dot
+    assert dot.count("style=dashed") == 2
+    assert dot.count(" -> ") == 8
+    assert "runs on method 'lesson_study'" in plg.error(
+        "methods", "graph", "datateam", "--team", "T"
+    )
+
+
+def test_graph_labels_are_escaped(hostile: Plg) -> None:
+    mermaid = hostile("methods", "graph", "vijandig").stdout
+    assert "<script>" not in mermaid
+    assert "#lt;script#gt;alert(#quot;x#quot;)" in mermaid
+    dot = hostile("methods", "graph", "vijandig", "--format", "dot").stdout
+    assert '[label="<script>alert(\\"x\\")</script> & \\"quotes\\" | pipes"]' in dot
+
+
+def test_method_page_in_markdown(plg: Plg) -> None:
+    page = plg("methods", "show", "vier_vragen", "--format", "md").stdout
+    assert page.startswith("# The four questions of a PLC\n")
+    assert "```mermaid\nflowchart TD\n" in page
+    assert "## 4. What if they already know it? (`verrijken`)" in page
+    assert "| `volgende_eenheid` | verrijken | leren | On to the next learning unit |" in page
+
+
+def test_meeting_sheet_puts_open_items_first(plg: Plg, tmp_path: Path) -> None:
+    plg(
+        "team",
+        "start",
+        "T",
+        "--method",
+        "vier_vragen",
+        "--school",
+        "De Linde",
+        "--leader",
+        "Ans",
+        "--deadline",
+        "2031-06-30",
+    )
+    plg("tick", "T", "eens")
+    out = tmp_path / "sheet.html"
+    plg("checklist", "T", "--format", "html", "-o", str(out))
+    html = out.read_text(encoding="utf-8")
+    assert html.index("The essential learning goals are saved") < html.index(
+        "All members stand behind the goals"
+    )
+    assert "De Linde · Ans · Deadline 2031-06-30" in html
+    assert "Notes of the meeting" in html
+    markdown = plg("checklist", "T", "--format", "md").stdout
+    assert markdown.index("- [ ] `leerdoelen`") < markdown.index("- [x] `eens`")
+
+
+def _a_story(plg: Plg, tmp_path: Path) -> str:
+    plg("team", "start", "Story", "--method", "vier_vragen", "--leader", "Ans")
+    sheet = tmp_path / "doelen.pdf"
+    sheet.write_bytes(b"%PDF goals")
+    plg(
+        "artefact", "add", "Story", "--type", "leerdoelen", "--title", HOSTILE, "--file", str(sheet)
+    )
+    plg("tick", "Story", "eens")
+    plg("advance", "Story")
+    plg("advance", "Story", "--force", "--reason", "toets komt later")
+    return "Story"
+
+
+def test_export_json_holds_the_whole_story(plg: Plg, tmp_path: Path) -> None:
+    name = _a_story(plg, tmp_path)
+    data = json.loads(plg("export", name, "--format", "json").stdout)
+    assert set(data) >= {"team", "method", "visits", "forced", "events"}
+    first, second, third = data["visits"]
+    assert (first["phase"], first["left_with"], first["left_forced"]) == ("leren", "next", False)
+    ticked = {i["id"]: i["ticked_by"] for i in first["checklist"]}
+    assert ticked == {"leerdoelen": None, "eens": "tester", "leerlingtaal": None}
+    (record,) = first["records"]
+    assert record["file"]["size"] == len(b"%PDF goals")
+    assert len(record["file"]["sha256"]) == 64
+    assert (second["left_forced"], second["left_reason"]) == (True, "toets komt later")
+    assert third["phase"] == "intervenieren"
+    assert third["left_at"] is None
+    assert [e["reason"] for e in data["forced"]] == ["toets komt later"]
+    assert len(data["events"]) == 5
+
+
+def test_export_markdown_and_html(plg: Plg, tmp_path: Path) -> None:
+    name = _a_story(plg, tmp_path)
+    markdown = plg("export", name).stdout
+    assert "**Moved on without a complete checklist**: toets komt later" in markdown
+    assert "- [x] All members stand behind the goals (tester, " in markdown
+    assert "\\| pipes" in markdown  # a title cannot break the table
+    out = tmp_path / "story.html"
+    plg("export", name, "--format", "html", "-o", str(out))
+    html = out.read_text(encoding="utf-8")
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+    assert "Cannot write" in plg.error("export", name, "-o", str(tmp_path / "no" / "x.md"))
+
+
+def test_overview_html(hostile: Plg, tmp_path: Path) -> None:
+    out = tmp_path / "overview.html"
+    assert "Written to" in hostile("overview", "--html", str(out)).stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "http" not in html.replace('xmlns="http', "")  # nothing from the internet
+    assert len(re.findall(r'<rect class="bar"', html)) == 5
+
+
+def test_overview_html_of_an_empty_database(plg: Plg, tmp_path: Path) -> None:
+    out = tmp_path / "empty.html"
+    plg("overview", "--html", str(out))
+    assert "No teams yet" in out.read_text(encoding="utf-8")
+    assert "Cannot write" in plg.error("overview", "--html", str(tmp_path / "no" / "x.html"))
