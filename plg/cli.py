@@ -708,7 +708,7 @@ def _print_overview(
         _write_file(html_file, render("overview", "html", settings.lang, o=view).encode())
         _say(settings, "done_written", path=html_file)
     elif as_json:
-        display.emit_json(view.to_json())
+        display.emit_overview_json(view)
     else:
         display.overview(view, settings.lang)
 

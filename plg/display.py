@@ -29,7 +29,21 @@ def console() -> Console:
 
 
 def emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    # Indented for a person at a terminal; compact in a pipe, where json's C encoder makes
+    # the overview of 100,000 teams several times faster (indent forces the Python one).
+    indent = 2 if sys.stdout.isatty() else None
+    click.echo(json.dumps(data, ensure_ascii=False, indent=indent))
+
+
+def emit_overview_json(view: Overview) -> None:
+    """The overview's JSON, written a team at a time: for 100,000 teams, holding every row's
+    dictionary at once would double the memory the command needs."""
+    out = sys.stdout
+    out.write('{"teams": [')
+    for index, row in enumerate(view.teams):
+        out.write(("," if index else "") + json.dumps(row.to_json(), ensure_ascii=False))
+    summary = json.dumps(view.summary_json(), ensure_ascii=False)
+    out.write("], " + summary[1:] + "\n")
 
 
 def table(

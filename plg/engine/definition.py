@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -152,15 +153,20 @@ class MethodDefinition(_Model):
         (), description="What teams collect in this method (observations, scores, data sets)."
     )
 
+    @cached_property
+    def _places(self) -> dict[str, tuple[Phase, int]]:
+        # Looked up for every team of an overview: computed once per definition.
+        steps = [p for p in self.phases if not p.final]
+        return {p.id: (p, steps.index(p) + 1 if p in steps else len(steps)) for p in self.phases}
+
     def phase(self, phase_id: str) -> Phase:
-        return next(p for p in self.phases if p.id == phase_id)
+        return self._places[phase_id][0]
 
     def phase_index(self, phase_id: str) -> int:
         """1-based place of the phase in the method; a final phase counts as the last step."""
-        steps = [p.id for p in self.phases if not p.final]
-        return steps.index(phase_id) + 1 if phase_id in steps else len(steps)
+        return self._places[phase_id][1]
 
-    @property
+    @cached_property
     def step_count(self) -> int:
         return sum(1 for p in self.phases if not p.final)
 

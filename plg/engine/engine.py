@@ -240,7 +240,19 @@ class Engine:
         now = self.clock()
         stalled_before = now - timedelta(days=stalled_days) if stalled_days is not None else None
         with self._session() as session:
-            rows = session.execute(
+            schools: dict[int, list[str]] = {}
+            for team_id, school_name in session.execute(
+                select(team_schools.c.team_id, School.name)
+                .join(School, School.id == team_schools.c.school_id)
+                .where(team_schools.c.team_id.in_(matched))
+                .order_by(School.name)
+            ):
+                schools.setdefault(team_id, []).append(school_name)
+            used = select(Team.snapshot_id).where(Team.id.in_(matched)).distinct()
+            snapshots = session.scalars(select(MethodSnapshot).where(MethodSnapshot.id.in_(used)))
+            definitions = {snap.id: definition_of(snap) for snap in snapshots}
+            # Streamed in batches, so that the rows of 100,000 teams are never all in memory.
+            result = session.execute(
                 select(
                     Team.id,
                     Team.name,
@@ -256,33 +268,20 @@ class Engine:
                 )
                 .where(Team.id.in_(matched))
                 .order_by(Team.name)
-            ).all()
-            schools: dict[int, list[str]] = {}
-            for team_id, school_name in session.execute(
-                select(team_schools.c.team_id, School.name)
-                .join(School, School.id == team_schools.c.school_id)
-                .where(team_schools.c.team_id.in_(matched))
-                .order_by(School.name)
-            ):
-                schools.setdefault(team_id, []).append(school_name)
-            used = select(Team.snapshot_id).where(Team.id.in_(matched)).distinct()
-            definitions = {
-                snap.id: definition_of(snap)
-                for snap in session.scalars(
-                    select(MethodSnapshot).where(MethodSnapshot.id.in_(used))
-                )
-            }
-        return [
-            team_row(
-                self.lang,
-                cast(TeamFields, row),
-                definitions[row.snapshot_id],
-                schools.get(row.id, ()),
-                now.date(),
-                stalled_before,
+                .execution_options(yield_per=2000)
             )
-            for row in rows
-        ]
+            today = now.date()
+            return [
+                team_row(
+                    self.lang,
+                    cast(TeamFields, row),
+                    definitions[row.snapshot_id],
+                    schools.get(row.id, ()),
+                    today,
+                    stalled_before,
+                )
+                for row in result
+            ]
 
     def overview(
         self,
@@ -302,19 +301,19 @@ class Engine:
     ) -> dict[str, tuple[str, tuple[tuple[str, str], ...]]]:
         """Every phase of each method the teams use: the installed version's, then any phase
         only an older version of a team still has."""
+        seen: dict[str, dict[str, str]] = {}
+        for row in rows:
+            seen.setdefault(row.method, {}).setdefault(row.phase, row.phase_title)
         found: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
-        for method_id in sorted({row.method for row in rows}):
+        for method_id in sorted(seen):
             installed = self.registry.methods.get(method_id)
-            phases = (
-                [(p.id, p.title(self.lang)) for p in installed.definition.phases]
-                if installed
-                else []
-            )
-            title = installed.definition.title(self.lang) if installed else method_id
-            for row in rows:
-                if row.method == method_id and row.phase not in {p for p, _ in phases}:
-                    phases.append((row.phase, row.phase_title))
-            found[method_id] = (title, tuple(phases))
+            phases = {}
+            title = method_id
+            if installed is not None:
+                title = installed.definition.title(self.lang)
+                phases = {p.id: p.title(self.lang) for p in installed.definition.phases}
+            phases.update((pid, t) for pid, t in seen[method_id].items() if pid not in phases)
+            found[method_id] = (title, tuple(phases.items()))
         return found
 
     def history(self, name: str) -> list[EventView]:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -91,7 +92,7 @@ class MoveView:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TeamRow:
     """One team as lists and the overview show it."""
 
@@ -251,21 +252,19 @@ class Overview:
         return dict(sorted(result.items()))
 
     def to_json(self) -> dict[str, Any]:
+        return {"teams": [row.to_json() for row in self.teams], **self.summary_json()}
+
+    def summary_json(self) -> dict[str, Any]:
+        """Everything but the team rows (which `write_json` streams one by one)."""
         by_phase: dict[str, dict[str, int]] = {}
         for row in self.teams:
             phases = by_phase.setdefault(row.method, {})
             phases[row.phase] = phases.get(row.phase, 0) + 1
         return {
-            "teams": [row.to_json() for row in self.teams],
             "by_method": self.counts("method"),
             "by_phase": by_phase,
             "by_status": self.counts("status"),
-            "by_school": dict(
-                sorted(
-                    (school, sum(1 for r in self.teams if school in r.schools))
-                    for school in {s for r in self.teams for s in r.schools}
-                )
-            ),
+            "by_school": dict(sorted(Counter(s for r in self.teams for s in r.schools).items())),
             "stalled_days": self.stalled_days,
         }
 
