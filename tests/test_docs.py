@@ -108,3 +108,21 @@ def test_method_pages_are_what_the_definitions_generate(lang: str, tmp_path: Pat
         assert page.read_text(encoding="utf-8") == generated, (
             f"{page} is stale: plg --lang {lang} methods show {method} --format md > {page}"
         )
+
+
+def test_reports_guide_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    plg = Plg(f"sqlite:///{tmp_path / 'guide.db'}")
+    commands = [
+        line[2:]
+        for block in _blocks(ROOT / "docs" / "reports.md", "console")
+        for line in block.splitlines()
+        if line.startswith("$ plg ")
+    ]
+    assert len(commands) == 7
+    outputs = [plg(*shlex.split(command)[3:]).stdout for command in commands]
+    assert "Rekenen bovenbouw" in outputs[1]
+    assert "style p_uitvoeren" in outputs[6]
+    for written in ("overview.html", "rekenen.html", "sheet.html"):
+        assert (tmp_path / written).stat().st_size > 1000
+    assert plg.json("team", "show", "Rekenen bovenbouw")["overdue"] is True
