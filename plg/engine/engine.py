@@ -49,6 +49,7 @@ from plg.engine.views import (
 )
 from plg.errors import InvalidInput, NotFound, Refused, StaleWrite
 from plg.messages import Lang, t
+from plg.storage import bulk
 from plg.storage.models import (
     Blob,
     Event,
@@ -426,13 +427,57 @@ class Engine:
         now = self.clock()
         try:
             with self._session() as session:
-                taken = _existing_names(session, names)
+                taken = bulk.existing_names(session, names)
                 if taken:
                     raise Refused("team_exists", team=taken[0])
                 snapshots = {m: snapshot_for(session, d).id for m, d in definitions.items()}
-                schools = _school_ids(session, {s for spec in teams for s in spec.schools})
-                ids = _insert_teams(session, teams, definitions, snapshots, now)
-                _insert_starts(session, teams, ids, definitions, self.actor, now)
+                schools = bulk.school_ids(session, {s for spec in teams for s in spec.schools})
+                ids = bulk.insert_teams(
+                    session,
+                    [
+                        {
+                            "name": spec.name,
+                            "snapshot_id": snapshots[spec.method],
+                            "phase": definitions[spec.method].initial,
+                            "status": "active",
+                            "counters": start_counters(definitions[spec.method]),
+                            "kind": spec.kind,
+                            "leader": spec.leader,
+                            "deadline": spec.deadline,
+                            "phase_entered_seq": 1,
+                            "last_seq": 1,
+                            "created_at": now,
+                            "last_activity": now,
+                            "row_version": 1,
+                        }
+                        for spec in teams
+                    ],
+                )
+                # Each team's first event, exactly as `_event` would have written it.
+                bulk.insert_events(
+                    session,
+                    [
+                        {
+                            "team_id": team_id,
+                            "seq": 1,
+                            "at": now,
+                            "actor": self.actor,
+                            "kind": "start",
+                            "from_phase": None,
+                            "to_phase": definition.initial,
+                            "trigger": None,
+                            "reason": None,
+                            "detail": {
+                                "method": definition.id,
+                                "version": definition.version,
+                                "sha256": definition.sha256,
+                            },
+                        }
+                        for team_id, definition in zip(
+                            ids, (definitions[spec.method] for spec in teams), strict=True
+                        )
+                    ],
+                )
                 links = [
                     {"team_id": i, "school_id": schools[s]}
                     for i, spec in zip(ids, teams, strict=True)
@@ -444,7 +489,7 @@ class Engine:
             # Someone started a team of the same name in the same moment; any other
             # integrity error is a bug and goes up as it is.
             with self._session() as session:
-                taken = _existing_names(session, names)
+                taken = bulk.existing_names(session, names)
             if not taken:
                 raise
             raise Refused("team_exists", team=taken[0]) from None
@@ -690,92 +735,3 @@ class Engine:
             session.add(record)
             session.flush()
             return record_view(record)
-
-
-def _existing_names(session: Session, names: list[str]) -> list[str]:
-    found: list[str] = []
-    for chunk in _chunks(names):
-        found += session.scalars(select(Team.name).where(Team.name.in_(chunk)))
-    return found
-
-
-def _chunks(items: list[str], size: int = 5000) -> Iterator[list[str]]:
-    # Databases cap the number of values in one IN (...), SQLite at 32766.
-    for index in range(0, len(items), size):
-        yield items[index : index + size]
-
-
-def _school_ids(session: Session, names: set[str]) -> dict[str, int]:
-    """The ids of these schools, adding the ones the database does not know yet."""
-    ordered = sorted(names)
-    known: dict[str, int] = {}
-    for chunk in _chunks(ordered):
-        rows = session.execute(select(School.name, School.id).where(School.name.in_(chunk)))
-        # A Result has .keys(), which dict.update would take for a mapping: pass tuples.
-        known.update((name, id_) for name, id_ in rows)
-    missing = [{"name": name} for name in ordered if name not in known]
-    if missing:
-        added = session.execute(insert(School).returning(School.name, School.id), missing)
-        known.update((name, id_) for name, id_ in added)
-    return known
-
-
-def _insert_teams(
-    session: Session,
-    teams: list[TeamSpec],
-    definitions: dict[str, MethodDefinition],
-    snapshots: dict[str, int],
-    now: datetime,
-) -> list[int]:
-    rows = [
-        {
-            "name": spec.name,
-            "snapshot_id": snapshots[spec.method],
-            "phase": definitions[spec.method].initial,
-            "status": "active",
-            "counters": start_counters(definitions[spec.method]),
-            "kind": spec.kind,
-            "leader": spec.leader,
-            "deadline": spec.deadline,
-            "phase_entered_seq": 1,
-            "last_seq": 1,
-            "created_at": now,
-            "last_activity": now,
-            "row_version": 1,
-        }
-        for spec in teams
-    ]
-    inserted = session.execute(insert(Team).returning(Team.id, sort_by_parameter_order=True), rows)
-    return list(inserted.scalars())
-
-
-def _insert_starts(
-    session: Session,
-    teams: list[TeamSpec],
-    ids: list[int],
-    definitions: dict[str, MethodDefinition],
-    actor: str,
-    now: datetime,
-) -> None:
-    events = []
-    for team_id, spec in zip(ids, teams, strict=True):
-        definition = definitions[spec.method]
-        events.append(
-            {
-                "team_id": team_id,
-                "seq": 1,
-                "at": now,
-                "actor": actor,
-                "kind": "start",
-                "from_phase": None,
-                "to_phase": definition.initial,
-                "trigger": None,
-                "reason": None,
-                "detail": {
-                    "method": definition.id,
-                    "version": definition.version,
-                    "sha256": definition.sha256,
-                },
-            }
-        )
-    session.execute(insert(Event), events)
