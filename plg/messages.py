@@ -65,9 +65,9 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Punt '{item}' is al {state}.",
     },
     "guards_failed": {
-        "en": "Team '{team}' cannot do '{trigger}' yet: {failures}. "
+        "en": "Team '{team}' cannot move on with '{trigger}' yet: {failures}. "
         "Finish these, or use --force with --reason.",
-        "nl": "Team '{team}' kan nog niet '{trigger}': {failures}. "
+        "nl": "Team '{team}' kan nog niet verder met '{trigger}': {failures}. "
         "Rond deze af, of gebruik --force met --reason.",
     },
     "version_unknown": {
@@ -383,7 +383,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "done_record": {
         "en": "Saved {category} '{title}' in phase '{phase}'.",
-        "nl": "{category} '{title}' opgeslagen in fase '{phase}'.",
+        "nl": "Opgeslagen als {category}: '{title}', in fase '{phase}'.",
     },
     "graph_other_method": {
         "en": "Team '{team}' runs on method '{method}'; ask for that method's graph.",

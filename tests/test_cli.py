@@ -128,7 +128,7 @@ def test_team_start_list_show(plg: Plg) -> None:
 def test_tick_advance_and_refusals(plg: Plg) -> None:
     name = _team(plg)
     error = plg.error("advance", name)
-    assert "cannot do 'next' yet" in error
+    assert "cannot move on with 'next' yet" in error
     assert "open item 'eens'" in error
     assert error.count("\n") == 1  # one line
     assert "Ticked 'eens'" in plg("tick", name, "eens").stderr
