@@ -1,0 +1,147 @@
+"""What every command of the CLI shares: settings, errors as one line, options, output.
+
+The CLI parses, asks the engine and prints. No SQL and no state logic here.
+
+The engine, SQLAlchemy, pydantic, jinja2 and rich are imported inside the commands, so that
+`plg --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from plg import display
+from plg.errors import PlgError
+from plg.helptexts import HELP
+from plg.messages import Lang, t
+
+if TYPE_CHECKING:
+    from plg.engine.engine import Engine
+
+
+def _help_language() -> Lang:
+    """Help is built when this module loads, before click parses --lang, so look ahead."""
+    args = sys.argv[1:]
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+            break
+        if arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+            break
+    else:
+        value = os.environ.get("PLG_LANG", "nl")
+    return "en" if value == "en" else "nl"
+
+
+HELP_LANG = _help_language()
+
+
+def help_for(key: str) -> str:
+    return HELP[key][HELP_LANG]
+
+
+@dataclass
+class Settings:
+    db: str | None
+    actor: str | None
+    lang: Lang
+    _engine: Engine | None = None
+
+    def engine(self) -> Engine:
+        if self._engine is None:
+            from plg.engine.engine import Engine
+
+            self._engine = Engine(self.db, actor=self.actor, lang=self.lang)
+            click.get_current_context().call_on_close(self._engine.close)
+        return self._engine
+
+
+def _translated(option: click.Option | None) -> click.Option | None:
+    if option is not None:
+        option.help = help_for("help")
+    return option
+
+
+class PlgCommand(click.Command):
+    """A command whose own --help line is in the user's language too."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _translated(super().get_help_option(ctx))
+
+
+class PlgGroup(click.Group):
+    """Turns every `PlgError` into one `Error:` line on stderr and exit code 1."""
+
+    command_class = PlgCommand
+    group_class = type  # subgroups are PlgGroups too
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _translated(super().get_help_option(ctx))
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PlgError as exc:
+            lang = ctx.obj.lang if isinstance(ctx.obj, Settings) else HELP_LANG
+            click.echo(f"Error: {exc.text(lang)}", err=True)
+            ctx.exit(1)
+
+
+DATE = click.DateTime(["%Y-%m-%d"])
+output_option = click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help=help_for("output_opt")
+)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def format_option(choices: list[str], default: str) -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help=help_for("format_opt"),
+    )
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help=help_for("json"))
+pass_settings = click.make_pass_decorator(Settings)
+
+
+def say(settings: Settings, key: str, **params: object) -> None:
+    """A confirmation for people; on stderr, so stdout carries only data."""
+    click.echo(t(key, settings.lang, **params), err=True)
+
+
+def done(settings: Settings, as_json: bool, data: Any, key: str, **params: object) -> None:
+    """After an action: its result as JSON for scripts, or a confirmation for people."""
+    if as_json:
+        display.emit_json(data)
+    else:
+        say(settings, key, **params)
+
+
+def write_or_print(settings: Settings, text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_file(output, text.encode("utf-8"))
+    say(settings, "done_written", path=output)
+
+
+def write_file(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise PlgError("output_unwritable", path=path, reason=exc.strerror or exc) from None

@@ -1,0 +1,113 @@
+"""What people read and share: a team's history and export, the overview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, cast
+
+import click
+
+from plg import display
+from plg.cli.base import (
+    PlgCommand,
+    Settings,
+    format_option,
+    help_for,
+    json_option,
+    output_option,
+    pass_settings,
+    say,
+    write_file,
+    write_or_print,
+)
+
+
+@click.command(cls=PlgCommand, help=help_for("export"))
+@click.argument("team_name", metavar="TEAM")
+@format_option(["md", "html", "json"], "md")
+@output_option
+@pass_settings
+def export(settings: Settings, team_name: str, fmt: str, output: Path | None) -> None:
+    engine = settings.engine()
+    story = engine.story(team_name)
+    if fmt == "json":
+        import json
+
+        text = json.dumps(story.to_json(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        from plg.engine.graph import mermaid
+        from plg.engine.render import render
+
+        definition = engine.team_definition(team_name)
+        text = render(
+            "export",
+            cast(Any, fmt),
+            settings.lang,
+            s=story,
+            diagram=mermaid(definition, settings.lang, story.row.phase),
+        )
+    write_or_print(settings, text, output)
+
+
+@click.command(cls=PlgCommand, help=help_for("history"))
+@click.argument("team_name", metavar="TEAM")
+@json_option
+@pass_settings
+def history(settings: Settings, team_name: str, as_json: bool) -> None:
+    events = settings.engine().history(team_name)
+    if as_json:
+        display.emit_json([event.to_json() for event in events])
+    else:
+        display.history(events, settings.lang)
+
+
+@click.command(cls=PlgCommand, help=help_for("overview"))
+@click.option("--school", help=help_for("school_filter"))
+@click.option("--method", help=help_for("method_filter"))
+@click.option("--phase", help=help_for("phase_filter"))
+@click.option(
+    "--html",
+    "html_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=help_for("html_opt"),
+)
+@click.option(
+    "--stalled-days",
+    type=click.IntRange(min=1),
+    default=30,
+    show_default=True,
+    help=help_for("stalled_opt"),
+)
+@json_option
+@pass_settings
+def overview(
+    settings: Settings,
+    school: str | None,
+    method: str | None,
+    phase: str | None,
+    html_file: Path | None,
+    stalled_days: int,
+    as_json: bool,
+) -> None:
+    print_overview(
+        settings, as_json, stalled_days, html_file, school=school, method=method, phase=phase
+    )
+
+
+def print_overview(
+    settings: Settings,
+    as_json: bool,
+    stalled_days: int,
+    html_file: Path | None = None,
+    **filters: Any,
+) -> None:
+    view = settings.engine().overview(stalled_days=stalled_days, **filters)
+    if html_file is not None:
+        from plg.engine.render import render
+
+        write_file(html_file, render("overview", "html", settings.lang, o=view).encode())
+        say(settings, "done_written", path=html_file)
+    elif as_json:
+        display.emit_overview_json(view)
+    else:
+        display.overview(view, settings.lang)

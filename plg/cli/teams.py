@@ -1,0 +1,161 @@
+"""Starting, listing and showing teams; deadlines; moving a team to another method version."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import click
+
+from plg import display
+from plg.cli.base import (
+    DATE,
+    PlgGroup,
+    Settings,
+    done,
+    help_for,
+    json_option,
+    pass_settings,
+)
+from plg.messages import t
+
+
+@click.group(cls=PlgGroup, help=help_for("team"))
+def team() -> None:
+    pass
+
+
+@team.command("start", help=help_for("team_start"))
+@click.argument("name")
+@click.option("--method", "-m", required=True, help=help_for("method_opt"))
+@click.option("--school", "schools", multiple=True, help=help_for("school_opt"))
+@click.option("--leader", help=help_for("leader_opt"))
+@click.option("--deadline", type=DATE, metavar="YYYY-MM-DD", help=help_for("deadline_opt"))
+@click.option(
+    "--kind",
+    type=click.Choice(["internal", "network"]),
+    default="internal",
+    show_default=True,
+    help=help_for("kind_opt"),
+)
+@json_option
+@pass_settings
+def team_start(
+    settings: Settings,
+    name: str,
+    method: str,
+    schools: tuple[str, ...],
+    leader: str | None,
+    deadline: datetime | None,
+    kind: str,
+    as_json: bool,
+) -> None:
+    view = settings.engine().start_team(
+        name,
+        method,
+        schools=schools,
+        leader=leader,
+        kind=kind,
+        deadline=deadline.date() if deadline else None,
+    )
+    done(
+        settings,
+        as_json,
+        view.to_json(),
+        "done_start",
+        team=view.row.name,
+        method=view.row.method_title,
+        phase=view.row.phase_title,
+    )
+
+
+@team.command("list", help=help_for("team_list"))
+@click.option("--school", help=help_for("school_filter"))
+@click.option("--method", help=help_for("method_filter"))
+@click.option("--phase", help=help_for("phase_filter"))
+@json_option
+@pass_settings
+def team_list(
+    settings: Settings, school: str | None, method: str | None, phase: str | None, as_json: bool
+) -> None:
+    rows = settings.engine().teams(school=school, method=method, phase=phase)
+    if as_json:
+        display.emit_json([row.to_json() for row in rows])
+    else:
+        display.teams(rows, settings.lang)
+
+
+@team.command("show", help=help_for("team_show"))
+@click.argument("team_name", metavar="TEAM")
+@json_option
+@pass_settings
+def team_show(settings: Settings, team_name: str, as_json: bool) -> None:
+    view = settings.engine().team(team_name)
+    if as_json:
+        display.emit_json(view.to_json())
+    else:
+        display.team(view, settings.lang)
+
+
+@team.command("deadline", help=help_for("team_deadline"))
+@click.argument("team_name", metavar="TEAM")
+@click.argument("when", type=DATE, metavar="YYYY-MM-DD", required=False)
+@click.option("--clear", is_flag=True, help=help_for("clear_opt"))
+@json_option
+@pass_settings
+def team_deadline(
+    settings: Settings, team_name: str, when: datetime | None, clear: bool, as_json: bool
+) -> None:
+    if (when is None) != clear:
+        raise click.UsageError(t("deadline_usage", settings.lang))
+    view = settings.engine().set_deadline(team_name, when.date() if when else None)
+    done(
+        settings,
+        as_json,
+        view.to_json(),
+        "done_deadline",
+        team=view.row.name,
+        deadline=view.row.deadline or "-",
+    )
+
+
+def _mapping(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    pairs = [value.partition("=") for value in values]
+    bad = [
+        value
+        for value, (old, eq, new) in zip(values, pairs, strict=True)
+        if not (old and eq and new)
+    ]
+    if bad:
+        raise click.BadParameter(f"use OLD=NEW, not {bad[0]!r}", ctx=ctx, param=param)
+    return {old.strip(): new.strip() for old, _, new in pairs}
+
+
+@team.command("migrate", help=help_for("team_migrate"))
+@click.argument("team_name", metavar="TEAM")
+@click.option(
+    "--to-version", "version", required=True, metavar="V", help=help_for("to_version_opt")
+)
+@click.option(
+    "--map",
+    "mapping",
+    multiple=True,
+    metavar="OLD=NEW",
+    callback=_mapping,
+    help=help_for("map_opt"),
+)
+@json_option
+@pass_settings
+def team_migrate(
+    settings: Settings, team_name: str, version: str, mapping: dict[str, str], as_json: bool
+) -> None:
+    view = settings.engine().migrate(team_name, version, mapping)
+    done(
+        settings,
+        as_json,
+        view.to_json(),
+        "done_migrate",
+        team=view.row.name,
+        method=view.row.method_title,
+        version=view.row.method_version,
+        phase=view.row.phase_title,
+    )

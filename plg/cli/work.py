@@ -1,0 +1,167 @@
+"""The work of a phase: the checklist, ticks, moves, and the artefacts and evidence saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+import click
+
+from plg import display
+from plg.cli.base import (
+    PlgCommand,
+    PlgGroup,
+    Settings,
+    done,
+    format_option,
+    help_for,
+    json_option,
+    output_option,
+    pass_settings,
+    say,
+    write_file,
+    write_or_print,
+)
+from plg.errors import PlgError
+from plg.messages import t
+
+if TYPE_CHECKING:
+    from plg.engine.definition import Category
+
+
+@click.command(cls=PlgCommand, help=help_for("checklist"))
+@click.argument("team_name", metavar="TEAM")
+@format_option(["text", "md", "html"], "text")
+@output_option
+@json_option
+@pass_settings
+def checklist(
+    settings: Settings, team_name: str, fmt: str, output: Path | None, as_json: bool
+) -> None:
+    from plg.engine.render import render
+
+    team = settings.engine().team(team_name)
+    if as_json:
+        display.emit_json(team.checklist.to_json())
+        return
+    text = render("checklist", cast(Any, fmt), settings.lang, c=team.checklist, row=team.row)
+    write_or_print(settings, text, output)
+
+
+@click.command(cls=PlgCommand, help=help_for("tick"))
+@click.argument("team_name", metavar="TEAM")
+@click.argument("item")
+@click.option("--undo", is_flag=True, help=help_for("undo_opt"))
+@json_option
+@pass_settings
+def tick(settings: Settings, team_name: str, item: str, undo: bool, as_json: bool) -> None:
+    view = settings.engine().tick(team_name, item, undo=undo)
+    done(settings, as_json, view.to_json(), "done_untick" if undo else "done_tick", item=item)
+
+
+@click.command(cls=PlgCommand, help=help_for("advance"))
+@click.argument("team_name", metavar="TEAM")
+@click.argument("trigger", default="next")
+@click.option("--force", is_flag=True, help=help_for("force_opt"))
+@click.option("--reason", help=help_for("reason_opt"))
+@json_option
+@pass_settings
+def advance(
+    settings: Settings, team_name: str, trigger: str, force: bool, reason: str | None, as_json: bool
+) -> None:
+    engine = settings.engine()
+    before = engine.team(team_name).row
+    view = engine.advance(team_name, trigger, force=force, reason=reason)
+    key = "done_complete" if view.row.status == "completed" else "done_advance"
+    done(
+        settings,
+        as_json,
+        view.to_json(),
+        key,
+        team=view.row.name,
+        source=before.phase_title,
+        dest=view.row.phase_title,
+    )
+
+
+def _record_group(category: Category, kind_option: str, kind_help: str) -> click.Group:
+    """`plg artefact` and `plg evidence`: the same commands over the two kinds of record."""
+
+    @click.group(category, cls=PlgGroup, help=help_for(category))
+    def group() -> None:
+        pass
+
+    @group.command("add", help=help_for("record_add"))
+    @click.argument("team_name", metavar="TEAM")
+    @click.option(f"--{kind_option}", "kind", required=True, help=help_for(kind_help))
+    @click.option("--title", required=True, help=help_for("title_opt"))
+    @click.option("--file", "file", type=click.Path(path_type=Path), help=help_for("file_opt"))
+    @click.option("--text", help=help_for("text_opt"))
+    @json_option
+    @pass_settings
+    def add(
+        settings: Settings,
+        team_name: str,
+        kind: str,
+        title: str,
+        file: Path | None,
+        text: str | None,
+        as_json: bool,
+        value: float | None = None,
+    ) -> None:
+        from plg.engine.inputs import Content
+
+        record = settings.engine().add_record(
+            team_name, category, kind, title, Content(text=text, file=file, value=value)
+        )
+        done(
+            settings,
+            as_json,
+            record.to_json(),
+            "done_record",
+            category=t(category, settings.lang),
+            title=record.title,
+            phase=record.phase,
+        )
+
+    if category == "evidence":
+        click.option("--value", type=float, help=help_for("value_opt"))(add)
+
+    @group.command("get", help=help_for("record_get"))
+    @click.argument("team_name", metavar="TEAM")
+    @click.argument("record_id", metavar="ID", type=int)
+    @click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=help_for("get_output_opt"),
+    )
+    @click.option("--overwrite", is_flag=True, help=help_for("overwrite_opt"))
+    @pass_settings
+    def get(
+        settings: Settings, team_name: str, record_id: int, output: Path | None, overwrite: bool
+    ) -> None:
+        filename, data = settings.engine().record_file(team_name, category, record_id)
+        # The stored name is only a label: never let it choose a folder.
+        target = output or Path(Path(filename).name)
+        if target.exists() and not overwrite:
+            raise PlgError("exists_output", path=target)
+        write_file(target, data)
+        say(settings, "done_written", path=target)
+
+    @group.command("list", help=help_for("record_list"))
+    @click.argument("team_name", metavar="TEAM")
+    @json_option
+    @pass_settings
+    def list_(settings: Settings, team_name: str, as_json: bool) -> None:
+        rows = settings.engine().records(team_name, category)
+        if as_json:
+            display.emit_json([row.to_json() for row in rows])
+        else:
+            display.records(rows, settings.lang)
+
+    return group
+
+
+artefact = _record_group("artefact", "type", "type_opt")
+evidence = _record_group("evidence", "kind", "kind_ev_opt")
