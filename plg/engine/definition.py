@@ -186,13 +186,19 @@ class MethodDefinition(_Model):
     def dump(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
 
-    def canonical_json(self) -> str:
-        """The content that is stored and hashed; equal definitions give equal text."""
+    @cached_property
+    def _canonical(self) -> str:
         return json.dumps(self.dump(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
-    @property
+    def canonical_json(self) -> str:
+        """The content that is stored and hashed; equal definitions give equal text."""
+        # A definition is immutable, and every stored event and machine look-up names it by
+        # this hash: compute it once, not once per team.
+        return self._canonical
+
+    @cached_property
     def sha256(self) -> str:
-        return hashlib.sha256(self.canonical_json().encode()).hexdigest()
+        return hashlib.sha256(self._canonical.encode()).hexdigest()
 
 
 def _place(loc: tuple[int | str, ...]) -> str:

@@ -17,13 +17,15 @@ TEAM_KINDS = ("internal", "network")
 def clean(value: str, limit: int, error: str) -> str:
     """A name or title as stored: trimmed, with no control characters, within `limit`."""
     cleaned = value.strip()
-    if (
-        not cleaned
-        or len(cleaned) > limit
-        or any(unicodedata.category(ch).startswith("C") for ch in cleaned)
-    ):
+    if not cleaned or len(cleaned) > limit or not _visible(cleaned):
         raise InvalidInput(error)
     return cleaned
+
+
+def _visible(text: str) -> bool:
+    # isprintable() (in C) settles the usual name at once; it also says no to spaces other
+    # than ' ' (such as a no-break space), which are allowed, so only then check each one.
+    return text.isprintable() or not any(unicodedata.category(ch).startswith("C") for ch in text)
 
 
 def free_text(value: str | None) -> str | None:
