@@ -335,8 +335,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "attention_heading": {"en": "Stalled or overdue", "nl": "Stilgevallen of te laat"},
     "all_teams": {"en": "All teams", "nl": "Alle teams"},
     "col_count": {"en": "Teams", "nl": "Teams"},
-    "col_done": {"en": "Done", "nl": "Klaar"},
-    "col_item": {"en": "Item", "nl": "Punt"},
     "col_trigger": {"en": "Trigger", "nl": "Trigger"},
     "col_from": {"en": "From", "nl": "Van"},
     "col_to": {"en": "To", "nl": "Naar"},

@@ -27,3 +27,30 @@ def test_errors_say_what_to_do() -> None:
     for key, texts in MESSAGES.items():
         for text in texts.values():
             assert "\n" not in text, key
+
+
+def test_every_text_is_used() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).parents[1] / "plg"
+    source = "\n".join(
+        path.read_text(encoding="utf-8")
+        for path in root.rglob("*")
+        if path.suffix in (".py", ".html", ".md", ".txt")
+        and path.name not in ("messages.py", "helptexts.py")
+    )
+    # Keys put together at run time: event_KIND, fault_TYPE, and the record categories,
+    # statuses and flags passed by value.
+    built = ("event_", "fault_")
+    by_value = {"artefact", "evidence", "active", "completed", "stalled", "overdue"}
+
+    def used(key: str) -> bool:
+        return f'"{key}"' in source or f"'{key}'" in source
+
+    unused = [
+        key
+        for key in MESSAGES
+        if not used(key) and not key.startswith(built) and key not in by_value
+    ]
+    assert unused == []
+    assert [key for key in HELP if not used(key)] == []

@@ -601,12 +601,8 @@ class Engine:
             )
         return self.team(name)
 
-    def versions(self, method_id: str) -> list[str]:
-        """Every version of a method that teams can move to: installed now or stored before."""
-        with self._session() as session:
-            return self._versions(session, method_id)
-
     def _versions(self, session: Session, method_id: str) -> list[str]:
+        """Every version of a method that teams can move to: installed now or stored before."""
         stored = set(
             session.scalars(
                 select(MethodSnapshot.version).where(MethodSnapshot.method_id == method_id)
