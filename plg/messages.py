@@ -143,6 +143,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Cannot open the database at {url}: {reason}. Check --db or PLG_DATABASE_URL.",
         "nl": "Kan de database op {url} niet openen: {reason}. Controleer --db of PLG_DATABASE_URL.",
     },
+    "db_driver_missing": {
+        "en": "The database driver for {url} is not installed ({reason}). For PostgreSQL: pip install 'plg[postgres]'.",
+        "nl": "Het databasestuurprogramma voor {url} is niet geïnstalleerd ({reason}). Voor PostgreSQL: pip install 'plg[postgres]'.",
+    },
     "db_url_invalid": {
         "en": "'{url}' is not a database URL. Use one like sqlite:///plg.db or "
         "postgresql+psycopg://host/db.",

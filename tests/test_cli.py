@@ -287,6 +287,9 @@ def test_a_database_from_a_newer_plg_is_refused(plg: Plg) -> None:
 def test_an_unusable_url_is_one_error_line(tmp_path: Path) -> None:
     assert "is not a database URL" in Plg("not a url").error("team", "list")
     assert "Cannot open the database" in Plg("nosuchdriver://x/y").error("team", "list")
+    missing = Plg("mysql+mysqldb://localhost/plg").error("team", "list")
+    assert "driver for mysql+mysqldb://localhost/plg is not installed" in missing
+    assert "pip install 'plg[postgres]'" in missing
 
 
 def test_usage_errors_exit_2(plg: Plg) -> None:

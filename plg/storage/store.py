@@ -70,7 +70,9 @@ class Store:
         if self._engine is None:
             try:
                 engine = create_engine(self.url)
-            except (ArgumentError, ImportError) as exc:
+            except ImportError as exc:
+                raise DatabaseError("db_driver_missing", url=self.display_url, reason=exc) from None
+            except ArgumentError as exc:
                 raise DatabaseError("db_unreachable", url=self.display_url, reason=exc) from None
             if self.url.get_backend_name() == "sqlite":
                 event.listen(engine, "connect", _sqlite_pragmas)
