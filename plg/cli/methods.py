@@ -128,10 +128,11 @@ def methods_graph(
     current = None
     if team_name:
         # The team's own pinned definition: it may be another version than the installed one.
-        definition = engine.team_definition(team_name)
+        team = engine.team(team_name)
+        definition = team.definition
         if definition.id != method:
             raise PlgError("graph_other_method", team=team_name, method=definition.id)
-        current = engine.team(team_name).row.phase
+        current = team.row.phase
     else:
         definition = engine.method(method).definition
     draw = mermaid if fmt == "mermaid" else dot

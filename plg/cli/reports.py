@@ -38,13 +38,12 @@ def export(settings: Settings, team_name: str, fmt: str, output: Path | None) ->
         from plg.engine.graph import mermaid
         from plg.engine.render import render
 
-        definition = engine.team_definition(team_name)
         text = render(
             "export",
             cast(Any, fmt),
             settings.lang,
             s=story,
-            diagram=mermaid(definition, settings.lang, story.row.phase),
+            diagram=mermaid(story.definition, settings.lang, story.row.phase),
         )
     write_or_print(settings, text, output)
 

@@ -175,6 +175,13 @@ class Engine:
             definition_of(team.snapshot), team.phase, frozenset(ticks), records, team.counters
         )
 
+    def _single_row(self, team: Team, definition: MethodDefinition) -> TeamRow:
+        schools = [school.name for school in team.schools]
+        return team_row(self.lang, team, definition, schools, self.clock().date())
+
+    def _counter_titles(self, definition: MethodDefinition) -> dict[str, str]:
+        return {c.id: c.title(self.lang) for c in definition.counters}
+
     def team(self, name: str) -> TeamView:
         """A team's phase, counters, checklist progress and the moves it can make now."""
         with self._session() as session:
@@ -182,18 +189,12 @@ class Engine:
             state = self._state(session, team)
             definition = state.definition
             return TeamView(
-                row=team_row(
-                    self.lang, team, definition, [s.name for s in team.schools], self.clock().date()
-                ),
-                counter_titles={c.id: c.title(self.lang) for c in definition.counters},
+                row=self._single_row(team, definition),
+                counter_titles=self._counter_titles(definition),
                 moves=moves(self.lang, state),
                 checklist=checklist_view(self.lang, team, state),
+                definition=definition,
             )
-
-    def team_definition(self, name: str) -> MethodDefinition:
-        """The exact definition the team runs on (which may differ from the installed one)."""
-        with self._session() as session:
-            return definition_of(self._team(session, name).snapshot)
 
     def story(self, name: str) -> TeamStory:
         """The team's whole story, for a report to share with all staff."""
@@ -201,16 +202,13 @@ class Engine:
             team = self._team(session, name)
             definition = definition_of(team.snapshot)
             found, events = visits(session, team, self.lang)
-            row = team_row(
-                self.lang, team, definition, [s.name for s in team.schools], self.clock().date()
-            )
             return TeamStory(
-                row=row,
+                row=self._single_row(team, definition),
                 method_description=definition.description(self.lang),
-                sources=definition.sources,
-                counter_titles={c.id: c.title(self.lang) for c in definition.counters},
+                counter_titles=self._counter_titles(definition),
                 visits=tuple(found),
                 events=tuple(events),
+                definition=definition,
             )
 
     def checklist(self, name: str) -> ChecklistView:

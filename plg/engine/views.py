@@ -149,6 +149,8 @@ class TeamView:
     counter_titles: dict[str, str]
     moves: tuple[MoveView, ...]
     checklist: ChecklistView
+    # The exact definition the team runs on (which may differ from the installed one).
+    definition: MethodDefinition
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -367,10 +369,10 @@ class TeamStory:
 
     row: TeamRow
     method_description: str
-    sources: tuple[str, ...]
     counter_titles: dict[str, str]
     visits: tuple[PhaseVisit, ...]
     events: tuple[EventView, ...]
+    definition: MethodDefinition
 
     @property
     def forced(self) -> tuple[EventView, ...]:
@@ -384,7 +386,7 @@ class TeamStory:
                 "version": self.row.method_version,
                 "title": self.row.method_title,
                 "description": self.method_description,
-                "sources": list(self.sources),
+                "sources": list(self.definition.sources),
             },
             "visits": [visit.to_json() for visit in self.visits],
             "forced": [event.to_json() for event in self.forced],
