@@ -75,8 +75,8 @@ def test_methods_validate(plg: Plg, tmp_path: Path) -> None:
         "faults": [{"place": "initial", "message": "unknown phase 'nergens'"}],
     }
     broken = tmp_path / "broken.yaml"
-    broken.write_text("id: [unclosed", encoding="utf-8")
-    assert "line 1" in plg("methods", "validate", str(broken), code=1).stdout
+    broken.write_text("id: x\nphases:\n  - id: a\n    title: [open\nversion: 1\n", encoding="utf-8")
+    assert "line 5, column 8" in plg("methods", "validate", str(broken), code=1).stdout
     code_tag = tmp_path / "code.yaml"
     code_tag.write_text("!!python/object/apply:os.system ['echo hacked']", encoding="utf-8")
     assert "fault" in plg("methods", "validate", str(code_tag), code=1).stdout

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import gc
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import event
 
 from plg import Engine, Refused
 from plg.engine.inputs import TeamSpec
+from plg.storage import bulk
 from tests.conftest import Plg
 
 
@@ -74,7 +76,7 @@ def _statements(engine: Engine) -> list[str]:
 @pytest.mark.parametrize("filters", [{}, {"school": "Noord"}, {"method": "datateam"}])
 def test_the_overview_query_count_does_not_grow(db_url: str, filters: dict[str, str]) -> None:
     counts = []
-    for size in (10, 200):
+    for size in (10, 1000):
         engine = Engine(db_url, lang="en")
         engine.init()
         engine.start_teams(
@@ -106,3 +108,51 @@ def test_bulk_start_is_all_or_nothing(engine: Engine) -> None:
         engine.start_teams([TeamSpec("Twice", "datateam"), TeamSpec("Twice", "datateam")])
     assert len(engine.teams()) == 50
     assert engine.replay("T7") == ("leren", {"eenheid": 1})
+
+
+def test_the_overview_reads_teams_as_a_single_team_is_read(plg: Plg) -> None:
+    """The overview decodes its columns itself (for speed); it must agree with the ORM's read
+    of one team, field by field, on every database, and print what `to_json` gives."""
+    clock = Clock(datetime(2026, 2, 3, 4, 5, 6, 789012, tzinfo=UTC))
+    engine = Engine(plg.url, lang="en", clock=clock)
+    engine.start_teams(
+        [
+            TeamSpec("Één & <b>", "actieonderzoek", ("Zuid", "Noord"), "Ann", "network"),
+            TeamSpec("Plain", "vier_vragen", (), None, "internal", date(2026, 1, 31)),
+            TeamSpec("Later", "lesson_study", ("Noord",), deadline=date(2027, 12, 1)),
+        ]
+    )
+    engine.advance("Plain", force=True, reason="test")
+    clock.moment += timedelta(hours=5, microseconds=1)
+    manual = next(i for i in engine.checklist("Later").items if i.satisfied_by is None)
+    engine.tick("Later", manual.id)
+    rows = engine.overview(stalled_days=3650).teams
+    assert {row.name for row in rows} == {"Één & <b>", "Plain", "Later"}
+    for row in rows:
+        assert row == engine.team(row.name).row
+        assert row.last_activity.tzinfo is not None
+    assert (rows[0].name, rows[0].overdue) == ("Plain", True)  # the one needing attention
+    assert [r.schools for r in rows if r.name == "Één & <b>"] == [("Noord", "Zuid")]
+    printed = plg.json("overview", "--stalled-days", "3650")["teams"]
+    assert printed == [row.to_json() for row in rows]
+    assert printed[0]["last_activity"] == "2026-02-03T04:05:06+00:00"
+    assert printed[0]["deadline"] == "2026-01-31"
+    engine.close()
+
+
+def test_the_collector_runs_again_after_the_overview(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The overview pauses the garbage collector while it builds rows, and must always resume
+    it, also when reading fails half-way."""
+    engine.start_team("T", "datateam")
+    assert engine.overview().teams
+    assert gc.isenabled()
+
+    def broken(*args: object) -> object:
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(bulk, "team_rows", broken)
+    with pytest.raises(RuntimeError):
+        engine.overview()
+    assert gc.isenabled()

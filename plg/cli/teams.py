@@ -79,7 +79,7 @@ def team_list(
 ) -> None:
     rows = settings.engine().teams(school=school, method=method, phase=phase)
     if as_json:
-        display.emit_json([row.to_json() for row in rows])
+        display.emit_json(rows)
     else:
         display.teams(rows, settings.lang)
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import getpass
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
-from typing import Any, cast
+from operator import attrgetter
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -28,11 +30,11 @@ from plg.engine.pinned import (
     unmapped,
 )
 from plg.engine.present import (
-    TeamFields,
     blocking,
     checklist_view,
     event_view,
     moves,
+    phase_place,
     record_view,
     team_row,
 )
@@ -42,6 +44,7 @@ from plg.engine.views import (
     ChecklistView,
     EventView,
     Overview,
+    PhasePlace,
     RecordView,
     TeamRow,
     TeamStory,
@@ -62,6 +65,22 @@ from plg.storage.models import (
     utcnow,
 )
 from plg.storage.store import Store
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a list of rows is built.
+
+    Rows that all survive make the collector scan each of them again and again for nothing: they
+    hold no cycles. For the overview of 100,000 teams that was a third of its time (measured).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _default_actor() -> str:
@@ -177,7 +196,8 @@ class Engine:
 
     def _single_row(self, team: Team, definition: MethodDefinition) -> TeamRow:
         schools = [school.name for school in team.schools]
-        return team_row(self.lang, team, definition, schools, self.clock().date())
+        place = phase_place(self.lang, definition, team.phase)
+        return team_row(team, place, schools, self.clock().date())
 
     def _counter_titles(self, definition: MethodDefinition) -> dict[str, str]:
         return {c.id: c.title(self.lang) for c in definition.counters}
@@ -238,49 +258,24 @@ class Engine:
             matched = matched.where(Team.phase == phase)
         now = self.clock()
         stalled_before = now - timedelta(days=stalled_days) if stalled_days is not None else None
-        with self._session() as session:
-            schools: dict[int, list[str]] = {}
-            for team_id, school_name in session.execute(
-                select(team_schools.c.team_id, School.name)
-                .join(School, School.id == team_schools.c.school_id)
-                .where(team_schools.c.team_id.in_(matched))
-                .order_by(School.name)
-            ):
-                schools.setdefault(team_id, []).append(school_name)
+        with self._session() as session, _collector_paused():
+            schools = bulk.school_names(session, matched)
             used = select(Team.snapshot_id).where(Team.id.in_(matched)).distinct()
             snapshots = session.scalars(select(MethodSnapshot).where(MethodSnapshot.id.in_(used)))
             definitions = {snap.id: definition_of(snap) for snap in snapshots}
-            # Streamed in batches, so that the rows of 100,000 teams are never all in memory.
-            result = session.execute(
-                select(
-                    Team.id,
-                    Team.name,
-                    Team.snapshot_id,
-                    Team.phase,
-                    Team.status,
-                    Team.counters,
-                    Team.kind,
-                    Team.leader,
-                    Team.last_activity,
-                    Team.deadline,
-                    Team.phase_entered_seq,
-                )
-                .where(Team.id.in_(matched))
-                .order_by(Team.name)
-                .execution_options(yield_per=2000)
-            )
+            places: dict[tuple[int, str], PhasePlace] = {}
             today = now.date()
-            return [
-                team_row(
-                    self.lang,
-                    cast(TeamFields, row),
-                    definitions[row.snapshot_id],
-                    schools.get(row.id, ()),
-                    today,
-                    stalled_before,
-                )
-                for row in result
-            ]
+            rows = []
+            for team in bulk.team_rows(session, matched):
+                key = (team.snapshot_id, team.phase)
+                place = places.get(key)
+                if place is None:
+                    place = places[key] = phase_place(
+                        self.lang, definitions[team.snapshot_id], team.phase
+                    )
+                schools_of = schools.get(team.id, ())
+                rows.append(team_row(team, place, schools_of, today, stalled_before))
+            return rows
 
     def overview(
         self,
@@ -290,9 +285,16 @@ class Engine:
         phase: str | None = None,
         stalled_days: int = 30,
     ) -> Overview:
-        rows = self.teams(school=school, method=method, phase=phase, stalled_days=stalled_days)
-        # Stalled and overdue teams first: they are what a project leader has to act on.
-        rows.sort(key=lambda row: (not row.needs_attention, row.method, row.name))
+        with _collector_paused():
+            rows = self.teams(school=school, method=method, phase=phase, stalled_days=stalled_days)
+            # Stalled and overdue teams first: they are what a project leader has to act on;
+            # then by method. The rows come by name and the sort is stable, so they stay by
+            # name within that. (attrgetter and two passes: a key lambda took longer than the
+            # query for 100,000 teams.)
+            rows.sort(key=attrgetter("method"))
+            rows = [r for r in rows if r.needs_attention] + [
+                r for r in rows if not r.needs_attention
+            ]
         return Overview(tuple(rows), stalled_days, self._phase_lists(rows))
 
     def _phase_lists(

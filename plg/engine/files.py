@@ -13,20 +13,21 @@ MAX_BYTES = 1024 * 1024  # a real definition is a few dozen KB
 
 
 def _safe_load(text: str) -> Any:
-    """YAML as plain data: no tags that build Python objects (safe_load), and no aliases,
+    """YAML as plain data: no tags that build Python objects (the safe loader), and no aliases,
     which let a few lines expand into billions of nodes."""
     import yaml
 
-    class Loader(yaml.SafeLoader):
-        def compose_node(self, parent: Any, index: Any) -> Any:
-            if self.check_event(yaml.AliasEvent):
-                event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped stub
-                raise yaml.composer.ComposerError(
-                    None, None, "aliases (*name) are not allowed in a definition", event.start_mark
-                )
-            return super().compose_node(parent, index)
-
-    return yaml.load(text, Loader=Loader)
+    # libyaml's parser, which PyYAML's wheels carry, reads the built-in methods ten times
+    # quicker than the pure-Python one: a tenth of a second off every command that loads them.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent):
+            # libyaml's Mark is its own class with the same fields as PyYAML's.
+            mark: Any = event.start_mark
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in a definition", mark
+            )
+    return yaml.load(text, Loader=loader)
 
 
 def load_definition_file(path: Path | Traversable) -> MethodDefinition:

@@ -11,54 +11,84 @@ from plg.engine.definition import MethodDefinition, Transition
 from plg.engine.machine import triggers_from
 from plg.engine.pinned import transition
 from plg.engine.registry import guard_named
-from plg.engine.views import ChecklistView, EventView, ItemView, MoveView, RecordView, TeamRow
+from plg.engine.views import (
+    ChecklistView,
+    EventView,
+    ItemView,
+    MoveView,
+    PhasePlace,
+    RecordView,
+    TeamRow,
+)
 from plg.messages import Lang
 from plg.storage.models import Event, Record, Team
 
 
 class TeamFields(Protocol):
-    """What a team row needs: a Team, or a row of the overview's query."""
+    """What a team row needs, read-only: a Team, or a row of the overview's query."""
 
-    name: str
-    phase: str
-    status: str
-    counters: dict[str, Any]
-    kind: str
-    leader: str | None
-    last_activity: datetime
-    deadline: date | None
-    phase_entered_seq: int
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def phase(self) -> str: ...
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def counters(self) -> dict[str, Any]: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def leader(self) -> str | None: ...
+
+    @property
+    def last_activity(self) -> datetime: ...
+
+    @property
+    def deadline(self) -> date | None: ...
+
+    @property
+    def phase_entered_seq(self) -> int: ...
+
+
+def phase_place(lang: Lang, definition: MethodDefinition, phase: str) -> PhasePlace:
+    return (
+        definition.id,
+        definition.version,
+        definition.title(lang),
+        phase,
+        definition.phase(phase).title(lang),
+        definition.phase_index(phase),
+        definition.step_count,
+    )
 
 
 def team_row(
-    lang: Lang,
     team: TeamFields,
-    definition: MethodDefinition,
+    place: PhasePlace,
     schools: Sequence[str],
     today: date,
     stalled_before: datetime | None = None,
 ) -> TeamRow:
+    """The team's row; `place` is its phase_place, which the overview makes once per phase."""
     active = team.status == "active"
-    stalled = active and stalled_before is not None and team.last_activity < stalled_before
     return TeamRow(
-        name=team.name,
-        method=definition.id,
-        method_version=definition.version,
-        method_title=definition.title(lang),
-        phase=team.phase,
-        phase_title=definition.phase(team.phase).title(lang),
-        phase_index=definition.phase_index(team.phase),
-        phase_count=definition.step_count,
-        status=team.status,
-        counters=dict(team.counters),
-        schools=tuple(schools),
-        leader=team.leader,
-        kind=team.kind,
-        last_activity=team.last_activity,
-        stalled=stalled,
-        visit=team.phase_entered_seq,
-        deadline=team.deadline,
-        overdue=active and team.deadline is not None and team.deadline < today,
+        team.name,
+        *place,
+        team.status,
+        dict(team.counters),
+        tuple(schools),
+        team.leader,
+        team.kind,
+        team.last_activity,
+        active and stalled_before is not None and team.last_activity < stalled_before,
+        team.phase_entered_seq,
+        team.deadline,
+        active and team.deadline is not None and team.deadline < today,
     )
 
 

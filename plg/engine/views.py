@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from itertools import chain
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, cast
 
 from plg.messages import Lang
 
@@ -18,6 +20,22 @@ if TYPE_CHECKING:
 
 def _when(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds") if moment else None
+
+
+def json_bytes(value: Any, *, indent: bool = False) -> bytes:
+    """`value` as JSON, the way the CLI prints it: dataclasses as objects, datetimes to the
+    second. orjson, not json: for the overview's 100,000 rows it takes a tenth of the time."""
+    import orjson
+
+    option = orjson.OPT_OMIT_MICROSECONDS | (orjson.OPT_INDENT_2 if indent else 0)
+    return orjson.dumps(value, option=option)
+
+
+def json_ready(value: Any) -> Any:
+    """`value` as plain JSON data (dicts, lists, strings, numbers), exactly as printed."""
+    import orjson
+
+    return orjson.loads(json_bytes(value))
 
 
 @dataclass(frozen=True)
@@ -92,9 +110,18 @@ class MoveView:
         }
 
 
-@dataclass(frozen=True, slots=True)
+# Where a phase sits in its method, in one language, the same for every team in it: the values
+# of TeamRow's fields from `method` to `phase_count`, in that order.
+PhasePlace = tuple[str, str, str, str, str, int, int]
+
+
+@dataclass(slots=True)
 class TeamRow:
-    """One team as lists and the overview show it."""
+    """One team as lists and the overview show it.
+
+    Not frozen: a frozen dataclass sets every field through object.__setattr__, which makes it
+    five times slower to create, and the overview creates 100,000. Nothing changes a row.
+    """
 
     name: str
     method: str
@@ -122,25 +149,8 @@ class TeamRow:
         return self.stalled or self.overdue
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "method": self.method,
-            "method_version": self.method_version,
-            "phase": self.phase,
-            "phase_title": self.phase_title,
-            "phase_index": self.phase_index,
-            "phase_count": self.phase_count,
-            "status": self.status,
-            "counters": self.counters,
-            "schools": list(self.schools),
-            "leader": self.leader,
-            "kind": self.kind,
-            "last_activity": _when(self.last_activity),
-            "stalled": self.stalled,
-            "deadline": self.deadline.isoformat() if self.deadline else None,
-            "overdue": self.overdue,
-            "visit": self.visit,
-        }
+        # Every field, dates as ISO text: what the CLI prints when it hands rows to orjson.
+        return cast(dict[str, Any], json_ready(self))
 
 
 @dataclass(frozen=True)
@@ -240,33 +250,30 @@ class Overview:
 
     def phase_counts(self, method: str) -> list[tuple[str, str, int]]:
         """(phase id, title, number of teams) for every phase of `method`, in order."""
-        counts: dict[str, int] = {}
-        for row in self.teams:
-            if row.method == method:
-                counts[row.phase] = counts.get(row.phase, 0) + 1
-        return [(pid, title, counts.get(pid, 0)) for pid, title in self.methods[method][1]]
+        counts = self._by_method_phase()
+        return [(pid, title, counts[method, pid]) for pid, title in self.methods[method][1]]
 
     def counts(self, key: str) -> dict[str, int]:
-        result: dict[str, int] = {}
-        for row in self.teams:
-            value = getattr(row, key)
-            result[value] = result.get(value, 0) + 1
-        return dict(sorted(result.items()))
+        # Counter over attrgetter runs in C: the summary of 100,000 rows in a few milliseconds.
+        return dict(sorted(Counter(map(attrgetter(key), self.teams)).items()))
+
+    def _by_method_phase(self) -> Counter[tuple[str, str]]:
+        return Counter(map(attrgetter("method", "phase"), self.teams))
 
     def to_json(self) -> dict[str, Any]:
         return {"teams": [row.to_json() for row in self.teams], **self.summary_json()}
 
     def summary_json(self) -> dict[str, Any]:
-        """Everything but the team rows (which `write_json` streams one by one)."""
+        """Everything but the team rows (which the CLI writes a thousand at a time)."""
         by_phase: dict[str, dict[str, int]] = {}
-        for row in self.teams:
-            phases = by_phase.setdefault(row.method, {})
-            phases[row.phase] = phases.get(row.phase, 0) + 1
+        for (method, phase), count in self._by_method_phase().items():
+            by_phase.setdefault(method, {})[phase] = count
+        schools = Counter(chain.from_iterable(map(attrgetter("schools"), self.teams)))
         return {
             "by_method": self.counts("method"),
             "by_phase": by_phase,
             "by_status": self.counts("status"),
-            "by_school": dict(sorted(Counter(s for r in self.teams for s in r.schools).items())),
+            "by_school": dict(sorted(schools.items())),
             "stalled_days": self.stalled_days,
         }
 
