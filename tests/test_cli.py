@@ -139,7 +139,9 @@ def test_tick_advance_and_refusals(plg: Plg) -> None:
     assert "Possible now: next" in plg.error("advance", name, "sideways")
     assert "needs a reason" in plg.error("advance", name, "--force")
     moved = plg.json("advance", name, "--force", "--reason", "goals fixed by the board")
-    assert moved["phase"] == "meten"
+    assert (moved["left_phase"], moved["phase"]) == ("leren", "meten")
+    told = plg("advance", name, "--force", "--reason", "again").stderr
+    assert "from 'How will we know they learned it?' to 'What if some do not learn it?'" in told
     assert "no team 'Nobody'" in plg.error("advance", "Nobody")
 
 

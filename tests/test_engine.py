@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from plg import (
     Content,
@@ -14,10 +16,12 @@ from plg import (
     MethodDefinition,
     NotFound,
     Refused,
+    StaleWrite,
     load_definition,
 )
 from plg.engine.machine import built_machines
 from plg.engine.registry import Registry, Source, load_registry
+from plg.storage import reads
 from tests.conftest import sql
 
 
@@ -358,3 +362,27 @@ def test_concurrent_writers_lose_nothing(engine: Engine) -> None:
     assert [e.seq for e in events] == list(range(1, 4 * 8 + 2))
     assert len(engine.records(name, "evidence")) == 4 * 8
     assert {e.actor for e in events[1:]} == {f"writer {n}" for n in range(4)}
+
+
+def test_a_team_changed_since_it_was_read_is_refused_whole(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The row version guards every change: if the team's row changed between reading it and
+    writing it, nothing of the change is written."""
+    name = _start(engine)
+    counts = reads.record_counts
+
+    def meddle(session: Any, team_id: int, visit: int) -> dict[tuple[str, str], int]:
+        # What another writer would have done in between, were the row not locked.
+        session.connection().execute(
+            text("UPDATE teams SET row_version = row_version + 1 WHERE id = :id"), {"id": team_id}
+        )
+        return counts(session, team_id, visit)
+
+    monkeypatch.setattr(reads, "record_counts", meddle)
+    with pytest.raises(StaleWrite, match="changed"):
+        engine.advance(name, force=True, reason="in a hurry")
+    monkeypatch.undo()
+    assert engine.team(name).row.phase == "leren"
+    assert [event.kind for event in engine.history(name)] == ["start"]
+    assert engine.advance(name, force=True, reason="now").row.phase == "meten"

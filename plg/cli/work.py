@@ -69,9 +69,8 @@ def tick(settings: Settings, team_name: str, item: str, undo: bool, as_json: boo
 def advance(
     settings: Settings, team_name: str, trigger: str, force: bool, reason: str | None, as_json: bool
 ) -> None:
-    engine = settings.engine()
-    before = engine.team(team_name).row
-    view = engine.advance(team_name, trigger, force=force, reason=reason)
+    view = settings.engine().advance(team_name, trigger, force=force, reason=reason)
+    left = view.definition.phase(view.left_phase or view.row.phase)
     key = "done_complete" if view.row.status == "completed" else "done_advance"
     done(
         settings,
@@ -79,7 +78,7 @@ def advance(
         view.to_json(),
         key,
         team=view.row.name,
-        source=before.phase_title,
+        source=left.title(settings.lang),
         dest=view.row.phase_title,
     )
 

@@ -7,11 +7,12 @@ import getpass
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -52,7 +53,8 @@ from plg.engine.views import (
 )
 from plg.errors import InvalidInput, NotFound, Refused, StaleWrite
 from plg.messages import Lang, t
-from plg.storage import bulk
+from plg.storage import bulk, reads
+from plg.storage.changes import save_change
 from plg.storage.models import (
     Blob,
     Event,
@@ -90,6 +92,11 @@ def _default_actor() -> str:
         return "unknown"
 
 
+# Built once: on SQLite, building a statement anew took longer than running it.
+_TEAM_BY_NAME = select(Team).where(Team.name == bindparam("name"))
+_TEAM_FOR_UPDATE = _TEAM_BY_NAME.with_for_update(of=Team)
+
+
 class Engine:
     """Runs research methods for teams stored in one database.
 
@@ -114,6 +121,7 @@ class Engine:
         self._methods = methods
         self._checked = False
         self._in_session = False
+        self._pinned: dict[int, MethodDefinition] = {}
 
     # -- database -----------------------------------------------------------------------------
 
@@ -168,34 +176,33 @@ class Engine:
     # -- reading ------------------------------------------------------------------------------
 
     def _team(self, session: Session, name: str, *, lock: bool = False) -> Team:
-        query = select(Team).where(Team.name == name.strip())
-        if lock:
-            query = query.with_for_update(of=Team)
-        team = session.scalars(query).first()
+        query = _TEAM_FOR_UPDATE if lock else _TEAM_BY_NAME
+        team = session.scalars(query, {"name": name.strip()}).first()
         if team is None:
             raise NotFound("team_unknown", team=name)
         return team
 
+    def _definition(self, session: Session, team: Team) -> MethodDefinition:
+        """The definition the team is pinned to. Snapshots never change, so each is read once
+        per engine instead of being joined to every team read."""
+        found = self._pinned.get(team.snapshot_id)
+        if found is None:
+            found = self._pinned[team.snapshot_id] = definition_of(
+                session.get_one(MethodSnapshot, team.snapshot_id)
+            )
+        return found
+
     def _state(self, session: Session, team: Team) -> TeamState:
         visit = team.phase_entered_seq
-        ticks = session.scalars(
-            select(Tick.item_id).where(Tick.team_id == team.id, Tick.visit == visit)
-        )
-        counts = session.execute(
-            select(Record.category, Record.kind, func.count())
-            .where(Record.team_id == team.id, Record.visit == visit)
-            .group_by(Record.category, Record.kind)
-        )
         records: dict[tuple[Category, str], int] = {
             ("artefact" if category == "artefact" else "evidence", kind): n
-            for category, kind, n in counts
+            for (category, kind), n in reads.record_counts(session, team.id, visit).items()
         }
-        return TeamState(
-            definition_of(team.snapshot), team.phase, frozenset(ticks), records, team.counters
-        )
+        ticks = reads.ticked(session, team.id, visit)
+        return TeamState(self._definition(session, team), team.phase, ticks, records, team.counters)
 
-    def _single_row(self, team: Team, definition: MethodDefinition) -> TeamRow:
-        schools = [school.name for school in team.schools]
+    def _single_row(self, session: Session, team: Team, definition: MethodDefinition) -> TeamRow:
+        schools = reads.school_names(session, team.id)
         place = phase_place(self.lang, definition, team.phase)
         return team_row(team, place, schools, self.clock().date())
 
@@ -205,25 +212,29 @@ class Engine:
     def team(self, name: str) -> TeamView:
         """A team's phase, counters, checklist progress and the moves it can make now."""
         with self._session() as session:
-            team = self._team(session, name)
-            state = self._state(session, team)
-            definition = state.definition
-            return TeamView(
-                row=self._single_row(team, definition),
-                counter_titles=self._counter_titles(definition),
-                moves=moves(self.lang, state),
-                checklist=checklist_view(self.lang, team, state),
-                definition=definition,
-            )
+            return self._view(session, self._team(session, name))
+
+    def _view(self, session: Session, team: Team, state: TeamState | None = None) -> TeamView:
+        # Changes return the view from inside their own transaction: one round trip, and
+        # exactly the state they committed.
+        state = state or self._state(session, team)
+        definition = state.definition
+        return TeamView(
+            row=self._single_row(session, team, definition),
+            counter_titles=self._counter_titles(definition),
+            moves=moves(self.lang, state),
+            checklist=checklist_view(self.lang, team, state),
+            definition=definition,
+        )
 
     def story(self, name: str) -> TeamStory:
         """The team's whole story, for a report to share with all staff."""
         with self._session() as session:
             team = self._team(session, name)
-            definition = definition_of(team.snapshot)
+            definition = self._definition(session, team)
             found, events = visits(session, team, self.lang)
             return TeamStory(
-                row=self._single_row(team, definition),
+                row=self._single_row(session, team, definition),
                 method_description=definition.description(self.lang),
                 counter_titles=self._counter_titles(definition),
                 visits=tuple(found),
@@ -363,7 +374,7 @@ class Engine:
                 .order_by(Event.seq)
             )
             phase, counters = "", {}
-            definition = definition_of(team.snapshot)
+            definition = self._definition(session, team)
             for kind, source, dest, trigger, detail in moves:
                 if kind == "start":
                     definition = stored(session, detail["sha256"])
@@ -379,24 +390,38 @@ class Engine:
 
     # -- changing -----------------------------------------------------------------------------
 
-    def _event(self, session: Session, team: Team, kind: str, **fields: Any) -> int:
-        """Append the team's next event; every change to a team goes through here."""
+    def _event(
+        self,
+        session: Session,
+        team: Team,
+        kind: str,
+        changes: dict[str, Any] | None = None,
+        *,
+        new_visit: bool = False,
+        **fields: Any,
+    ) -> int:
+        """Append the team's next event and write `changes` to the team with it; every change
+        to a team goes through here. `new_visit`: the event begins a new visit of a phase."""
         now = self.clock()
-        team.last_seq += 1
-        team.last_activity = now
-        detail = fields.pop("detail", {})
-        session.add(
-            Event(
-                team_id=team.id,
-                seq=team.last_seq,
-                at=now,
-                actor=self.actor,
-                kind=kind,
-                detail=detail,
-                **fields,
-            )
-        )
-        return team.last_seq
+        seq = team.last_seq + 1
+        values = {**(changes or {}), "last_seq": seq, "last_activity": now}
+        if new_visit:
+            values["phase_entered_seq"] = seq
+        event = {
+            "team_id": team.id,
+            "seq": seq,
+            "at": now,
+            "actor": self.actor,
+            "kind": kind,
+            "from_phase": None,
+            "to_phase": None,
+            "trigger": None,
+            "reason": None,
+            "detail": {},
+            **fields,
+        }
+        save_change(session, team, values, event)
+        return seq
 
     def start_team(
         self,
@@ -498,25 +523,26 @@ class Engine:
     def set_deadline(self, name: str, deadline: date | None) -> TeamView:
         """Set (or with None, clear) the date by which the team means to deliver."""
         with self._write(name) as (session, team):
-            self._active(team)
-            team.deadline = deadline
+            self._active(session, team)
             self._event(
                 session,
                 team,
                 "deadline",
+                {"deadline": deadline},
                 detail={"deadline": deadline.isoformat() if deadline else None},
             )
-        return self.team(name)
+            view = self._view(session, team)
+        return view
 
-    def _active(self, team: Team) -> MethodDefinition:
+    def _active(self, session: Session, team: Team) -> MethodDefinition:
         if team.status != "active":
             raise Refused("team_completed", team=team.name)
-        return definition_of(team.snapshot)
+        return self._definition(session, team)
 
     def tick(self, name: str, item: str, *, undo: bool = False) -> ChecklistView:
         """Tick (or with `undo`, untick) a manual checklist item of the team's current phase."""
         with self._write(name) as (session, team):
-            definition = self._active(team)
+            definition = self._active(session, team)
             phase = definition.phase(team.phase)
             found = next((i for i in phase.checklist if i.id == item), None)
             if found is None:
@@ -552,7 +578,8 @@ class Engine:
                         seq=seq,
                     )
                 )
-        return self.checklist(name)
+            checklist = checklist_view(self.lang, team, self._state(session, team))
+        return checklist
 
     def advance(
         self,
@@ -567,7 +594,7 @@ class Engine:
         if force and reason is None:
             raise InvalidInput("force_needs_reason")
         with self._write(name) as (session, team):
-            definition = self._active(team)
+            definition = self._active(session, team)
             possible = triggers_from(definition, team.phase)
             if trigger not in possible:
                 raise NotFound(
@@ -586,20 +613,23 @@ class Engine:
             counters = dict(team.counters)
             apply_counters(move, counters, definition)
             source = team.phase
-            team.phase, team.counters = dest, counters
-            if definition.phase(dest).final:
-                team.status = "completed"
-            team.phase_entered_seq = self._event(
+            status = "completed" if definition.phase(dest).final else team.status
+            self._event(
                 session,
                 team,
                 "force" if force else "advance",
+                {"phase": dest, "counters": counters, "status": status},
+                new_visit=True,
                 from_phase=source,
                 to_phase=dest,
                 trigger=trigger,
                 reason=reason,
                 detail={"counters": counters},
             )
-        return self.team(name)
+            # Nothing can be ticked or saved yet in the visit that begins with this move.
+            entered = TeamState(definition, dest, counters=counters)
+            view = replace(self._view(session, team, entered), left_phase=source)
+        return view
 
     def _versions(self, session: Session, method_id: str) -> list[str]:
         """Every version of a method that teams can move to: installed now or stored before."""
@@ -637,7 +667,7 @@ class Engine:
         """
         mapping = dict(mapping or {})
         with self._write(name) as (session, team):
-            definition = self._active(team)
+            definition = self._active(session, team)
             target = self._target(session, definition.id, version)
             if target.sha256 == definition.sha256:
                 raise Refused("migrate_same", team=team.name, version=version)
@@ -658,10 +688,18 @@ class Engine:
                     unmapped=", ".join(misfits),
                 )
             counters = {c.id: team.counters.get(c.id, c.start) for c in target.counters}
+            snapshot = snapshot_for(session, target)
+            status = "completed" if target.phase(phase).final else team.status
             self._event(
                 session,
                 team,
                 "migrate",
+                {
+                    "snapshot_id": snapshot.id,
+                    "phase": phase,
+                    "counters": counters,
+                    "status": status,
+                },
                 from_phase=team.phase,
                 to_phase=phase,
                 detail={
@@ -673,13 +711,11 @@ class Engine:
                     "counters": counters,
                 },
             )
-            team.snapshot = snapshot_for(session, target)
-            team.phase, team.counters = phase, counters
-            if target.phase(phase).final:
-                team.status = "completed"
+            session.expire(team, ["snapshot"])  # its id changed under the ORM's feet
             for tick in ticks:
                 tick.phase = phase
-        return self.team(name)
+            view = self._view(session, team)
+        return view
 
     def add_record(
         self,
@@ -697,7 +733,7 @@ class Engine:
             raise InvalidInput("record_content")
         upload = read_file(content.file) if content.file is not None else None
         with self._write(name) as (session, team):
-            definition = self._active(team)
+            definition = self._active(session, team)
             kinds = [k.id for k in definition.record_kinds(category)]
             if kind not in kinds:
                 raise NotFound(

@@ -161,9 +161,11 @@ class TeamView:
     checklist: ChecklistView
     # The exact definition the team runs on (which may differ from the installed one).
     definition: MethodDefinition
+    # The phase the team just left, in the view a move returns; None everywhere else.
+    left_phase: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        found = {
             **self.row.to_json(),
             "triggers": [move.trigger for move in self.moves],
             "moves": [move.to_json() for move in self.moves],
@@ -173,6 +175,9 @@ class TeamView:
                 "complete": self.checklist.complete,
             },
         }
+        if self.left_phase is not None:
+            found["left_phase"] = self.left_phase
+        return found
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,9 @@ class MethodSnapshot(Base):
     method_id: Mapped[str] = mapped_column(String(40))
     version: Mapped[str] = mapped_column(String(20))
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    content: Mapped[str] = mapped_column(Text)
+    # Deferred: read only the first time a process meets this snapshot (definitions are cached
+    # by sha256), not with every team it loads.
+    content: Mapped[str] = mapped_column(Text, deferred=True)
     stored_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -90,7 +92,7 @@ class Team(Base):
     last_activity: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     row_version: Mapped[int] = mapped_column(nullable=False)
 
-    snapshot: Mapped[MethodSnapshot] = relationship(lazy="joined", innerjoin=True)
+    snapshot: Mapped[MethodSnapshot] = relationship()
     schools: Mapped[list[School]] = relationship(secondary=team_schools, order_by=School.name)
 
     __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 (SQLAlchemy reads it)

@@ -60,6 +60,7 @@ class Store:
             raise InvalidInput("db_url_invalid", url=self.url_text) from None
         self.sqlite_file = _sqlite_file(self.url)
         self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
 
     @property
     def display_url(self) -> str:
@@ -134,9 +135,10 @@ class Store:
 
         A database that stays locked or goes away mid-way is reported as one `DatabaseError`.
         """
-        factory = sessionmaker(self.engine, expire_on_commit=False)
+        if self._sessions is None:
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         try:
-            with factory() as session, session.begin():
+            with self._sessions() as session, session.begin():
                 yield session
         except OperationalError as exc:
             raise self._unreachable(exc) from None
