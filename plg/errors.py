@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from plg.messages import Lang, t
+if TYPE_CHECKING:
+    from plg.langs import Lang
+
+
+def t(key: str, lang: Lang, /, **params: object) -> str:
+    # The catalogue is large, and `plg --help` must not wait for it: loaded with the first error.
+    from plg.messages import t
+
+    return t(key, lang, **params)
 
 
 class PlgError(Exception):

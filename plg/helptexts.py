@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plg.messages import Lang
+from plg.langs import Lang
 
 HELP: dict[str, dict[Lang, str]] = {
     "main": {

@@ -7,10 +7,9 @@ every key with the same placeholders.
 
 from __future__ import annotations
 
-from typing import Literal
+from plg.langs import LANGS, Lang
 
-Lang = Literal["nl", "en"]
-LANGS: tuple[Lang, ...] = ("nl", "en")
+__all__ = ["LANGS", "MESSAGES", "Lang", "t"]
 
 MESSAGES: dict[str, dict[Lang, str]] = {
     # Errors: what is wrong, then what to do.

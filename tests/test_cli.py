@@ -7,8 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 
+from plg.cli import cli
+from plg.cli.base import help_for
 from plg.storage.schema import HEAD_REVISION
 from tests.conftest import Plg, sql
 
@@ -311,10 +314,26 @@ def test_help_imports_none_of_the_heavy_packages() -> None:
         "import sys\n"
         "from plg.cli import cli\n"
         "try:\n    cli(['--help'], prog_name='plg')\nexcept SystemExit:\n    pass\n"
-        "heavy = {'sqlalchemy', 'pydantic', 'transitions', 'jinja2', 'rich', 'alembic', 'yaml'}\n"
-        "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))\n"
+        "heavy = {'sqlalchemy', 'pydantic', 'transitions', 'jinja2', 'rich', 'alembic', 'yaml',\n"
+        "         'orjson', 'plg.messages', 'plg.display', 'plg.engine', 'plg.cli.work',\n"
+        "         'plg.cli.teams', 'plg.cli.methods', 'plg.cli.reports'}\n"
+        "loaded = {m.split('.')[0] for m in sys.modules} | set(sys.modules)\n"
+        "print(sorted(heavy & loaded))\n"
     )
     assert _run("-c", probe).stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_command_list_is_each_commands_own_help() -> None:
+    """`plg --help` lists the commands without loading them; the lines must be theirs."""
+    context = click.Context(cli)
+    names = cli.list_commands(context)
+    assert len(names) == len(set(names)) >= 14
+    for name in names:
+        command = cli.get_command(context, name)
+        assert command is not None, name
+        assert command.name == name
+        assert command.help == help_for(name)
+    assert cli.get_command(context, "nonsense") is None
 
 
 @pytest.mark.parametrize(("lang", "words"), [("en", "Start a team"), ("nl", "Start een team")])

@@ -47,7 +47,9 @@ def test_the_definition_example_is_valid() -> None:
 
 def _commands(group: click.Group, prefix: str = "plg") -> list[str]:
     names = []
-    for name, command in group.commands.items():
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
         if isinstance(command, click.Group):
             names += _commands(command, f"{prefix} {name}")
         else:

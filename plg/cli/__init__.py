@@ -1,22 +1,62 @@
 """The `plg` command line: parse, ask the engine, print. No SQL and no state logic here.
 
 The engine, SQLAlchemy, pydantic, jinja2 and rich are imported inside the commands, so that
-`plg --help` answers at once. The commands live in modules by family; this one holds the root.
+`plg --help` answers at once. The commands live in modules by family, loaded when one of their
+commands runs; this module holds the root.
 """
 
 from __future__ import annotations
 
+from gettext import gettext
+from importlib import import_module
+
 import click
 
-from plg import display
-from plg.cli import methods, reports, teams, work
 from plg.cli.base import PlgGroup, Settings, help_for, json_option, pass_settings, say
-from plg.cli.reports import print_overview
-from plg.messages import LANGS, Lang
+from plg.langs import LANGS, Lang
+
+# The module of each command kept in one; each command's help text has its name as key.
+_FAMILIES = {
+    "methods": "plg.cli.methods",
+    "plugins": "plg.cli.methods",
+    "team": "plg.cli.teams",
+    "checklist": "plg.cli.work",
+    "tick": "plg.cli.work",
+    "advance": "plg.cli.work",
+    "artefact": "plg.cli.work",
+    "evidence": "plg.cli.work",
+    "export": "plg.cli.reports",
+    "history": "plg.cli.reports",
+    "overview": "plg.cli.reports",
+}
+
+
+class RootGroup(PlgGroup):
+    """The root: its commands load on use, and `plg --help` lists them from their help texts."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*self.commands, *_FAMILIES])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in _FAMILIES:
+            command: click.Command = getattr(import_module(_FAMILIES[cmd_name]), cmd_name)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        # A bare Command shortens a help text exactly as the real one would.
+        rows = [
+            (name, click.Command(name, help=help_for(name)).get_short_help_str(limit))
+            for name in names
+        ]
+        with formatter.section(gettext("Commands")):
+            formatter.write_dl(rows)
 
 
 @click.group(
-    cls=PlgGroup, help=help_for("main"), context_settings={"help_option_names": ["-h", "--help"]}
+    cls=RootGroup, help=help_for("main"), context_settings={"help_option_names": ["-h", "--help"]}
 )
 @click.option("--db", envvar="PLG_DATABASE_URL", metavar="URL", help=help_for("db"))
 @click.option("--as", "actor", envvar="PLG_USER", metavar="PERSON", help=help_for("as"))
@@ -46,6 +86,8 @@ def init(settings: Settings) -> None:
 @json_option
 @pass_settings
 def where(settings: Settings, as_json: bool) -> None:
+    from plg import display
+
     store = settings.engine().store
     if as_json:
         display.emit_json(
@@ -59,6 +101,7 @@ def where(settings: Settings, as_json: bool) -> None:
 @json_option
 @pass_settings
 def demo(settings: Settings, as_json: bool) -> None:
+    from plg.cli.reports import print_overview
     from plg.engine.demo import build
 
     engine = settings.engine()
@@ -66,22 +109,6 @@ def demo(settings: Settings, as_json: bool) -> None:
     created, kept = build(settings.db, settings.lang)
     say(settings, "demo_ready", created=created, kept=kept, url=engine.store.display_url)
     print_overview(settings, as_json, stalled_days=30)
-
-
-for command in (
-    methods.methods,
-    methods.plugins,
-    teams.team,
-    work.checklist,
-    work.tick,
-    work.advance,
-    work.artefact,
-    work.evidence,
-    reports.export,
-    reports.history,
-    reports.overview,
-):
-    cli.add_command(command)
 
 
 def main() -> None:

@@ -17,10 +17,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from plg import display
 from plg.errors import PlgError
 from plg.helptexts import HELP
-from plg.messages import Lang, t
+from plg.langs import Lang
 
 if TYPE_CHECKING:
     from plg.engine.engine import Engine
@@ -121,12 +120,16 @@ pass_settings = click.make_pass_decorator(Settings)
 
 def say(settings: Settings, key: str, **params: object) -> None:
     """A confirmation for people; on stderr, so stdout carries only data."""
+    from plg.messages import t
+
     click.echo(t(key, settings.lang, **params), err=True)
 
 
 def done(settings: Settings, as_json: bool, data: Any, key: str, **params: object) -> None:
     """After an action: its result as JSON for scripts, or a confirmation for people."""
     if as_json:
+        from plg import display
+
         display.emit_json(data)
     else:
         say(settings, key, **params)
