@@ -407,9 +407,13 @@ class Engine:
         values = {**(changes or {}), "last_seq": seq, "last_activity": now}
         if new_visit:
             values["phase_entered_seq"] = seq
-        event = {
-            "team_id": team.id,
-            "seq": seq,
+        event = {"team_id": team.id, "seq": seq, **self._event_row(now, kind, **fields)}
+        save_change(session, team, values, event)
+        return seq
+
+    def _event_row(self, now: datetime, kind: str, **fields: Any) -> dict[str, Any]:
+        """An event's columns but its team and seq."""
+        return {
             "at": now,
             "actor": self.actor,
             "kind": kind,
@@ -420,8 +424,6 @@ class Engine:
             "detail": {},
             **fields,
         }
-        save_change(session, team, values, event)
-        return seq
 
     def start_team(
         self,
@@ -456,6 +458,7 @@ class Engine:
                 if taken:
                     raise Refused("team_exists", team=taken[0])
                 snapshots = {m: snapshot_for(session, d).id for m, d in definitions.items()}
+                counters = {m: start_counters(d) for m, d in definitions.items()}
                 schools = bulk.school_ids(session, {s for spec in teams for s in spec.schools})
                 ids = bulk.insert_teams(
                     session,
@@ -465,7 +468,7 @@ class Engine:
                             "snapshot_id": snapshots[spec.method],
                             "phase": definitions[spec.method].initial,
                             "status": "active",
-                            "counters": start_counters(definitions[spec.method]),
+                            "counters": counters[spec.method],
                             "kind": spec.kind,
                             "leader": spec.leader,
                             "deadline": spec.deadline,
@@ -479,30 +482,21 @@ class Engine:
                     ],
                 )
                 # Each team's first event, exactly as `_event` would have written it.
-                bulk.insert_events(
-                    session,
-                    [
-                        {
-                            "team_id": team_id,
-                            "seq": 1,
-                            "at": now,
-                            "actor": self.actor,
-                            "kind": "start",
-                            "from_phase": None,
-                            "to_phase": definition.initial,
-                            "trigger": None,
-                            "reason": None,
-                            "detail": {
+                for definition in definitions.values():
+                    bulk.insert_first_events(
+                        session,
+                        [spec.name for spec in teams if spec.method == definition.id],
+                        self._event_row(
+                            now,
+                            "start",
+                            to_phase=definition.initial,
+                            detail={
                                 "method": definition.id,
                                 "version": definition.version,
                                 "sha256": definition.sha256,
                             },
-                        }
-                        for team_id, definition in zip(
-                            ids, (definitions[spec.method] for spec in teams), strict=True
-                        )
-                    ],
-                )
+                        ),
+                    )
                 links = [
                     {"team_id": i, "school_id": schools[s]}
                     for i, spec in zip(ids, teams, strict=True)
