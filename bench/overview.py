@@ -1,27 +1,18 @@
-"""Benchmark: the overview over a national number of teams.
-
-    python bench/overview.py [--teams 100000] [--runs 5]
-
-Starts the teams in bulk through the engine, then runs `plg overview --json` as a whole
-process several times and prints the median and worst wall time and peak memory, on SQLite
-and (when PLG_TEST_POSTGRES_URL is set) on PostgreSQL. Goals: overview <= 1.5 s, <= 300 MB.
-A benchmark, not a test: the figures depend on the machine, which it describes.
-"""
+"""A national number of teams: starting them in bulk through the engine, then
+`plg overview --json` over them as a whole process, with its peak memory; on SQLite, and on
+PostgreSQL when PLG_TEST_POSTGRES_URL names a server."""
 
 from __future__ import annotations
 
-import argparse
 import os
-import platform
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from common import Line, median, p99, process
 
 from plg import Engine
 from plg.engine.inputs import TeamSpec
@@ -29,11 +20,12 @@ from plg.engine.inputs import TeamSpec
 METHODS = ("actieonderzoek", "datateam", "lesson_study", "vier_vragen")
 
 
-def _specs(count: int) -> list[TeamSpec]:
+def specs(count: int, method: str | None = None) -> list[TeamSpec]:
+    """A foundation's roster: 700 schools, one team in ten a network across schools."""
     return [
         TeamSpec(
             f"Team {n:06d}",
-            METHODS[n % 4],
+            method or METHODS[n % 4],
             (f"School {n % 700:03d}",),
             f"Leader {n % 5000}",
             "network" if n % 10 == 0 else "internal",
@@ -42,80 +34,56 @@ def _specs(count: int) -> list[TeamSpec]:
     ]
 
 
-def _peak_of(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident MB of one child process."""
-    script = (
-        "import resource, subprocess, sys, time\n"
-        "t = time.perf_counter()\n"
-        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
-        "wall = time.perf_counter() - t\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
-        "print(wall, peak)\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", script, *command], check=True, capture_output=True, text=True
-    ).stdout.split()
-    return float(out[0]), float(out[1])
+@contextmanager
+def _postgres(server: str) -> Iterator[str]:
+    """A database of its own on the server, dropped afterwards."""
+    from sqlalchemy import create_engine, text
+
+    name = f"plg_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
-def measure(url: str, teams: int, runs: int) -> list[tuple[str, str, str]]:
+def _measure(label: str, url: str, teams: int, runs: int) -> list[Line]:
     engine = Engine(url, actor="bench", lang="en")
     engine.init()
     started = time.perf_counter()
-    engine.start_teams(_specs(teams))
-    start_seconds = time.perf_counter() - started
+    engine.start_teams(specs(teams))
+    bulk = time.perf_counter() - started
     engine.close()
-    plg = [sys.executable, "-m", "plg", "--db", url, "overview", "--json"]
-    samples = [_peak_of(plg) for _ in range(runs)]
+    command = [sys.executable, "-m", "plg", "--db", url, "overview", "--json"]
+    samples = [process(command) for _ in range(runs)]
     walls, peaks = [s[0] for s in samples], [s[1] for s in samples]
     return [
-        (f"start {teams:,} teams in bulk", f"{start_seconds:.2f} s", "goal <= 5 s"),
-        (
-            f"plg overview --json, {teams:,} teams",
-            f"median {statistics.median(walls):.2f} s, worst {max(walls):.2f} s",
-            "goal <= 1.5 s",
+        Line(f"{label}: start {teams:,} teams in bulk", f"{bulk:.2f} s", "<= 5 s", bulk <= 5),
+        Line(
+            f"{label}: plg overview --json over them ({runs} runs)",
+            f"median {median(walls):.2f} s, p99 {p99(walls):.2f} s",
+            "<= 1.5 s",
+            median(walls) <= 1.5,
         ),
-        (
+        Line(
             "  peak memory of that process",
-            f"median {statistics.median(peaks):.0f} MB, worst {max(peaks):.0f} MB",
-            "goal <= 300 MB",
+            f"median {median(peaks):.0f} MB, p99 {p99(peaks):.0f} MB",
+            "<= 300 MB",
+            p99(peaks) <= 300,
         ),
     ]
 
 
-def _postgres(base: str) -> tuple[str, object]:
-    name = f"plg_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    return base.rsplit("/", 1)[0] + f"/{name}", (admin, name)
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--teams", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
-    print(
-        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
-    )
-    rows: list[tuple[str, str, str]] = []
-    with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite:///{Path(folder) / 'bench.db'}"
-        rows += [("SQLite", "", ""), *measure(url, args.teams, args.runs)]
+def run(folder: Path, teams: int, runs: int) -> list[Line]:
+    lines = _measure("SQLite", f"sqlite:///{folder / 'overview.db'}", teams, runs)
     server = os.environ.get("PLG_TEST_POSTGRES_URL")
     if server:
-        url, (admin, name) = _postgres(server)
-        try:
-            rows += [("PostgreSQL", "", ""), *measure(url, args.teams, args.runs)]
-        finally:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    width = max(len(r[0]) for r in rows)
-    for what, figure, goal in rows:
-        print(f"{what:<{width}}  {figure:<36} {goal}")
-
-
-if __name__ == "__main__":
-    main()
+        with _postgres(server) as url:
+            lines += _measure("PostgreSQL", url, teams, runs)
+    else:
+        lines.append(Line("PostgreSQL", "skipped: set PLG_TEST_POSTGRES_URL"))
+    return lines

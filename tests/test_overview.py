@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -102,11 +103,16 @@ def test_bulk_start_is_all_or_nothing(engine: Engine) -> None:
     assert engine.start_teams([TeamSpec(f"T{n}", "vier_vragen", ("A",)) for n in range(50)]) == 50
     assert len(engine.teams(school="A")) == 50
     assert [e.kind for e in engine.history("T7")] == ["start"]
+    engine.start_team("Alone", "vier_vragen")
+    # A team started in bulk has the very start event of a team started on its own.
+    (bulk_start,) = engine.history("T7")
+    (single_start,) = engine.history("Alone")
+    assert replace(bulk_start, at=single_start.at) == single_start
     with pytest.raises(Refused, match="'T3' already exists"):
         engine.start_teams([TeamSpec("New", "datateam"), TeamSpec("T3", "datateam")])
     with pytest.raises(Refused, match="'Twice' already exists"):
         engine.start_teams([TeamSpec("Twice", "datateam"), TeamSpec("Twice", "datateam")])
-    assert len(engine.teams()) == 50
+    assert len(engine.teams()) == 51
     assert engine.replay("T7") == ("leren", {"eenheid": 1})
 
 
