@@ -240,6 +240,26 @@ def test_a_team_keeps_its_pinned_definition(engine: Engine) -> None:
     upgraded.close()
 
 
+def test_the_overview_shows_the_phases_of_every_version_teams_run(engine: Engine) -> None:
+    """Newest version first (the one stored last), then the phases only an older one has."""
+    _start(engine, "Old")
+    data = load_registry().get("vier_vragen").definition.dump()
+    data["version"] = "2.0"
+    data["phases"][1]["id"] = "toetsen"
+    for move in data["transitions"]:
+        move["source"] = "toetsen" if move["source"] == "meten" else move["source"]
+        move["dest"] = "toetsen" if move["dest"] == "meten" else move["dest"]
+    changed = Registry()
+    changed.add(load_definition(data), Source("a plugin", "plugin", "2.0", "tests"))
+    upgraded = Engine(engine.store.url_text, lang="en", methods=changed)
+    upgraded.start_team("New", "vier_vragen")
+    title, phases = upgraded.overview().methods["vier_vragen"]
+    assert title == "The four questions of a PLC"
+    newest = ["leren", "toetsen", "intervenieren", "verrijken", "afgerond"]
+    assert [pid for pid, _ in phases] == [*newest, "meten"]
+    upgraded.close()
+
+
 def test_teams_share_one_machine_per_definition(engine: Engine) -> None:
     _start(engine, "first")
     engine.advance("first", force=True, reason="r")

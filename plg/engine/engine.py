@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 from sqlalchemy.orm.exc import StaleDataError
 
 from plg.engine.checklist import TeamState
@@ -257,9 +257,15 @@ class Engine:
     ) -> list[TeamRow]:
         """Teams matching every filter given, by name.
 
-        Three queries, whatever the number of teams: the teams, their schools, and the
+        Two queries, whatever the number of teams: the teams with their schools, and the
         definitions they run on.
         """
+        return self._rows(school, method, phase, stalled_days)[0]
+
+    def _rows(
+        self, school: str | None, method: str | None, phase: str | None, stalled_days: int | None
+    ) -> tuple[list[TeamRow], dict[int, MethodDefinition]]:
+        """The rows of `teams`, and the definitions they run on by snapshot id."""
         matched = select(Team.id)
         if school:
             matched = matched.where(Team.schools.any(School.name == school))
@@ -270,9 +276,12 @@ class Engine:
         now = self.clock()
         stalled_before = now - timedelta(days=stalled_days) if stalled_days is not None else None
         with self._session() as session, _collector_paused():
-            schools = bulk.school_names(session, matched)
             used = select(Team.snapshot_id).where(Team.id.in_(matched)).distinct()
-            snapshots = session.scalars(select(MethodSnapshot).where(MethodSnapshot.id.in_(used)))
+            snapshots = session.scalars(
+                select(MethodSnapshot)
+                .where(MethodSnapshot.id.in_(used))
+                .options(undefer(MethodSnapshot.content))
+            )
             definitions = {snap.id: definition_of(snap) for snap in snapshots}
             places: dict[tuple[int, str], PhasePlace] = {}
             today = now.date()
@@ -284,9 +293,8 @@ class Engine:
                     place = places[key] = phase_place(
                         self.lang, definitions[team.snapshot_id], team.phase
                     )
-                schools_of = schools.get(team.id, ())
-                rows.append(team_row(team, place, schools_of, today, stalled_before))
-            return rows
+                rows.append(team_row(team, place, team.schools, today, stalled_before))
+            return rows, definitions
 
     def overview(
         self,
@@ -297,36 +305,39 @@ class Engine:
         stalled_days: int = 30,
     ) -> Overview:
         with _collector_paused():
-            rows = self.teams(school=school, method=method, phase=phase, stalled_days=stalled_days)
+            rows, definitions = self._rows(school, method, phase, stalled_days)
             # Stalled and overdue teams first: they are what a project leader has to act on;
             # then by method. The rows come by name and the sort is stable, so they stay by
-            # name within that. (attrgetter and two passes: a key lambda took longer than the
+            # name within that. (attrgetter and one pass: a key lambda took longer than the
             # query for 100,000 teams.)
             rows.sort(key=attrgetter("method"))
-            rows = [r for r in rows if r.needs_attention] + [
-                r for r in rows if not r.needs_attention
-            ]
-        return Overview(tuple(rows), stalled_days, self._phase_lists(rows))
+            attention: list[TeamRow] = []
+            others: list[TeamRow] = []
+            for row in rows:
+                (attention if row.stalled or row.overdue else others).append(row)
+        return Overview(tuple(attention + others), stalled_days, self._phase_lists(definitions))
 
     def _phase_lists(
-        self, rows: list[TeamRow]
+        self, definitions: dict[int, MethodDefinition]
     ) -> dict[str, tuple[str, tuple[tuple[str, str], ...]]]:
-        """Every phase of each method the teams use: the installed version's, then any phase
-        only an older version of a team still has."""
-        seen: dict[str, dict[str, str]] = {}
-        for row in rows:
-            seen.setdefault(row.method, {}).setdefault(row.phase, row.phase_title)
-        found: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
-        for method_id in sorted(seen):
-            installed = self.registry.methods.get(method_id)
-            phases = {}
-            title = method_id
-            if installed is not None:
-                title = installed.definition.title(self.lang)
-                phases = {p.id: p.title(self.lang) for p in installed.definition.phases}
-            phases.update((pid, t) for pid, t in seen[method_id].items() if pid not in phases)
-            found[method_id] = (title, tuple(phases.items()))
-        return found
+        """Every phase of each method the teams use: those of the newest version a team runs
+        on (the one stored last), then any phase only an older version still has.
+
+        From the teams' own definitions rather than the installed ones, so that the overview
+        need not load every method and plugin.
+        """
+        found: dict[str, tuple[str, dict[str, str]]] = {}
+        for _, definition in sorted(definitions.items(), reverse=True):
+            phases = {p.id: p.title(self.lang) for p in definition.phases}
+            if definition.id in found:
+                known = found[definition.id][1]
+                known.update((pid, t) for pid, t in phases.items() if pid not in known)
+            else:
+                found[definition.id] = (definition.title(self.lang), phases)
+        return {
+            method_id: (title, tuple(phases.items()))
+            for method_id, (title, phases) in sorted(found.items())
+        }
 
     def history(self, name: str) -> list[EventView]:
         with self._session() as session:

@@ -1,4 +1,4 @@
-"""Many teams at once: a foundation's roster written in one transaction with multi-row inserts,
+"""Many teams at once: a foundation's roster written in one transaction with batched inserts,
 and every team read back for the overview in one streamed query. The engine decides; this stores."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Select, String, Table, insert, literal, select, type_coerce
+from sqlalchemy import Select, String, Table, func, insert, literal, select, type_coerce
 from sqlalchemy.orm import Session
 
 from plg.storage.models import Event, School, Team, team_schools
@@ -17,6 +17,7 @@ from plg.storage.models import Event, School, Team, team_schools
 # spent writing them.
 _TEAM_TABLE = cast(Table, Team.__table__)
 _EVENT_TABLE = cast(Table, Event.__table__)
+_SCHOOL_TABLE = cast(Table, School.__table__)
 
 
 def existing_names(session: Session, names: list[str]) -> list[str]:
@@ -78,7 +79,6 @@ def insert_first_events(session: Session, names: list[str], event: dict[str, Any
 
 
 class StoredTeam(NamedTuple):
-    id: int
     name: str
     snapshot_id: int
     phase: str
@@ -89,70 +89,76 @@ class StoredTeam(NamedTuple):
     last_activity: datetime
     deadline: date | None
     phase_entered_seq: int
+    schools: tuple[str, ...]
+
+
+# Joins a team's school names into one value; names never hold control characters.
+_SEPARATOR = "\x1f"
 
 
 def team_rows(session: Session, matched: Select[int]) -> Iterator[StoredTeam]:
-    """The matched teams by name, streamed in batches so that 100,000 are never all in memory.
+    """The matched teams by name with their schools, in one query streamed in batches, so that
+    100,000 teams are never all in memory.
 
     For that many rows SQLAlchemy's per-value result processing (on SQLite a regular expression
     per datetime and a json.loads per counters value) costs more than the query itself. So the
     three typed columns come as the driver gives them, text on SQLite and Python values on
-    PostgreSQL, and are decoded here; counters repeat across teams and are decoded once each.
+    PostgreSQL, and are decoded here; values that repeat across teams (counters, schools) are
+    decoded once each.
     """
-    columns = Team.__table__.c
+    teams, links, schools = _TEAM_TABLE.c, team_schools.c, _SCHOOL_TABLE.c
+    names = (
+        select(links.team_id, func.aggregate_strings(schools.name, _SEPARATOR).label("names"))
+        .join(_SCHOOL_TABLE, schools.id == links.school_id)
+        .where(links.team_id.in_(matched))
+        .group_by(links.team_id)
+        .subquery()
+    )
     # Through the connection: rows of plain columns need none of the ORM's loading machinery.
     result = session.connection().execute(
         select(
-            columns.id,
-            columns.name,
-            columns.snapshot_id,
-            columns.phase,
-            columns.status,
-            type_coerce(columns.counters, String),
-            columns.kind,
-            columns.leader,
-            type_coerce(columns.last_activity, String),
-            type_coerce(columns.deadline, String),
-            columns.phase_entered_seq,
+            teams.name,
+            teams.snapshot_id,
+            teams.phase,
+            teams.status,
+            type_coerce(teams.counters, String),
+            teams.kind,
+            teams.leader,
+            type_coerce(teams.last_activity, String),
+            type_coerce(teams.deadline, String),
+            teams.phase_entered_seq,
+            names.c.names,
         )
-        .where(columns.id.in_(matched))
-        .order_by(columns.name)
+        .outerjoin(names, names.c.team_id == teams.id)
+        .where(teams.id.in_(matched))
+        .order_by(teams.name)
         .execution_options(yield_per=2000)
     )
-    decoded: dict[str, dict[str, Any]] = {}
+    counters: dict[str, dict[str, Any]] = {}
+    school_lists: dict[str | None, tuple[str, ...]] = {None: ()}
     for row in (row for batch in result.partitions() for row in batch):
-        counters: Any = row[5]
-        if isinstance(counters, str):
-            text, counters = counters, decoded.get(counters)
-            if counters is None:
-                counters = decoded[text] = json.loads(text)
+        found: Any = row[4]
+        if isinstance(found, str):
+            text, found = found, counters.get(found)
+            if found is None:
+                found = counters[text] = json.loads(text)
+        joined = row[10]
+        listed = school_lists.get(joined)
+        if listed is None:
+            listed = school_lists[joined] = tuple(sorted(joined.split(_SEPARATOR)))
         yield StoredTeam(
             row[0],
             row[1],
             row[2],
             row[3],
-            row[4],
-            counters,
+            found,
+            row[5],
             row[6],
-            row[7],
-            _moment(row[8]),
-            _day(row[9]),
-            row[10],
+            _moment(row[7]),
+            _day(row[8]),
+            row[9],
+            listed,
         )
-
-
-def school_names(session: Session, matched: Select[int]) -> dict[int, list[str]]:
-    """The names of each matched team's schools, in alphabetical order."""
-    found: dict[int, list[str]] = {}
-    links = team_schools.c
-    for team_id, name in session.connection().execute(
-        select(links.team_id, School.__table__.c.name)
-        .join(School.__table__, School.__table__.c.id == links.school_id)
-        .where(links.team_id.in_(matched))
-        .order_by(School.__table__.c.name)
-    ):
-        found.setdefault(team_id, []).append(name)
-    return found
 
 
 def _moment(value: str | datetime) -> datetime:
