@@ -65,8 +65,8 @@ class Raw:
             " FROM teams WHERE name = ?",
             (name,),
         ).fetchone()
-        ticked = {row[0] for row in self._ticks(team_id, visit)}
-        self._records(team_id, visit)
+        # The team's checklist state and its schools, in one statement as plg reads them.
+        ticked = {text for what, text, _, _ in self._visit(team_id, visit) if what == "tick"}
         if status != "active" or self.required[phase] - ticked:
             raise RuntimeError(f"{name} cannot move on")
         dest, seq = self.next[phase], last_seq + 1
@@ -85,24 +85,16 @@ class Raw:
         )  # fmt: skip
         if updated.rowcount != 1:
             raise RuntimeError("changed by someone else")
-        # What plg reads for the view an advance returns: the team's schools.
-        conn.execute(
-            "SELECT s.name FROM schools s JOIN team_schools ts ON s.id = ts.school_id"
-            " WHERE ts.team_id = ? ORDER BY s.name",
-            (team_id,),
-        ).fetchall()
         conn.execute("COMMIT")
 
-    def _ticks(self, team_id: int, visit: int) -> list[Any]:
+    def _visit(self, team_id: int, visit: int) -> list[Any]:
         return self.conn.execute(
-            "SELECT item_id FROM ticks WHERE team_id = ? AND visit = ?", (team_id, visit)
-        ).fetchall()
-
-    def _records(self, team_id: int, visit: int) -> list[Any]:
-        return self.conn.execute(
-            "SELECT category, kind, count(*) FROM records WHERE team_id = ? AND visit = ?"
-            " GROUP BY category, kind",
-            (team_id, visit),
+            "SELECT 'tick', item_id, '', 0 FROM ticks WHERE team_id = ? AND visit = ?"
+            " UNION ALL SELECT 'record', category, kind, count(*) FROM records"
+            " WHERE team_id = ? AND visit = ? GROUP BY category, kind"
+            " UNION ALL SELECT 'school', s.name, '', 0 FROM schools s"
+            " JOIN team_schools ts ON ts.school_id = s.id WHERE ts.team_id = ?",
+            (team_id, visit, team_id, visit, team_id),
         ).fetchall()
 
 

@@ -390,16 +390,16 @@ def test_a_team_changed_since_it_was_read_is_refused_whole(
     """The row version guards every change: if the team's row changed between reading it and
     writing it, nothing of the change is written."""
     name = _start(engine)
-    counts = reads.record_counts
+    read = reads.visit
 
-    def meddle(session: Any, team_id: int, visit: int) -> dict[tuple[str, str], int]:
+    def meddle(session: Any, team_id: int, visit: int) -> reads.Visit:
         # What another writer would have done in between, were the row not locked.
         session.connection().execute(
             text("UPDATE teams SET row_version = row_version + 1 WHERE id = :id"), {"id": team_id}
         )
-        return counts(session, team_id, visit)
+        return read(session, team_id, visit)
 
-    monkeypatch.setattr(reads, "record_counts", meddle)
+    monkeypatch.setattr(reads, "visit", meddle)
     with pytest.raises(StaleWrite, match="changed"):
         engine.advance(name, force=True, reason="in a hurry")
     monkeypatch.undo()

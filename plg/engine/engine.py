@@ -192,17 +192,20 @@ class Engine:
             )
         return found
 
-    def _state(self, session: Session, team: Team) -> TeamState:
-        visit = team.phase_entered_seq
+    def _read(self, session: Session, team: Team) -> tuple[TeamState, tuple[str, ...]]:
+        """The team's state in its current visit, and its schools."""
+        found = reads.visit(session, team.id, team.phase_entered_seq)
         records: dict[tuple[Category, str], int] = {
             ("artefact" if category == "artefact" else "evidence", kind): n
-            for (category, kind), n in reads.record_counts(session, team.id, visit).items()
+            for (category, kind), n in found.records.items()
         }
-        ticks = reads.ticked(session, team.id, visit)
-        return TeamState(self._definition(session, team), team.phase, ticks, records, team.counters)
+        definition = self._definition(session, team)
+        state = TeamState(definition, team.phase, found.ticks, records, team.counters)
+        return state, found.schools
 
-    def _single_row(self, session: Session, team: Team, definition: MethodDefinition) -> TeamRow:
-        schools = reads.school_names(session, team.id)
+    def _single_row(
+        self, team: Team, definition: MethodDefinition, schools: tuple[str, ...]
+    ) -> TeamRow:
         place = phase_place(self.lang, definition, team.phase)
         return team_row(team, place, schools, self.clock().date())
 
@@ -212,15 +215,15 @@ class Engine:
     def team(self, name: str) -> TeamView:
         """A team's phase, counters, checklist progress and the moves it can make now."""
         with self._session() as session:
-            return self._view(session, self._team(session, name))
+            team = self._team(session, name)
+            return self._view(team, *self._read(session, team))
 
-    def _view(self, session: Session, team: Team, state: TeamState | None = None) -> TeamView:
+    def _view(self, team: Team, state: TeamState, schools: tuple[str, ...]) -> TeamView:
         # Changes return the view from inside their own transaction: one round trip, and
         # exactly the state they committed.
-        state = state or self._state(session, team)
         definition = state.definition
         return TeamView(
-            row=self._single_row(session, team, definition),
+            row=self._single_row(team, definition, schools),
             counter_titles=self._counter_titles(definition),
             moves=moves(self.lang, state),
             checklist=checklist_view(self.lang, team, state),
@@ -234,7 +237,7 @@ class Engine:
             definition = self._definition(session, team)
             found, events = visits(session, team, self.lang)
             return TeamStory(
-                row=self._single_row(session, team, definition),
+                row=self._single_row(team, definition, self._read(session, team)[1]),
                 method_description=definition.description(self.lang),
                 counter_titles=self._counter_titles(definition),
                 visits=tuple(found),
@@ -245,7 +248,7 @@ class Engine:
     def checklist(self, name: str) -> ChecklistView:
         with self._session() as session:
             team = self._team(session, name)
-            return checklist_view(self.lang, team, self._state(session, team))
+            return checklist_view(self.lang, team, self._read(session, team)[0])
 
     def teams(
         self,
@@ -538,7 +541,7 @@ class Engine:
                 {"deadline": deadline},
                 detail={"deadline": deadline.isoformat() if deadline else None},
             )
-            view = self._view(session, team)
+            view = self._view(team, *self._read(session, team))
         return view
 
     def _active(self, session: Session, team: Team) -> MethodDefinition:
@@ -585,7 +588,7 @@ class Engine:
                         seq=seq,
                     )
                 )
-            checklist = checklist_view(self.lang, team, self._state(session, team))
+            checklist = checklist_view(self.lang, team, self._read(session, team)[0])
         return checklist
 
     def advance(
@@ -611,7 +614,7 @@ class Engine:
                     phase=team.phase,
                     possible=", ".join(possible) or "-",
                 )
-            state = self._state(session, team)
+            state, schools = self._read(session, team)
             move = transition(definition, team.phase, trigger)
             dest = fire(definition, trigger, Attempt(state, force, self.lang))
             if dest is None:
@@ -635,7 +638,7 @@ class Engine:
             )
             # Nothing can be ticked or saved yet in the visit that begins with this move.
             entered = TeamState(definition, dest, counters=counters)
-            view = replace(self._view(session, team, entered), left_phase=source)
+            view = replace(self._view(team, entered, schools), left_phase=source)
         return view
 
     def _versions(self, session: Session, method_id: str) -> list[str]:
@@ -721,7 +724,7 @@ class Engine:
             session.expire(team, ["snapshot"])  # its id changed under the ORM's feet
             for tick in ticks:
                 tick.phase = phase
-            view = self._view(session, team)
+            view = self._view(team, *self._read(session, team))
         return view
 
     def add_record(
