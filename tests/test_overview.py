@@ -96,7 +96,7 @@ def test_the_overview_query_count_does_not_grow(db_url: str, filters: dict[str, 
         assert overview.teams
         counts.append(sum(1 for statement in seen if statement.lstrip().startswith("SELECT")))
         engine.close()
-    assert counts[0] == counts[1] == 2
+    assert counts[0] == counts[1] == 3
 
 
 def test_bulk_start_is_all_or_nothing(engine: Engine) -> None:

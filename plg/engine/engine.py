@@ -260,7 +260,7 @@ class Engine:
     ) -> list[TeamRow]:
         """Teams matching every filter given, by name.
 
-        Two queries, whatever the number of teams: the teams with their schools, and the
+        Three queries, whatever the number of teams: the teams, their schools, and the
         definitions they run on.
         """
         return self._rows(school, method, phase, stalled_days)[0]
@@ -286,6 +286,7 @@ class Engine:
                 .options(undefer(MethodSnapshot.content))
             )
             definitions = {snap.id: definition_of(snap) for snap in snapshots}
+            schools = bulk.school_names(session, matched)
             places: dict[tuple[int, str], PhasePlace] = {}
             today = now.date()
             rows = []
@@ -296,7 +297,8 @@ class Engine:
                     place = places[key] = phase_place(
                         self.lang, definitions[team.snapshot_id], team.phase
                     )
-                rows.append(team_row(team, place, team.schools, today, stalled_before))
+                schools_of = schools.get(team.id, ())
+                rows.append(team_row(team, place, schools_of, today, stalled_before))
             return rows, definitions
 
     def overview(

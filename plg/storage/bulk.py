@@ -156,6 +156,7 @@ def insert_first_events(
 
 
 class StoredTeam(NamedTuple):
+    id: int
     name: str
     snapshot_id: int
     phase: str
@@ -166,34 +167,21 @@ class StoredTeam(NamedTuple):
     last_activity: datetime
     deadline: date | None
     phase_entered_seq: int
-    schools: tuple[str, ...]
-
-
-# Joins a team's school names into one value; names never hold control characters.
-_SEPARATOR = "\x1f"
 
 
 def team_rows(session: Session, matched: Select[int]) -> Iterator[StoredTeam]:
-    """The matched teams by name with their schools, in one query streamed in batches, so that
-    100,000 teams are never all in memory.
+    """The matched teams by name, streamed in batches so that 100,000 are never all in memory.
 
     For that many rows SQLAlchemy's per-value result processing (on SQLite a regular expression
     per datetime and a json.loads per counters value) costs more than the query itself. So the
     three typed columns come as the driver gives them, text on SQLite and Python values on
-    PostgreSQL, and are decoded here; values that repeat across teams (counters, schools) are
-    decoded once each.
+    PostgreSQL, and are decoded here; counters repeat across teams and are decoded once each.
     """
-    teams, links, schools = _TEAM_TABLE.c, team_schools.c, _SCHOOL_TABLE.c
-    names = (
-        select(links.team_id, func.aggregate_strings(schools.name, _SEPARATOR).label("names"))
-        .join(_SCHOOL_TABLE, schools.id == links.school_id)
-        .where(links.team_id.in_(matched))
-        .group_by(links.team_id)
-        .subquery()
-    )
+    teams = _TEAM_TABLE.c
     # Through the connection: rows of plain columns need none of the ORM's loading machinery.
     result = session.connection().execute(
         select(
+            teams.id,
             teams.name,
             teams.snapshot_id,
             teams.phase,
@@ -204,38 +192,52 @@ def team_rows(session: Session, matched: Select[int]) -> Iterator[StoredTeam]:
             type_coerce(teams.last_activity, String),
             type_coerce(teams.deadline, String),
             teams.phase_entered_seq,
-            names.c.names,
         )
-        .outerjoin(names, names.c.team_id == teams.id)
         .where(teams.id.in_(matched))
         .order_by(teams.name)
         .execution_options(yield_per=2000)
     )
-    counters: dict[str, dict[str, Any]] = {}
-    school_lists: dict[str | None, tuple[str, ...]] = {None: ()}
+    decoded: dict[str, dict[str, Any]] = {}
     for row in (row for batch in result.partitions() for row in batch):
-        found: Any = row[4]
-        if isinstance(found, str):
-            text, found = found, counters.get(found)
-            if found is None:
-                found = counters[text] = json.loads(text)
-        joined = row[10]
-        listed = school_lists.get(joined)
-        if listed is None:
-            listed = school_lists[joined] = tuple(sorted(joined.split(_SEPARATOR)))
+        counters: Any = row[5]
+        if isinstance(counters, str):
+            text, counters = counters, decoded.get(counters)
+            if counters is None:
+                counters = decoded[text] = json.loads(text)
         yield StoredTeam(
             row[0],
             row[1],
             row[2],
             row[3],
-            found,
-            row[5],
+            row[4],
+            counters,
             row[6],
-            _moment(row[7]),
-            _day(row[8]),
-            row[9],
-            listed,
+            row[7],
+            _moment(row[8]),
+            _day(row[9]),
+            row[10],
         )
+
+
+def school_names(session: Session, matched: Select[int]) -> dict[int, tuple[str, ...]]:
+    """The names of each matched team's schools, in alphabetical order.
+
+    A query of its own rather than an aggregate joined to the teams': with statistics not yet
+    updated after a bulk start, PostgreSQL planned that join as a loop over every pair of
+    teams, which ran for minutes.
+    """
+    found: dict[int, list[str]] = {}
+    links, schools = team_schools.c, _SCHOOL_TABLE.c
+    for team_id, name in session.connection().execute(
+        select(links.team_id, schools.name)
+        .join(_SCHOOL_TABLE, schools.id == links.school_id)
+        .where(links.team_id.in_(matched))
+        .order_by(schools.name)
+    ):
+        found.setdefault(team_id, []).append(name)
+    # Teams of the same schools share one tuple.
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+    return {team: shared.setdefault(tuple(names), tuple(names)) for team, names in found.items()}
 
 
 def _moment(value: str | datetime) -> datetime:
