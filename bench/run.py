@@ -43,7 +43,7 @@ def main() -> None:
         if "walk" in args.only:
             lines += walk.run(place, 20 if args.quick else 100)
         if "startup" in args.only:
-            lines += startup.run(place, 5 if args.quick else 20)
+            lines += startup.run(place, 5 if args.quick else 30)
         if "overview" in args.only:
             lines += overview.run(place, teams, runs)
         if "binding" in args.only:
