@@ -61,19 +61,26 @@ def _measure(label: str, url: str, teams: int, runs: int) -> list[Line]:
     command = [sys.executable, "-m", "plg", "--db", url, "overview", "--json"]
     samples = [process(command) for _ in range(runs)]
     walls, peaks = [s[0] for s in samples], [s[1] for s in samples]
+    # The goals are for 100,000 teams: a smaller run is not judged against them.
+    judged = teams >= 100_000
     return [
-        Line(f"{label}: start {teams:,} teams in bulk", f"{bulk:.2f} s", "<= 5 s", bulk <= 5),
+        Line(
+            f"{label}: start {teams:,} teams in bulk",
+            f"{bulk:.2f} s",
+            "<= 5 s",
+            bulk <= 5 if judged else None,
+        ),
         Line(
             f"{label}: plg overview --json over them ({runs} runs)",
             f"median {median(walls):.2f} s, p99 {p99(walls):.2f} s",
             "<= 1.5 s",
-            median(walls) <= 1.5,
+            median(walls) <= 1.5 if judged else None,
         ),
         Line(
             "  peak memory of that process",
             f"median {median(peaks):.0f} MB, p99 {p99(peaks):.0f} MB",
             "<= 300 MB",
-            p99(peaks) <= 300,
+            p99(peaks) <= 300 if judged else None,
         ),
     ]
 

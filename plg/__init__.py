@@ -1,23 +1,12 @@
 """plg: a research-cycle workflow engine for school learning teams.
 
-The public API is re-exported here. The engine and the definition format are loaded on first
-use, so that importing `plg` (and so starting the CLI) stays fast.
+The public API is re-exported here, every name loaded on first use, so that importing `plg`
+(and so starting the CLI) stays fast.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
-
-from plg.errors import (
-    DatabaseError,
-    Fault,
-    InvalidInput,
-    InvalidMethodDefinition,
-    NotFound,
-    PlgError,
-    Refused,
-    StaleWrite,
-)
 
 if TYPE_CHECKING:
     __version__: str
@@ -28,6 +17,16 @@ if TYPE_CHECKING:
     from plg.engine.files import load_definition_file
     from plg.engine.guards import Guard
     from plg.engine.inputs import Content
+    from plg.errors import (
+        DatabaseError,
+        Fault,
+        InvalidInput,
+        InvalidMethodDefinition,
+        NotFound,
+        PlgError,
+        Refused,
+        StaleWrite,
+    )
 
 _LAZY = {
     "Guard": "plg.engine.guards",
@@ -37,6 +36,19 @@ _LAZY = {
     "MethodDefinition": "plg.engine.definition",
     "load_definition": "plg.engine.definition",
     "load_definition_file": "plg.engine.files",
+    **{
+        name: "plg.errors"
+        for name in (
+            "DatabaseError",
+            "Fault",
+            "InvalidInput",
+            "InvalidMethodDefinition",
+            "NotFound",
+            "PlgError",
+            "Refused",
+            "StaleWrite",
+        )
+    },
 }
 
 __all__ = [

@@ -4,6 +4,7 @@ and reports."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -39,4 +40,8 @@ def test_the_quick_benchmark_runs_every_part(tmp_path: Path) -> None:
         "|   largest / smallest (medians); machines built: 1",
     ):
         assert line in out, line
-    assert out.count(" met ") + out.count(" NOT MET ") >= 6
+    # Judged: the ratios and flatness; the sizes of a quick run are not held to the goals.
+    spiff = importlib.util.find_spec("SpiffWorkflow") is not None
+    assert out.count(" met ") + out.count(" NOT MET ") == (4 if spiff else 3)
+    if not spiff:
+        assert "pip install -e '.[bench]'" in out

@@ -11,13 +11,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from plg.errors import PlgError
 from plg.helptexts import HELP
 from plg.langs import Lang
 
@@ -47,12 +45,14 @@ def help_for(key: str) -> str:
     return HELP[key][HELP_LANG]
 
 
-@dataclass
 class Settings:
-    db: str | None
-    actor: str | None
-    lang: Lang
-    _engine: Engine | None = None
+    """What the root options chose, and the engine, made on first use."""
+
+    def __init__(self, db: str | None, actor: str | None, lang: Lang) -> None:
+        self.db = db
+        self.actor = actor
+        self.lang = lang
+        self._engine: Engine | None = None
 
     def engine(self) -> Engine:
         if self._engine is None:
@@ -88,7 +88,12 @@ class PlgGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except PlgError as exc:
+        except Exception as exc:
+            # Imported here: `plg --help` never needs the errors (nor their message catalogue).
+            from plg.errors import PlgError
+
+            if not isinstance(exc, PlgError):
+                raise
             lang = ctx.obj.lang if isinstance(ctx.obj, Settings) else HELP_LANG
             click.echo(f"Error: {exc.text(lang)}", err=True)
             ctx.exit(1)
@@ -147,4 +152,6 @@ def write_file(path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
     except OSError as exc:
+        from plg.errors import PlgError
+
         raise PlgError("output_unwritable", path=path, reason=exc.strerror or exc) from None
