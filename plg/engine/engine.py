@@ -723,7 +723,6 @@ class Engine:
                     "counters": counters,
                 },
             )
-            session.expire(team, ["snapshot"])  # its id changed under the ORM's feet
             for tick in ticks:
                 tick.phase = phase
             view = self._view(team, *self._read(session, team))

@@ -59,7 +59,7 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     if not rows:
         return
     connection = session.connection()
-    if connection.dialect.driver != "psycopg":
+    if not _by_copy(session):
         connection.execute(insert(table), rows)
         return
     keys = list(rows[0])
@@ -78,6 +78,11 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     except dbapi.Error as error:
         # As SQLAlchemy would have raised it: a taken name is an IntegrityError, and so on.
         raise DBAPIError.instance(command, None, error, dbapi.Error) from error
+
+
+def _by_copy(session: Session) -> bool:
+    """Whether rows go by COPY: on PostgreSQL through psycopg, which offers it."""
+    return session.connection().dialect.driver == "psycopg"
 
 
 def _copy_converter(column: Any, dialect: Dialect) -> Callable[[Any], Any]:
@@ -108,7 +113,7 @@ def _copy_converter(column: Any, dialect: Dialect) -> Callable[[Any], Any]:
 
 def insert_teams(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     """Insert team rows; their new ids, in the order of `rows`."""
-    if session.connection().dialect.driver == "psycopg":
+    if _by_copy(session):
         # COPY returns no ids: take them from the table's sequence first, in one query.
         ids = list(
             session.scalars(
@@ -144,7 +149,7 @@ def insert_first_events(
     event's values are bound once per statement instead of once per team: for 100,000 teams,
     converting the same timestamp and JSON over and over took seconds.
     """
-    if session.connection().dialect.driver == "psycopg":
+    if _by_copy(session):
         insert_rows(session, _EVENT_TABLE, [{"team_id": i, "seq": 1, **event} for _, i in teams])
         return
     columns = ["team_id", "seq", *event]
