@@ -20,11 +20,15 @@ from plg.engine.inputs import TeamSpec
 METHODS = ("actieonderzoek", "datateam", "lesson_study", "vier_vragen")
 
 
+def team_name(number: int) -> str:
+    return f"Team {number:06d}"
+
+
 def specs(count: int, method: str | None = None) -> list[TeamSpec]:
     """A foundation's roster: 700 schools, one team in ten a network across schools."""
     return [
         TeamSpec(
-            f"Team {n:06d}",
+            team_name(n),
             method or METHODS[n % 4],
             (f"School {n % 700:03d}",),
             f"Leader {n % 5000}",
