@@ -162,3 +162,18 @@ def test_the_collector_runs_again_after_the_overview(
     with pytest.raises(RuntimeError):
         engine.overview()
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    "actor", ["O'Brien", "x'); DROP TABLE teams; --", 'back\\slash "quoted" ünï €', "%s %(x)s ?"]
+)
+def test_a_bulk_start_keeps_any_actor_exactly(db_url: str, actor: str) -> None:
+    """The bulk start writes the values all teams share into the statement itself; whatever
+    the actor's name, it is stored as given."""
+    engine = Engine(db_url, actor=actor, lang="en")
+    engine.init()
+    engine.start_teams([TeamSpec(f"T{n}", "datateam", ("A",)) for n in range(3)])
+    assert [event.actor for name in ("T0", "T2") for event in engine.history(name)] == [actor] * 2
+    assert engine.replay("T1") == ("probleemdefinitie", {"cyclus": 1, "hypothese": 1})
+    assert len(engine.teams()) == 3
+    engine.close()

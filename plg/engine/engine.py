@@ -472,39 +472,39 @@ class Engine:
             with self._session() as session:
                 # A name already taken is found by the unique index (below), not looked up
                 # first: for 100,000 names that look-up took longer than the inserts.
-                snapshots = {m: snapshot_for(session, d).id for m, d in definitions.items()}
-                counters = {m: start_counters(d) for m, d in definitions.items()}
                 schools = bulk.school_ids(session, {s for spec in teams for s in spec.schools})
-                ids = bulk.insert_teams(
-                    session,
-                    [
+                links: list[dict[str, int]] = []
+                # Per method, so that all a method's teams share their values but name, kind,
+                # leader and deadline, which the database then takes once.
+                for definition in definitions.values():
+                    members = [spec for spec in teams if spec.method == definition.id]
+                    ids = bulk.insert_teams(
+                        session,
+                        [
+                            {
+                                "name": spec.name,
+                                "kind": spec.kind,
+                                "leader": spec.leader,
+                                "deadline": spec.deadline,
+                            }
+                            for spec in members
+                        ],
                         {
-                            "name": spec.name,
-                            "snapshot_id": snapshots[spec.method],
-                            "phase": definitions[spec.method].initial,
+                            "snapshot_id": snapshot_for(session, definition).id,
+                            "phase": definition.initial,
                             "status": "active",
-                            "counters": counters[spec.method],
-                            "kind": spec.kind,
-                            "leader": spec.leader,
-                            "deadline": spec.deadline,
+                            "counters": start_counters(definition),
                             "phase_entered_seq": 1,
                             "last_seq": 1,
                             "created_at": now,
                             "last_activity": now,
                             "row_version": 1,
-                        }
-                        for spec in teams
-                    ],
-                )
-                # Each team's first event, exactly as `_event` would have written it.
-                for definition in definitions.values():
+                        },
+                    )
+                    # Each team's first event, exactly as `_event` would have written it.
                     bulk.insert_first_events(
                         session,
-                        [
-                            (spec.name, team_id)
-                            for spec, team_id in zip(teams, ids, strict=True)
-                            if spec.method == definition.id
-                        ],
+                        ids,
                         self._event_row(
                             now,
                             "start",
@@ -516,11 +516,11 @@ class Engine:
                             },
                         ),
                     )
-                links = [
-                    {"team_id": i, "school_id": schools[s]}
-                    for i, spec in zip(ids, teams, strict=True)
-                    for s in spec.schools
-                ]
+                    links += (
+                        {"team_id": i, "school_id": schools[s]}
+                        for i, spec in zip(ids, members, strict=True)
+                        for s in spec.schools
+                    )
                 bulk.insert_rows(session, team_schools, links)
         except IntegrityError:
             # A name that is taken, by an earlier team or one started in the same moment;

@@ -8,7 +8,19 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import JSON, Select, String, Table, func, insert, literal, select, type_coerce
+from sqlalchemy import (
+    JSON,
+    Select,
+    String,
+    Table,
+    func,
+    insert,
+    literal,
+    literal_column,
+    null,
+    select,
+    type_coerce,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -50,31 +62,45 @@ def school_ids(session: Session, names: set[str]) -> dict[str, int]:
     return known
 
 
-def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT many rows with the same keys: one executemany, or PostgreSQL's COPY.
+def insert_rows(
+    session: Session,
+    table: Table,
+    rows: list[dict[str, Any]],
+    shared: dict[str, Any] | None = None,
+) -> None:
+    """INSERT many rows with the same keys, each with the `shared` values as well.
 
-    psycopg's executemany sends the rows one by one, which for 100,000 teams took longer than
-    everything else of a bulk start together.
+    On PostgreSQL by COPY: psycopg's executemany sends rows one by one, which for 100,000 teams
+    took longer than the rest of a bulk start. Elsewhere by one executemany, with the shared
+    values written into the statement: converting the same timestamp and JSON for every row
+    took longer than SQLite's writing them. Either way each shared value goes through its
+    column's type once.
     """
     if not rows:
         return
+    shared = shared or {}
     connection = session.connection()
+    dialect = connection.dialect
+    stored = {key: _stored(table.c[key], value, dialect) for key, value in shared.items()}
     if not _by_copy(session):
-        connection.execute(insert(table), rows)
+        constants = {key: _sql_literal(value, dialect) for key, value in stored.items()}
+        connection.execute(insert(table).values(constants), rows)
         return
     keys = list(rows[0])
-    quote = connection.dialect.identifier_preparer
-    pairs = [(key, _copy_converter(table.c[key], connection.dialect)) for key in keys]
-    command = (
-        f"COPY {quote.format_table(table)} ({', '.join(quote.quote(key) for key in keys)})"
-        " FROM STDIN"
-    )
-    dbapi = connection.dialect.loaded_dbapi
+    converters = [_copy_converter(table.c[key], dialect) for key in keys]
+    fixed = list(stored.values())
+    quote = dialect.identifier_preparer
+    columns = ", ".join(quote.quote(key) for key in [*keys, *stored])
+    command = f"COPY {quote.format_table(table)} ({columns}) FROM STDIN"
+    dbapi = dialect.loaded_dbapi
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         with cursor.copy(command) as copy:
             for row in rows:
-                copy.write_row([convert(row[key]) for key, convert in pairs])
+                copy.write_row(
+                    [convert(row[key]) for key, convert in zip(keys, converters, strict=True)]
+                    + fixed
+                )
     except dbapi.Error as error:
         # As SQLAlchemy would have raised it: a taken name is an IntegrityError, and so on.
         raise DBAPIError.instance(command, None, error, dbapi.Error) from error
@@ -86,33 +112,30 @@ def _by_copy(session: Session) -> bool:
 
 
 def _copy_converter(column: Any, dialect: Dialect) -> Callable[[Any], Any]:
-    """What COPY takes for a column: JSON as text, everything else as SQLAlchemy binds it.
+    return lambda value: _stored(column, value, dialect)
 
-    A roster's rows share their timestamps and JSON values (the same objects), so each is
-    converted once. Keyed by id(): every row, and so every value, lives until the copy ends.
-    """
+
+def _stored(column: Any, value: Any, dialect: Dialect) -> Any:
+    """`value` as the database takes it for `column`: as SQLAlchemy would bind it, and JSON
+    as text (for COPY, which has no JSON adapter of its own)."""
+    if value is None:
+        return None
     if isinstance(column.type, JSON):
-        convert: Callable[[Any], Any] = json.dumps
-    else:
-        processor = column.type.dialect_impl(dialect).bind_processor(dialect)
-        if processor is None:
-            return lambda value: value
-        convert = processor
-    done: dict[int, Any] = {}
-
-    def once(value: Any) -> Any:
-        if value is None:
-            return None
-        key = id(value)
-        if key not in done:
-            done[key] = convert(value)
-        return done[key]
-
-    return once
+        return json.dumps(value)
+    processor = column.type.dialect_impl(dialect).bind_processor(dialect)
+    return processor(value) if processor is not None else value
 
 
-def insert_teams(session: Session, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert team rows; their new ids, in the order of `rows`."""
+def _sql_literal(value: Any, dialect: Dialect) -> Any:
+    """A converted value written into the statement itself, quoted by SQLAlchemy."""
+    if value is None:
+        return null()
+    rendered = literal(value).compile(dialect=dialect, compile_kwargs={"literal_binds": True})
+    return literal_column(str(rendered))
+
+
+def insert_teams(session: Session, rows: list[dict[str, Any]], shared: dict[str, Any]) -> list[int]:
+    """Insert team rows, each with the `shared` values too; their new ids, in row order."""
     if _by_copy(session):
         # COPY returns no ids: take them from the table's sequence first, in one query.
         ids = list(
@@ -122,13 +145,12 @@ def insert_teams(session: Session, rows: list[dict[str, Any]]) -> list[int]:
                 )
             )
         )
-        insert_rows(
-            session, _TEAM_TABLE, [{"id": i, **row} for i, row in zip(ids, rows, strict=True)]
-        )
+        numbered = [{"id": i, **row} for i, row in zip(ids, rows, strict=True)]
+        insert_rows(session, _TEAM_TABLE, numbered, shared)
         return ids
     # RETURNING in parameter order makes SQLite insert one row per statement; a plain
     # multi-row insert and one look-up by the (unique) names is several times faster.
-    insert_rows(session, _TEAM_TABLE, rows)
+    insert_rows(session, _TEAM_TABLE, rows, shared)
     names = [row["name"] for row in rows]
     found: dict[str, int] = {}
     for chunk in chunks(names):
@@ -139,25 +161,10 @@ def insert_teams(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     return [found[name] for name in names]
 
 
-def insert_first_events(
-    session: Session, teams: list[tuple[str, int]], event: dict[str, Any]
-) -> None:
-    """Give each of these teams (name, id) its first event: `event`, with the team's id and
-    seq 1.
-
-    On PostgreSQL by COPY; elsewhere by one INSERT ... SELECT per chunk of names, so that the
-    event's values are bound once per statement instead of once per team: for 100,000 teams,
-    converting the same timestamp and JSON over and over took seconds.
-    """
-    if _by_copy(session):
-        insert_rows(session, _EVENT_TABLE, [{"team_id": i, "seq": 1, **event} for _, i in teams])
-        return
-    columns = ["team_id", "seq", *event]
-    values = [literal(value, _EVENT_TABLE.c[key].type) for key, value in event.items()]
-    team = _TEAM_TABLE.c
-    for chunk in chunks([name for name, _ in teams]):
-        source = select(team.id, literal(1), *values).where(team.name.in_(chunk))
-        session.connection().execute(insert(_EVENT_TABLE).from_select(columns, source))
+def insert_first_events(session: Session, team_ids: list[int], event: dict[str, Any]) -> None:
+    """Give each of these teams its first event: `event`, with the team's id and seq 1."""
+    rows = [{"team_id": team_id} for team_id in team_ids]
+    insert_rows(session, _EVENT_TABLE, rows, {"seq": 1, **event})
 
 
 class StoredTeam(NamedTuple):
