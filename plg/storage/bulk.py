@@ -1,5 +1,6 @@
 """Many teams at once: a foundation's roster written in one transaction with batched inserts,
-and every team read back for the overview in one streamed query. The engine decides; this stores."""
+and every team read back for the overview with a fixed number of queries. The engine decides;
+this stores."""
 
 from __future__ import annotations
 
@@ -87,7 +88,7 @@ def insert_rows(
         connection.execute(insert(table).values(constants), rows)
         return
     keys = list(rows[0])
-    converters = [_copy_converter(table.c[key], dialect) for key in keys]
+    converters = [_converter(table.c[key], dialect) for key in keys]
     fixed = list(stored.values())
     quote = dialect.identifier_preparer
     columns = ", ".join(quote.quote(key) for key in [*keys, *stored])
@@ -98,7 +99,10 @@ def insert_rows(
         with cursor.copy(command) as copy:
             for row in rows:
                 copy.write_row(
-                    [convert(row[key]) for key, convert in zip(keys, converters, strict=True)]
+                    [
+                        row[key] if convert is None else convert(row[key])
+                        for key, convert in zip(keys, converters, strict=True)
+                    ]
                     + fixed
                 )
     except dbapi.Error as error:
@@ -111,19 +115,20 @@ def _by_copy(session: Session) -> bool:
     return session.connection().dialect.driver == "psycopg"
 
 
-def _copy_converter(column: Any, dialect: Dialect) -> Callable[[Any], Any]:
-    return lambda value: _stored(column, value, dialect)
+def _converter(column: Any, dialect: Dialect) -> Callable[[Any], Any] | None:
+    """How a value is made what the database takes for `column`: as SQLAlchemy would bind it,
+    and JSON as text (for COPY, which has no JSON adapter of its own); None: as it is."""
+    if isinstance(column.type, JSON):
+        return lambda value: None if value is None else json.dumps(value)
+    processor = column.type.dialect_impl(dialect).bind_processor(dialect)
+    if processor is None:
+        return None
+    return lambda value: None if value is None else processor(value)
 
 
 def _stored(column: Any, value: Any, dialect: Dialect) -> Any:
-    """`value` as the database takes it for `column`: as SQLAlchemy would bind it, and JSON
-    as text (for COPY, which has no JSON adapter of its own)."""
-    if value is None:
-        return None
-    if isinstance(column.type, JSON):
-        return json.dumps(value)
-    processor = column.type.dialect_impl(dialect).bind_processor(dialect)
-    return processor(value) if processor is not None else value
+    convert = _converter(column, dialect)
+    return value if convert is None else convert(value)
 
 
 def _sql_literal(value: Any, dialect: Dialect) -> Any:
@@ -148,8 +153,8 @@ def insert_teams(session: Session, rows: list[dict[str, Any]], shared: dict[str,
         numbered = [{"id": i, **row} for i, row in zip(ids, rows, strict=True)]
         insert_rows(session, _TEAM_TABLE, numbered, shared)
         return ids
-    # RETURNING in parameter order makes SQLite insert one row per statement; a plain
-    # multi-row insert and one look-up by the (unique) names is several times faster.
+    # RETURNING in parameter order makes SQLite insert one row per statement; an executemany
+    # and one look-up by the (unique) names is several times faster.
     insert_rows(session, _TEAM_TABLE, rows, shared)
     names = [row["name"] for row in rows]
     found: dict[str, int] = {}
