@@ -319,7 +319,7 @@ class Engine:
             attention: list[TeamRow] = []
             others: list[TeamRow] = []
             for row in rows:
-                (attention if row.stalled or row.overdue else others).append(row)
+                (attention if row.needs_attention else others).append(row)
         return Overview(tuple(attention + others), stalled_days, self._phase_lists(definitions))
 
     def _phase_lists(
@@ -384,14 +384,14 @@ class Engine:
         """
         with self._session() as session:
             team = self._team(session, name)
-            moves = session.execute(
+            steps = session.execute(
                 select(Event.kind, Event.from_phase, Event.to_phase, Event.trigger, Event.detail)
                 .where(Event.team_id == team.id, Event.to_phase.is_not(None))
                 .order_by(Event.seq)
             )
             phase, counters = "", {}
             definition = self._definition(session, team)
-            for kind, source, dest, trigger, detail in moves:
+            for kind, source, dest, trigger, detail in steps:
                 if kind == "start":
                     definition = stored(session, detail["sha256"])
                     counters = start_counters(definition)
@@ -645,31 +645,31 @@ class Engine:
 
     def _versions(self, session: Session, method_id: str) -> list[str]:
         """Every version of a method that teams can move to: installed now or stored before."""
-        stored = set(
+        kept = set(
             session.scalars(
                 select(MethodSnapshot.version).where(MethodSnapshot.method_id == method_id)
             )
         )
         current = self.registry.methods.get(method_id)
-        return sorted(stored | ({current.definition.version} if current else set()))
+        return sorted(kept | ({current.definition.version} if current else set()))
 
     def _target(self, session: Session, method_id: str, version: str) -> MethodDefinition:
         current = self.registry.methods.get(method_id)
         if current is not None and current.definition.version == version:
             return current.definition
-        stored = session.scalars(
+        snapshot = session.scalars(
             select(MethodSnapshot)
             .where(MethodSnapshot.method_id == method_id, MethodSnapshot.version == version)
             .order_by(MethodSnapshot.id.desc())
         ).first()
-        if stored is None:
+        if snapshot is None:
             raise NotFound(
                 "version_unknown",
                 method=method_id,
                 version=version,
                 versions=", ".join(self._versions(session, method_id)) or "-",
             )
-        return definition_of(stored)
+        return definition_of(snapshot)
 
     def migrate(self, name: str, version: str, mapping: dict[str, str] | None = None) -> TeamView:
         """Move a team to another version of its method, recorded as an event.

@@ -109,17 +109,16 @@ def item_views(lang: Lang, state: TeamState) -> tuple[ItemView, ...]:
 
 def checklist_view(lang: Lang, team: Team, state: TeamState) -> ChecklistView:
     definition = state.definition
-    phase = definition.phase(team.phase)
-    items = item_views(lang, state)
+    _, _, method_title, phase, phase_title, index, count = phase_place(lang, definition, team.phase)
     return ChecklistView(
         team=team.name,
-        method_title=definition.title(lang),
-        phase=phase.id,
-        phase_title=phase.title(lang),
-        phase_index=definition.phase_index(phase.id),
-        phase_count=definition.step_count,
-        guidance=phase.guidance(lang),
-        items=items,
+        method_title=method_title,
+        phase=phase,
+        phase_title=phase_title,
+        phase_index=index,
+        phase_count=count,
+        guidance=definition.phase(phase).guidance(lang),
+        items=item_views(lang, state),
     )
 
 
