@@ -39,6 +39,9 @@ def emit_overview_json(view: Overview) -> None:
     hold all their text at once, which the command's memory goal has no room for."""
     from plg.engine.views import json_bytes
 
+    if sys.stdout.isatty():
+        emit_json(view.to_json())  # indented for a person, as every other command's JSON
+        return
     sys.stdout.flush()  # the bytes below go past the text layer
     out = sys.stdout.buffer
     rows = view.teams

@@ -398,6 +398,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Give a date (YYYY-MM-DD) or --clear, not both.",
         "nl": "Geef een datum (JJJJ-MM-DD) of --clear, niet allebei.",
     },
+    "map_usage": {
+        "en": "Write each mapping as OLD=NEW, not '{given}'.",
+        "nl": "Schrijf elke koppeling als OUD=NIEUW, niet '{given}'.",
+    },
     "overdue": {"en": "overdue", "nl": "te laat"},
     "done_migrate": {
         "en": "Team '{team}' now runs on {method} version {version}, in phase '{phase}'.",

@@ -199,7 +199,8 @@ def test_migrate_a_team_to_a_new_version(plg: Plg, folder: Path) -> None:
         "team", "migrate", "Oud", "--to-version", "1.0", "--map", "kiezen=vragen"
     )
     assert "Versions: 1.0, 2.0" in plg.error("team", "migrate", "Oud", "--to-version", "3.0")
-    plg("team", "migrate", "Oud", "--to-version", "2.0", "--map", "nonsense", code=2)
+    wrong = plg("team", "migrate", "Oud", "--to-version", "2.0", "--map", "nonsense", code=2)
+    assert "Write each mapping as OLD=NEW, not 'nonsense'" in wrong.stderr
     engine = Engine(plg.url)
     shown = plg.json("team", "show", "Oud")
     assert engine.replay("Oud") == (shown["phase"], shown["counters"])

@@ -31,9 +31,9 @@ def export(settings: Settings, team_name: str, fmt: str, output: Path | None) ->
     engine = settings.engine()
     story = engine.story(team_name)
     if fmt == "json":
-        import json
+        from plg.engine.views import json_bytes
 
-        text = json.dumps(story.to_json(), ensure_ascii=False, indent=2) + "\n"
+        text = json_bytes(story.to_json(), indent=True).decode() + "\n"
     else:
         from plg.engine.graph import mermaid
         from plg.engine.render import render

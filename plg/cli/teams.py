@@ -126,7 +126,8 @@ def _mapping(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
         if not (old and eq and new)
     ]
     if bad:
-        raise click.BadParameter(f"use OLD=NEW, not {bad[0]!r}", ctx=ctx, param=param)
+        lang = ctx.obj.lang if isinstance(ctx.obj, Settings) else "nl"
+        raise click.BadParameter(t("map_usage", lang, given=bad[0]), ctx=ctx, param=param)
     return {old.strip(): new.strip() for old, _, new in pairs}
 
 
