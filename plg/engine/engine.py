@@ -33,13 +33,13 @@ from plg.engine.pinned import (
 from plg.engine.present import (
     blocking,
     checklist_view,
-    event_view,
     moves,
     phase_place,
     record_view,
     team_row,
 )
 from plg.engine.registry import Available, Registry, load_registry
+from plg.engine.story import history as events_of
 from plg.engine.story import visits
 from plg.engine.views import (
     ChecklistView,
@@ -346,11 +346,7 @@ class Engine:
 
     def history(self, name: str) -> list[EventView]:
         with self._session() as session:
-            team = self._team(session, name)
-            events = session.scalars(
-                select(Event).where(Event.team_id == team.id).order_by(Event.seq)
-            )
-            return [event_view(event) for event in events]
+            return events_of(session, self._team(session, name))
 
     def records(self, name: str, category: Category) -> list[RecordView]:
         with self._session() as session:

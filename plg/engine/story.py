@@ -31,12 +31,15 @@ def _close(
     visit.records = tuple(records)
 
 
+def history(session: Session, team: Team) -> list[EventView]:
+    """Every event of the team, oldest first."""
+    query = select(Event).where(Event.team_id == team.id).order_by(Event.seq)
+    return [event_view(event) for event in session.scalars(query)]
+
+
 def visits(session: Session, team: Team, lang: Lang) -> tuple[list[PhaseVisit], list[EventView]]:
     """Every visit of a phase, oldest first, and every event."""
-    events = [
-        event_view(e)
-        for e in session.scalars(select(Event).where(Event.team_id == team.id).order_by(Event.seq))
-    ]
+    events = history(session, team)
     by_visit: dict[int, list[RecordView]] = defaultdict(list)
     for record in session.scalars(
         select(Record).where(Record.team_id == team.id).order_by(Record.seq)
