@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from plg.engine.guards import Guard
     from plg.engine.inputs import Content
     from plg.errors import (
+        DatabaseBusy,
         DatabaseError,
         Fault,
         InvalidInput,
@@ -39,6 +40,7 @@ _LAZY = {
     **{
         name: "plg.errors"
         for name in (
+            "DatabaseBusy",
             "DatabaseError",
             "Fault",
             "InvalidInput",
@@ -53,6 +55,7 @@ _LAZY = {
 
 __all__ = [
     "Content",
+    "DatabaseBusy",
     "DatabaseError",
     "Engine",
     "Fault",

@@ -49,6 +49,10 @@ class DatabaseError(PlgError):
     """The database is missing, unreachable, or of another schema version than this plg."""
 
 
+class DatabaseBusy(DatabaseError):
+    """Other writers kept the database locked for longer than plg waits and retries."""
+
+
 @dataclass(frozen=True)
 class Fault:
     """One fault in a method definition, at `place` (such as `phases[2].checklist[0].text.en`)."""

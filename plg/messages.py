@@ -152,6 +152,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "'{url}' is geen database-URL. Gebruik er een zoals sqlite:///plg.db of "
         "postgresql+psycopg://host/db.",
     },
+    "db_busy": {
+        "en": "The database at {url} stayed busy with other people's changes; nothing was "
+        "saved. Try again in a moment.",
+        "nl": "De database op {url} bleef bezig met wijzigingen van anderen; er is niets "
+        "opgeslagen. Probeer het zo opnieuw.",
+    },
     "stale_write": {
         "en": "Someone else changed team '{team}' at the same moment. Nothing was saved; try again.",
         "nl": "Iemand anders wijzigde team '{team}' op hetzelfde moment. Er is niets opgeslagen; "

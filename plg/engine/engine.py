@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import gc
 import getpass
+import random
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
@@ -51,7 +53,7 @@ from plg.engine.views import (
     TeamStory,
     TeamView,
 )
-from plg.errors import InvalidInput, NotFound, Refused, StaleWrite
+from plg.errors import DatabaseBusy, InvalidInput, NotFound, Refused, StaleWrite
 from plg.messages import Lang, t
 from plg.storage import bulk, reads
 from plg.storage.changes import save_change
@@ -90,6 +92,27 @@ def _default_actor() -> str:
         return getpass.getuser()
     except (OSError, KeyError):  # no login name in some containers and services
         return "unknown"
+
+
+T = TypeVar("T")
+
+# How often a change that lost a race with another writer is tried in all.
+WRITE_ATTEMPTS = 5
+
+
+def _retried(run: Callable[[], T], lost_race: tuple[type[Exception], ...]) -> T:
+    """Run a transaction; when it lost a race with another writer (`lost_race`: the database
+    stayed locked, or the team changed under it) it wrote nothing, so run it again, a few times,
+    after a short random pause that keeps the writers from colliding in step."""
+    attempt = 1
+    while True:
+        try:
+            return run()
+        except lost_race:
+            if attempt == WRITE_ATTEMPTS:
+                raise
+            time.sleep(random.uniform(0, 0.05 * 2**attempt))
+            attempt += 1
 
 
 # Built once: on SQLite, building a statement anew took longer than running it.
@@ -132,7 +155,7 @@ class Engine:
         return revision
 
     @contextmanager
-    def _session(self) -> Iterator[Session]:
+    def _session(self, *, write: bool = False) -> Iterator[Session]:
         if self._in_session:
             # A second transaction inside the first would wait for SQLite's write lock that
             # the first one holds: a bug in plg, so say so at once instead of hanging.
@@ -142,17 +165,20 @@ class Engine:
             self._checked = True
         self._in_session = True
         try:
-            with self.store.transaction() as session:
+            with self.store.transaction(write=write) as session:
                 yield session
         finally:
             self._in_session = False
 
-    @contextmanager
-    def _write(self, name: str) -> Iterator[tuple[Session, Team]]:
-        """A transaction around one change to one team, its row locked for the duration."""
+    def _change(self, name: str, change: Callable[[Session, Team], T]) -> T:
+        """Run `change` on the team in a transaction of its own, its row locked meanwhile."""
+
+        def attempt() -> T:
+            with self._session(write=True) as session:
+                return change(session, self._team(session, name, lock=True))
+
         try:
-            with self._session() as session:
-                yield session, self._team(session, name, lock=True)
+            return _retried(attempt, (StaleDataError, IntegrityError, DatabaseBusy))
         except (StaleDataError, IntegrityError):
             raise StaleWrite("stale_write", team=name) from None
 
@@ -464,8 +490,9 @@ class Engine:
             raise Refused("team_exists", team=doubled)
         definitions = {spec.method: self.method(spec.method).definition for spec in teams}
         now = self.clock()
-        try:
-            with self._session() as session:
+
+        def insert() -> None:
+            with self._session(write=True) as session:
                 # A name already taken is found by the unique index (below), not looked up
                 # first: for 100,000 names that look-up took longer than the inserts.
                 schools = bulk.school_ids(session, {s for spec in teams for s in spec.schools})
@@ -518,6 +545,9 @@ class Engine:
                         for s in spec.schools
                     )
                 bulk.insert_rows(session, team_schools, links)
+
+        try:
+            _retried(insert, (DatabaseBusy,))
         except IntegrityError:
             # A name that is taken, by an earlier team or one started in the same moment;
             # any other integrity error is a bug and goes up as it is.
@@ -530,7 +560,8 @@ class Engine:
 
     def set_deadline(self, name: str, deadline: date | None) -> TeamView:
         """Set (or with None, clear) the date by which the team means to deliver."""
-        with self._write(name) as (session, team):
+
+        def change(session: Session, team: Team) -> TeamView:
             self._active(session, team)
             self._event(
                 session,
@@ -539,8 +570,9 @@ class Engine:
                 {"deadline": deadline},
                 detail={"deadline": deadline.isoformat() if deadline else None},
             )
-            view = self._view(team, *self._read(session, team))
-        return view
+            return self._view(team, *self._read(session, team))
+
+        return self._change(name, change)
 
     def _active(self, session: Session, team: Team) -> MethodDefinition:
         if team.status != "active":
@@ -549,7 +581,8 @@ class Engine:
 
     def tick(self, name: str, item: str, *, undo: bool = False) -> ChecklistView:
         """Tick (or with `undo`, untick) a manual checklist item of the team's current phase."""
-        with self._write(name) as (session, team):
+
+        def change(session: Session, team: Team) -> ChecklistView:
             definition = self._active(session, team)
             phase = definition.phase(team.phase)
             found = next((i for i in phase.checklist if i.id == item), None)
@@ -586,8 +619,9 @@ class Engine:
                         seq=seq,
                     )
                 )
-            checklist = checklist_view(self.lang, team, self._read(session, team)[0])
-        return checklist
+            return checklist_view(self.lang, team, self._read(session, team)[0])
+
+        return self._change(name, change)
 
     def advance(
         self,
@@ -601,7 +635,8 @@ class Engine:
         reason = free_text(reason.strip()) if reason and reason.strip() else None
         if force and reason is None:
             raise InvalidInput("force_needs_reason")
-        with self._write(name) as (session, team):
+
+        def change(session: Session, team: Team) -> TeamView:
             definition = self._active(session, team)
             possible = triggers_from(definition, team.phase)
             if trigger not in possible:
@@ -636,8 +671,9 @@ class Engine:
             )
             # Nothing can be ticked or saved yet in the visit that begins with this move.
             entered = TeamState(definition, dest, counters=counters)
-            view = replace(self._view(team, entered, schools), left_phase=source)
-        return view
+            return replace(self._view(team, entered, schools), left_phase=source)
+
+        return self._change(name, change)
 
     def _versions(self, session: Session, method_id: str) -> list[str]:
         """Every version of a method that teams can move to: installed now or stored before."""
@@ -674,7 +710,8 @@ class Engine:
         when the team's phase or the items it ticked in this phase do not exist in `version`.
         """
         mapping = dict(mapping or {})
-        with self._write(name) as (session, team):
+
+        def change(session: Session, team: Team) -> TeamView:
             definition = self._active(session, team)
             target = self._target(session, definition.id, version)
             if target.sha256 == definition.sha256:
@@ -721,8 +758,9 @@ class Engine:
             )
             for tick in ticks:
                 tick.phase = phase
-            view = self._view(team, *self._read(session, team))
-        return view
+            return self._view(team, *self._read(session, team))
+
+        return self._change(name, change)
 
     def add_record(
         self,
@@ -739,7 +777,8 @@ class Engine:
         if len(given) != 1 or (category == "artefact" and content.value is not None):
             raise InvalidInput("record_content")
         upload = read_file(content.file) if content.file is not None else None
-        with self._write(name) as (session, team):
+
+        def change(session: Session, team: Team) -> RecordView:
             definition = self._active(session, team)
             kinds = [k.id for k in definition.record_kinds(category)]
             if kind not in kinds:
@@ -774,3 +813,5 @@ class Engine:
             session.add(record)
             session.flush()
             return record_view(record)
+
+        return self._change(name, change)

@@ -14,7 +14,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from plg.errors import DatabaseError, InvalidInput
+from plg.errors import DatabaseBusy, DatabaseError, InvalidInput
 from plg.paths import data_dir
 from plg.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
 
@@ -41,12 +41,32 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    # Short: a writer that waits longer is better off letting the engine retry (see
+    # plg.engine.engine._change) than holding up whoever waits behind it.
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # A writer takes the write lock at once, so that what it read cannot change before it
+    # writes; a reader takes none and sees one consistent snapshot (WAL).
+    reading = connection.get_execution_options().get("plg_read_only", False)
+    connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
+
+
+BUSY_TIMEOUT_MS = 2000
+
+# SQLSTATEs of a PostgreSQL transaction that lost a race and can simply be run again:
+# serialization_failure, deadlock_detected, lock_not_available.
+_RETRYABLE_STATES = frozenset({"40001", "40P01", "55P03"})
+
+
+def is_busy(exc: SADatabaseError) -> bool:
+    """Whether `exc` only means that another writer was in the way."""
+    orig = exc.orig
+    if getattr(orig, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+        return True
+    return getattr(orig, "sqlstate", None) in _RETRYABLE_STATES
 
 
 class Store:
@@ -60,7 +80,7 @@ class Store:
             raise InvalidInput("db_url_invalid", url=self.url_text) from None
         self.sqlite_file = _sqlite_file(self.url)
         self._engine: Engine | None = None
-        self._sessions: sessionmaker[Session] | None = None
+        self._sessions: dict[bool, sessionmaker[Session]] = {}
 
     @property
     def display_url(self) -> str:
@@ -130,17 +150,24 @@ class Store:
         return DatabaseError("db_unreachable", url=self.display_url, reason=problem)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, *, write: bool = True) -> Iterator[Session]:
         """A session that commits when the block ends and rolls everything back on any error.
 
-        A database that stays locked or goes away mid-way is reported as one `DatabaseError`.
+        A database that stays locked is reported as `DatabaseBusy` (the engine retries those);
+        one that goes away mid-way as `DatabaseError`.
         """
-        if self._sessions is None:
-            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        sessions = self._sessions.get(write)
+        if sessions is None:
+            bind = self.engine if write else self.engine.execution_options(plg_read_only=True)
+            sessions = self._sessions[write] = sessionmaker(bind, expire_on_commit=False)
         try:
-            with self._sessions() as session, session.begin():
+            with sessions() as session, session.begin():
                 yield session
-        except OperationalError as exc:
+        except (OperationalError, SADatabaseError) as exc:
+            if is_busy(exc):
+                raise DatabaseBusy("db_busy", url=self.display_url) from None
+            if not isinstance(exc, OperationalError):
+                raise
             raise self._unreachable(exc) from None
 
     def dispose(self) -> None:
