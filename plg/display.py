@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -25,6 +26,20 @@ def console() -> Console:
     # click's test runner captures. In a pipe or file, rows are not wrapped at 80 columns.
     width = None if sys.stdout.isatty() else 250
     return rich.console.Console(highlight=False, soft_wrap=True, width=width)
+
+
+@contextmanager
+def progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr for long work, told (done, total); none outside a terminal."""
+    if not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    import rich.console
+    import rich.progress
+
+    with rich.progress.Progress(console=rich.console.Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def emit_json(data: Any) -> None:

@@ -32,6 +32,20 @@ HELP: dict[str, dict[Lang, str]] = {
         "en": "Fill the database with an example foundation and show the overview.",
         "nl": "Vul de database met een voorbeeldstichting en toon het overzicht.",
     },
+    "check": {
+        "en": "Verify the database: every team's phase follows from its events, events are "
+        "numbered without gaps, stored method versions and files match their hashes. "
+        "Exit code 1 if anything is wrong.",
+        "nl": "Controleer de database: de fase van elk team volgt uit zijn gebeurtenissen, "
+        "gebeurtenissen zijn zonder gaten genummerd, bewaarde methodeversies en bestanden "
+        "kloppen met hun hash. Afsluitcode 1 als er iets mis is.",
+    },
+    "backup": {
+        "en": "Copy the SQLite database to the new file FILE while others keep working. "
+        "For PostgreSQL, use pg_dump.",
+        "nl": "Kopieer de SQLite-database naar het nieuwe bestand FILE terwijl anderen "
+        "doorwerken. Gebruik voor PostgreSQL pg_dump.",
+    },
     "methods": {
         "en": "The research methods plg knows.",
         "nl": "De onderzoeksmethoden die plg kent.",

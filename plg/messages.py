@@ -262,6 +262,85 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "the initial phase '{id}' cannot be final",
         "nl": "de beginfase '{id}' kan geen eindfase zijn",
     },
+    # What `plg check` can find wrong, each shown after the team, file or table it concerns.
+    "check_integrity": {
+        "en": "SQLite's own integrity check says: {detail}",
+        "nl": "SQLite's eigen integriteitscontrole meldt: {detail}",
+    },
+    "check_foreign_key": {
+        "en": "points to a row of {parent} that does not exist",
+        "nl": "verwijst naar een rij van {parent} die niet bestaat",
+    },
+    "check_snapshot_hash": {
+        "en": "the stored method version does not match its hash",
+        "nl": "de bewaarde methodeversie klopt niet met haar hash",
+    },
+    "check_snapshot_unreadable": {
+        "en": "the stored method version cannot be read: {reason}",
+        "nl": "de bewaarde methodeversie is niet te lezen: {reason}",
+    },
+    "check_sequence": {
+        "en": "its events should be numbered 1 to {last} without gaps, but are {found}",
+        "nl": "de gebeurtenissen horen genummerd 1 tot en met {last} zonder gaten, maar zijn {found}",
+    },
+    "check_visit": {
+        "en": "its current phase began with event {seq}, which does not exist",
+        "nl": "de huidige fase begon met gebeurtenis {seq}, die niet bestaat",
+    },
+    "check_replay": {
+        "en": "its events name a method version, phase or move that does not exist",
+        "nl": "de gebeurtenissen noemen een methodeversie, fase of stap die niet bestaat",
+    },
+    "check_phase": {
+        "en": "its phase is '{stored}', but its events lead to '{replayed}'",
+        "nl": "de fase is '{stored}', maar de gebeurtenissen leiden naar '{replayed}'",
+    },
+    "check_counters": {
+        "en": "its loop counters are {stored}, but its events lead to {replayed}",
+        "nl": "de lustellers zijn {stored}, maar de gebeurtenissen leiden naar {replayed}",
+    },
+    "check_definition": {
+        "en": "it runs on another method version than its events say",
+        "nl": "het werkt met een andere methodeversie dan de gebeurtenissen zeggen",
+    },
+    "check_status": {
+        "en": "its status is '{status}', which does not fit phase '{phase}'",
+        "nl": "de status is '{status}', wat niet past bij fase '{phase}'",
+    },
+    "check_file_hash": {
+        "en": "the stored file does not match its hash or size",
+        "nl": "het bewaarde bestand klopt niet met zijn hash of grootte",
+    },
+    "check_file_missing": {
+        "en": "record {id} names a file ({sha}) that is not stored",
+        "nl": "record {id} noemt een bestand ({sha}) dat niet bewaard is",
+    },
+    "check_failed": {
+        "en": "The database at {url} has {count} problem(s), listed above. Restore a backup "
+        "made before they appeared, and check that copy first.",
+        "nl": "De database op {url} heeft {count} probleem/problemen, hierboven genoemd. Zet een "
+        "back-up terug van voor ze ontstonden, en controleer die kopie eerst.",
+    },
+    "check_ok": {
+        "en": "The database at {url} is sound: {teams} teams, {events} events, {snapshots} "
+        "method versions and {files} files checked.",
+        "nl": "De database op {url} is in orde: {teams} teams, {events} gebeurtenissen, "
+        "{snapshots} methodeversies en {files} bestanden gecontroleerd.",
+    },
+    "check_progress": {"en": "Checking teams", "nl": "Teams controleren"},
+    "backup_server": {
+        "en": "plg backup copies SQLite databases; {url} is a server database. Use the "
+        "server's own tool: pg_dump --format=custom --file=FILE DATABASE (restore with "
+        "pg_restore).",
+        "nl": "plg backup kopieert SQLite-databases; {url} is een serverdatabase. Gebruik het "
+        "eigen hulpmiddel van de server: pg_dump --format=custom --file=BESTAND DATABASE "
+        "(terugzetten met pg_restore).",
+    },
+    "backup_exists": {
+        "en": "'{path}' already exists; a backup never overwrites a file. Choose a new name.",
+        "nl": "'{path}' bestaat al; een back-up overschrijft nooit een bestand. Kies een "
+        "nieuwe naam.",
+    },
     # Words used in listings and reports.
     "ticked": {"en": "ticked", "nl": "afgevinkt"},
     "unticked": {"en": "not ticked", "nl": "niet afgevinkt"},
@@ -412,6 +491,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "done_migrate": {
         "en": "Team '{team}' now runs on {method} version {version}, in phase '{phase}'.",
         "nl": "Team '{team}' draait nu op {method} versie {version}, in fase '{phase}'.",
+    },
+    "done_backup": {
+        "en": "Copied {url} to {path} ({size} MB). Check the copy with: "
+        "plg --db sqlite:///{path} check",
+        "nl": "{url} gekopieerd naar {path} ({size} MB). Controleer de kopie met: "
+        "plg --db sqlite:///{path} check",
     },
     "done_written": {"en": "Written to {path}.", "nl": "Geschreven naar {path}."},
     "done_valid": {

@@ -18,9 +18,8 @@ from plg import Engine
 from plg.cli import cli
 
 POSTGRES = os.environ.get("PLG_TEST_POSTGRES_URL")
-needs_postgres = pytest.mark.skipif(
-    not POSTGRES, reason="PLG_TEST_POSTGRES_URL is not set (no PostgreSQL server to test on)"
-)
+NO_POSTGRES = "PLG_TEST_POSTGRES_URL is not set (no PostgreSQL server to test on)"
+needs_postgres = pytest.mark.skipif(not POSTGRES, reason=NO_POSTGRES)
 
 
 @pytest.fixture(autouse=True)
@@ -55,6 +54,13 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'plg.db'}"
     else:
         yield from _postgres_database()
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    if not POSTGRES:
+        pytest.skip(NO_POSTGRES)
+    yield from _postgres_database()
 
 
 @pytest.fixture

@@ -28,6 +28,8 @@ _FAMILIES = {
     "export": "plg.cli.reports",
     "history": "plg.cli.reports",
     "overview": "plg.cli.reports",
+    "check": "plg.cli.admin",
+    "backup": "plg.cli.admin",
 }
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import gc
 import getpass
 import random
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from functools import partial
 from operator import attrgetter
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import bindparam, select
@@ -19,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, undefer
 from sqlalchemy.orm.exc import StaleDataError
 
+from plg.engine.check import CheckReport, Progress, check, replay
 from plg.engine.checklist import TeamState
 from plg.engine.definition import Category, MethodDefinition
 from plg.engine.inputs import Content, TeamSpec, clean, free_text, read_file
@@ -53,7 +57,7 @@ from plg.engine.views import (
     TeamStory,
     TeamView,
 )
-from plg.errors import DatabaseBusy, InvalidInput, NotFound, Refused, StaleWrite
+from plg.errors import DatabaseBusy, DatabaseError, InvalidInput, NotFound, Refused, StaleWrite
 from plg.messages import Lang, t
 from plg.storage import bulk, reads
 from plg.storage.changes import save_change
@@ -411,20 +415,31 @@ class Engine:
                 .where(Event.team_id == team.id, Event.to_phase.is_not(None))
                 .order_by(Event.seq)
             )
-            phase, counters = "", {}
-            definition = self._definition(session, team)
-            for kind, source, dest, trigger, detail in steps:
-                if kind == "start":
-                    definition = stored(session, detail["sha256"])
-                    counters = start_counters(definition)
-                elif kind == "migrate":
-                    # A migration switches the definition; its event carries the counters.
-                    definition = stored(session, detail["to_sha256"])
-                    counters = dict(detail["counters"])
-                else:
-                    apply_counters(transition(definition, source, trigger), counters, definition)
-                phase = dest or phase
+            phase, counters, _ = replay(steps.tuples(), partial(stored, session))
             return phase, counters
+
+    def check(self, progress: Progress | None = None) -> CheckReport:
+        """Verify the whole database (see `plg.engine.check`); `progress` hears (done, total)."""
+        with self._session() as session:
+            return check(session, progress)
+
+    def backup(self, target: Path) -> int:
+        """Copy the database to the new file `target` while others keep working; returns its
+        size in bytes. SQLite only: a server database has its server's own tools."""
+        source = self.store.sqlite_file
+        if source is None:
+            raise Refused("backup_server", url=self.store.display_url)
+        self.store.require_current()
+        if target.exists():
+            raise Refused("backup_exists", path=target)
+        from plg.storage.backup import copy_sqlite
+
+        try:
+            return copy_sqlite(source, target)
+        except OSError as exc:
+            raise InvalidInput("output_unwritable", path=target, reason=exc.strerror) from None
+        except sqlite3.Error as exc:
+            raise DatabaseError("db_unreachable", url=self.store.display_url, reason=exc) from None
 
     # -- changing -----------------------------------------------------------------------------
 
