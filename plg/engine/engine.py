@@ -415,7 +415,7 @@ class Engine:
                 .where(Event.team_id == team.id, Event.to_phase.is_not(None))
                 .order_by(Event.seq)
             )
-            phase, counters, _ = replay(steps.tuples(), partial(stored, session))
+            phase, counters, _ = replay(steps, partial(stored, session))
             return phase, counters
 
     def check(self, progress: Progress | None = None) -> CheckReport:

@@ -18,6 +18,15 @@ from plg.errors import DatabaseBusy, DatabaseError, InvalidInput
 from plg.paths import data_dir
 from plg.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
 
+# How long a writer waits for another's lock before the engine retries it (see
+# plg.engine.engine._retried): short, so that a writer that waits does not hold up whoever
+# waits behind it.
+BUSY_TIMEOUT_MS = 2000
+
+# SQLSTATEs of a PostgreSQL transaction that lost a race and can simply be run again:
+# serialization_failure, deadlock_detected, lock_not_available.
+_RETRYABLE_STATES = frozenset({"40001", "40P01", "55P03"})
+
 
 def default_url() -> str:
     """A SQLite file in the user's data folder (or PLG_DATABASE_URL when set)."""
@@ -41,8 +50,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    # Short: a writer that waits longer is better off letting the engine retry (see
-    # plg.engine.engine._change) than holding up whoever waits behind it.
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
@@ -52,13 +59,6 @@ def _sqlite_begin(connection: Any) -> None:
     # writes; a reader takes none and sees one consistent snapshot (WAL).
     reading = connection.get_execution_options().get("plg_read_only", False)
     connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
-
-
-BUSY_TIMEOUT_MS = 2000
-
-# SQLSTATEs of a PostgreSQL transaction that lost a race and can simply be run again:
-# serialization_failure, deadlock_detected, lock_not_available.
-_RETRYABLE_STATES = frozenset({"40001", "40P01", "55P03"})
 
 
 def is_busy(exc: SADatabaseError) -> bool:
@@ -89,8 +89,12 @@ class Store:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
+            # A PostgreSQL writer waits for a locked row as long as a SQLite one waits for the
+            # write lock, then lets the engine retry, instead of waiting for ever.
+            postgres = self.url.get_backend_name() == "postgresql"
+            arguments = {"options": f"-c lock_timeout={BUSY_TIMEOUT_MS}"} if postgres else {}
             try:
-                engine = create_engine(self.url)
+                engine = create_engine(self.url, connect_args=arguments)
             except ImportError as exc:
                 raise DatabaseError("db_driver_missing", url=self.display_url, reason=exc) from None
             except ArgumentError as exc:
@@ -109,7 +113,7 @@ class Store:
         if not self.exists():
             return None
         try:
-            with self.engine.connect() as conn:
+            with self.engine.execution_options(plg_read_only=True).connect() as conn:
                 if not inspect(conn).has_table("alembic_version"):
                     return None
                 return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
