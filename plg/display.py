@@ -16,7 +16,14 @@ if TYPE_CHECKING:
 
     from plg.engine.definition import MethodDefinition
     from plg.engine.registry import Available, Broken, Source
-    from plg.engine.views import EventView, Overview, RecordView, TeamRow, TeamView
+    from plg.engine.views import (
+        EventView,
+        MemberView,
+        Overview,
+        RecordView,
+        TeamRow,
+        TeamView,
+    )
 
 
 def console() -> Console:
@@ -239,7 +246,30 @@ def _event_text(event: EventView, lang: Lang) -> str:
         text += f": {event.detail['from_version']} → {event.detail['to_version']}"
     if "title" in event.detail:
         text += f": {event.detail['title']}"
+    if "person" in event.detail:
+        text += f": {event.detail['person']} ({t('role_' + event.detail['role'], lang)})"
     return text
+
+
+def lines(items: Sequence[str], lang: Lang) -> None:
+    for item in items:
+        click.echo(item)
+
+
+def pairs(values: dict[str, str], lang: Lang) -> None:
+    for key, value in values.items():
+        click.echo(f"{key} = {value}")
+
+
+def members(rows: Sequence[MemberView], lang: Lang) -> None:
+    if not rows:
+        click.echo(t("no_members", lang), err=True)
+        return
+    table(
+        lang,
+        ["col_person", "col_role", "col_since"],
+        [(m.person, t(f"role_{m.role}", lang), m.joined_at.strftime("%Y-%m-%d")) for m in rows],
+    )
 
 
 def records(rows: Sequence[RecordView], lang: Lang) -> None:

@@ -46,6 +46,28 @@ HELP: dict[str, dict[Lang, str]] = {
         "nl": "Kopieer de SQLite-database naar het nieuwe bestand FILE terwijl anderen "
         "doorwerken. Gebruik voor PostgreSQL pg_dump.",
     },
+    "project-leader": {
+        "en": "The project leaders, who oversee every team and may do everything.",
+        "nl": "De projectleiders, die alle teams overzien en alles mogen.",
+    },
+    "project_leader_list": {"en": "List the project leaders.", "nl": "Toon de projectleiders."},
+    "project_leader_add": {
+        "en": "Make PERSON a project leader.",
+        "nl": "Maak PERSON projectleider.",
+    },
+    "project_leader_remove": {
+        "en": "PERSON is no longer a project leader.",
+        "nl": "PERSON is niet langer projectleider.",
+    },
+    "settings": {
+        "en": "Show the settings of this database, or change one with 'set'. role-checks "
+        "(on|off): whether people may only do what their role allows; max-file-mb: the "
+        "largest file an artefact or evidence may attach.",
+        "nl": "Toon de instellingen van deze database, of wijzig er een met 'set'. role-checks "
+        "(on|off): of mensen alleen mogen wat hun rol toestaat; max-file-mb: het grootste "
+        "bestand dat een product of onderzoeksgegeven mag bijvoegen.",
+    },
+    "settings_set": {"en": "Set KEY to VALUE.", "nl": "Zet KEY op VALUE."},
     "methods": {
         "en": "The research methods plg knows.",
         "nl": "De onderzoeksmethoden die plg kent.",
@@ -82,6 +104,23 @@ HELP: dict[str, dict[Lang, str]] = {
     "export": {
         "en": "A team's whole cycle as a report to share with all staff.",
         "nl": "De hele cyclus van een team als verslag om met alle collega's te delen.",
+    },
+    "team_join": {
+        "en": "Give PERSON a role in the team (a member, unless --role says otherwise); "
+        "someone already in it changes role.",
+        "nl": "Geef PERSON een rol in het team (lid, tenzij --role iets anders zegt); wie er "
+        "al in zit, krijgt een andere rol.",
+    },
+    "team_leave": {"en": "Take PERSON out of the team.", "nl": "Haal PERSON uit het team."},
+    "team_members": {
+        "en": "The team's people and their roles.",
+        "nl": "De mensen van het team en hun rollen.",
+    },
+    "role_opt": {
+        "en": "leader (a network's lead): moves the team; member: does its work; "
+        "facilitator: supports it and does its work too.",
+        "nl": "leader (ook netwerktrekker): brengt het team verder; member: doet het werk; "
+        "facilitator: begeleidt en doet ook het werk.",
     },
     "team_migrate": {
         "en": "Move a team to another version of its method; recorded in its history.",

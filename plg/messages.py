@@ -138,6 +138,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "De database op {url} is geschreven door een nieuwere plg (indeling {revision}). "
         "Werk plg bij om die te gebruiken.",
     },
+    "db_upgrade_keys": {
+        "en": "Upgrading the database at {url} would leave rows in {tables} pointing to rows "
+        "that do not exist, so nothing was changed. Restore a backup, or ask for help with "
+        "this database.",
+        "nl": "Bijwerken van de database op {url} zou rijen in {tables} laten verwijzen naar "
+        "rijen die niet bestaan, dus er is niets veranderd. Zet een back-up terug, of vraag "
+        "hulp bij deze database.",
+    },
     "db_unreachable": {
         "en": "Cannot open the database at {url}: {reason}. Check --db or PLG_DATABASE_URL.",
         "nl": "Kan de database op {url} niet openen: {reason}. Controleer --db of PLG_DATABASE_URL.",
@@ -307,6 +315,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "its status is '{status}', which does not fit phase '{phase}'",
         "nl": "de status is '{status}', wat niet past bij fase '{phase}'",
     },
+    "check_leaders": {
+        "en": "its leaders are listed as '{stored}', which is not who has the leader's role",
+        "nl": "de leiders staan vermeld als '{stored}', en dat is niet wie de rol van leider heeft",
+    },
     "check_file_hash": {
         "en": "the stored file does not match its hash or size",
         "nl": "het bewaarde bestand klopt niet met zijn hash of grootte",
@@ -341,6 +353,105 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "'{path}' bestaat al; een back-up overschrijft nooit een bestand. Kies een "
         "nieuwe naam.",
     },
+    # Roles and settings.
+    "role_refused": {
+        "en": "'{person}' may not {action} in team '{team}': only {who} may. Act as someone "
+        "who may (--as), or ask a project leader for that role (plg team join).",
+        "nl": "'{person}' mag in team '{team}' niet {action}: alleen {who} mag dat. Handel als "
+        "iemand die het mag (--as), of vraag een projectleider om die rol (plg team join).",
+    },
+    "role_refused_foundation": {
+        "en": "'{person}' may not {action}: only a project leader may while role checks are "
+        "on. Act as a project leader (--as).",
+        "nl": "'{person}' mag niet {action}: alleen een projectleider mag dat zolang de "
+        "rolcontrole aan staat. Handel als projectleider (--as).",
+    },
+    "who_members": {
+        "en": "its members, its leader or a project leader",
+        "nl": "de leden, de leider of een projectleider",
+    },
+    "who_leaders": {
+        "en": "its leader or a project leader",
+        "nl": "de leider of een projectleider",
+    },
+    "act_tick": {"en": "tick the checklist", "nl": "de checklist afvinken"},
+    "act_record": {
+        "en": "save artefacts or evidence",
+        "nl": "producten of onderzoeksgegevens bewaren",
+    },
+    "act_advance": {
+        "en": "move the team to another phase",
+        "nl": "het team naar een andere fase brengen",
+    },
+    "act_force": {"en": "force a move", "nl": "een stap forceren"},
+    "act_migrate": {
+        "en": "move the team to another method version",
+        "nl": "het team naar een andere methodeversie brengen",
+    },
+    "act_deadline": {"en": "set the deadline", "nl": "de einddatum zetten"},
+    "act_members": {"en": "change the members", "nl": "de leden wijzigen"},
+    "act_start": {"en": "start teams", "nl": "teams starten"},
+    "act_settings": {"en": "change the settings", "nl": "de instellingen wijzigen"},
+    "act_project_leaders": {
+        "en": "change who the project leaders are",
+        "nl": "wijzigen wie projectleider is",
+    },
+    "role_checks_need_leader": {
+        "en": "Role checks would lock everyone out: there is no project leader yet. Add one "
+        "first with 'plg project-leader add PERSON'.",
+        "nl": "Rolcontrole zou iedereen buitensluiten: er is nog geen projectleider. Voeg er "
+        "eerst een toe met 'plg project-leader add PERSOON'.",
+    },
+    "last_project_leader": {
+        "en": "'{person}' is the last project leader while role checks are on; nobody could "
+        "change the settings after. Add another project leader first, or turn role checks off.",
+        "nl": "'{person}' is de laatste projectleider terwijl de rolcontrole aan staat; niemand "
+        "kan daarna de instellingen wijzigen. Voeg eerst een andere projectleider toe, of zet "
+        "de rolcontrole uit.",
+    },
+    "project_leader_already": {
+        "en": "'{person}' is already a project leader.",
+        "nl": "'{person}' is al projectleider.",
+    },
+    "project_leader_unknown": {
+        "en": "'{person}' is not a project leader. See them with 'plg project-leader list'.",
+        "nl": "'{person}' is geen projectleider. Bekijk ze met 'plg project-leader list'.",
+    },
+    "person_invalid": {
+        "en": "A person's name needs 1 to 200 visible characters.",
+        "nl": "De naam van een persoon heeft 1 tot 200 zichtbare tekens nodig.",
+    },
+    "member_already": {
+        "en": "'{person}' is already {role} of team '{team}'.",
+        "nl": "'{person}' is al {role} van team '{team}'.",
+    },
+    "member_unknown": {
+        "en": "'{person}' is not in team '{team}'. See its members with 'plg team members'.",
+        "nl": "'{person}' zit niet in team '{team}'. Bekijk de leden met 'plg team members'.",
+    },
+    "setting_unknown": {
+        "en": "There is no setting '{key}'. Settings: {keys}.",
+        "nl": "Er is geen instelling '{key}'. Instellingen: {keys}.",
+    },
+    "setting_choice": {
+        "en": "Setting '{key}' is one of: {choices}.",
+        "nl": "Instelling '{key}' is een van: {choices}.",
+    },
+    "setting_number": {
+        "en": "Setting '{key}' is a whole number from {low} to {high}.",
+        "nl": "Instelling '{key}' is een geheel getal van {low} tot en met {high}.",
+    },
+    "role_invalid": {
+        "en": "There is no role '{role}'. Roles: {roles}.",
+        "nl": "Er is geen rol '{role}'. Rollen: {roles}.",
+    },
+    "no_members": {
+        "en": "This team has no members yet. Add them with 'plg team join'.",
+        "nl": "Dit team heeft nog geen leden. Voeg ze toe met 'plg team join'.",
+    },
+    "role_leader": {"en": "leader", "nl": "leider"},
+    "role_member": {"en": "member", "nl": "lid"},
+    "role_facilitator": {"en": "facilitator", "nl": "begeleider"},
     # Words used in listings and reports.
     "ticked": {"en": "ticked", "nl": "afgevinkt"},
     "unticked": {"en": "not ticked", "nl": "niet afgevinkt"},
@@ -373,6 +484,9 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "col_status": {"en": "Status", "nl": "Status"},
     "col_schools": {"en": "Schools", "nl": "Scholen"},
     "col_leader": {"en": "Leader", "nl": "Leider"},
+    "col_person": {"en": "Person", "nl": "Persoon"},
+    "col_role": {"en": "Role", "nl": "Rol"},
+    "col_since": {"en": "Since", "nl": "Sinds"},
     "col_checklist": {"en": "Checklist", "nl": "Checklist"},
     "col_last": {"en": "Last activity", "nl": "Laatste activiteit"},
     "col_id": {"en": "Id", "nl": "Id"},
@@ -448,6 +562,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "event_migrate": {"en": "moved to another version", "nl": "naar een andere versie"},
     "event_artefact": {"en": "artefact saved", "nl": "product opgeslagen"},
     "event_evidence": {"en": "evidence saved", "nl": "bewijs opgeslagen"},
+    "event_join": {"en": "joined", "nl": "toegetreden"},
+    "event_leave": {"en": "left", "nl": "vertrokken"},
     # Confirmations printed after an action.
     "done_init": {
         "en": "Database ready at {url} (layout {revision}).",
@@ -502,6 +618,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "done_valid": {
         "en": "{source} is a valid definition of '{method}' version {version}.",
         "nl": "{source} is een geldige definitie van '{method}' versie {version}.",
+    },
+    "demo_roles": {
+        "en": "Role checks are on: a team's leader moves it, its members tick and save, "
+        "project leaders ({leaders}) may do everything. Act as someone else with --as, such "
+        "as --as '{leader}' (a leader) or --as '{member}' (a member).",
+        "nl": "Rolcontrole staat aan: de leider brengt een team verder, de leden vinken af en "
+        "bewaren, projectleiders ({leaders}) mogen alles. Handel als iemand anders met --as, "
+        "zoals --as '{leader}' (een leider) of --as '{member}' (een lid).",
     },
     "demo_ready": {
         "en": "Example foundation ready: {created} team(s) created, {kept} already there. "

@@ -82,11 +82,12 @@ class Plg:
 
     url: str
     lang: str = "en"
+    actor: str = "tester"
 
     def __call__(self, *args: str, code: int = 0, input: str | None = None) -> Result:
         runner = CliRunner()
         result = runner.invoke(
-            cli, ["--db", self.url, "--lang", self.lang, "--as", "tester", *args], input=input
+            cli, ["--db", self.url, "--lang", self.lang, "--as", self.actor, *args], input=input
         )
         where = f"plg {' '.join(args)}\nstdout: {result.stdout}\nstderr: {result.stderr}"
         assert result.exit_code == code, where
@@ -98,6 +99,12 @@ class Plg:
 
     def json(self, *args: str) -> Any:
         return json.loads(self(*args, "--json").stdout)
+
+    def json_failing(self, *args: str) -> Any:
+        """The JSON of a command that reports a failure (exit 1) and still prints data."""
+        result = self(*args, "--json", code=1)
+        assert result.stderr.startswith("Error: "), result.stderr
+        return json.loads(result.stdout)
 
     def error(self, *args: str, code: int = 1) -> str:
         """Run a command that must be refused; returns its one error line."""

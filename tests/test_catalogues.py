@@ -39,9 +39,9 @@ def test_every_text_is_used() -> None:
         if path.suffix in (".py", ".html", ".md", ".txt")
         and path.name not in ("messages.py", "helptexts.py")
     )
-    # Keys put together at run time: event_KIND, fault_TYPE, and the record categories,
-    # statuses and flags passed by value.
-    built = ("event_", "fault_")
+    # Keys put together at run time: event_KIND, fault_TYPE, act_ACTION, role_ROLE, and the
+    # record categories, statuses and flags passed by value.
+    built = ("event_", "fault_", "act_", "role_")
     by_value = {"artefact", "evidence", "active", "completed", "stalled", "overdue"}
 
     def used(key: str) -> bool:

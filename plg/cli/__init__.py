@@ -30,6 +30,8 @@ _FAMILIES = {
     "overview": "plg.cli.reports",
     "check": "plg.cli.admin",
     "backup": "plg.cli.admin",
+    "project-leader": "plg.cli.admin",
+    "settings": "plg.cli.admin",
 }
 
 
@@ -41,7 +43,8 @@ class RootGroup(PlgGroup):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in _FAMILIES:
-            command: click.Command = getattr(import_module(_FAMILIES[cmd_name]), cmd_name)
+            module = import_module(_FAMILIES[cmd_name])
+            command: click.Command = getattr(module, cmd_name.replace("-", "_"))
             return command
         return super().get_command(ctx, cmd_name)
 
@@ -108,8 +111,10 @@ def demo(settings: Settings, as_json: bool) -> None:
 
     engine = settings.engine()
     engine.init()
-    created, kept = build(settings.db, settings.lang)
+    created, kept = build(settings.db, settings.lang, engine.actor)
     say(settings, "demo_ready", created=created, kept=kept, url=engine.store.display_url)
+    leaders = ", ".join(engine.project_leaders())
+    say(settings, "demo_roles", leaders=leaders, leader="Bram Jansen", member="Noor Peters")
     print_overview(settings, as_json, stalled_days=30)
 
 

@@ -1,4 +1,4 @@
-"""Looking after the database: check it, back it up."""
+"""Looking after the database: check it, back it up, its settings and project leaders."""
 
 from __future__ import annotations
 
@@ -7,7 +7,16 @@ from pathlib import Path
 import click
 
 from plg import display
-from plg.cli.base import PlgCommand, Settings, help_for, json_option, pass_settings, say
+from plg.cli.base import (
+    PlgCommand,
+    PlgGroup,
+    Settings,
+    help_for,
+    json_option,
+    pass_settings,
+    say,
+    show,
+)
 
 
 @click.command(cls=PlgCommand, help=help_for("check"))
@@ -60,3 +69,49 @@ def backup(settings: Settings, target: Path) -> None:
         path=target,
         size=round(size / 2**20, 1),
     )
+
+
+@click.group(cls=PlgGroup, help=help_for("project-leader"))
+def project_leader() -> None:
+    pass
+
+
+@project_leader.command("list", help=help_for("project_leader_list"))
+@json_option
+@pass_settings
+def project_leader_list(settings: Settings, as_json: bool) -> None:
+    show(settings, as_json, settings.engine().project_leaders(), display.lines)
+
+
+@project_leader.command("add", help=help_for("project_leader_add"))
+@click.argument("person")
+@json_option
+@pass_settings
+def project_leader_add(settings: Settings, person: str, as_json: bool) -> None:
+    show(settings, as_json, settings.engine().add_project_leader(person), display.lines)
+
+
+@project_leader.command("remove", help=help_for("project_leader_remove"))
+@click.argument("person")
+@json_option
+@pass_settings
+def project_leader_remove(settings: Settings, person: str, as_json: bool) -> None:
+    show(settings, as_json, settings.engine().remove_project_leader(person), display.lines)
+
+
+@click.group(cls=PlgGroup, help=help_for("settings"), invoke_without_command=True)
+@json_option
+@click.pass_context
+def settings(ctx: click.Context, as_json: bool) -> None:
+    if ctx.invoked_subcommand is None:
+        config: Settings = ctx.obj
+        show(config, as_json, config.engine().settings(), display.pairs)
+
+
+@settings.command("set", help=help_for("settings_set"))
+@click.argument("key")
+@click.argument("value")
+@json_option
+@pass_settings
+def settings_set(settings: Settings, key: str, value: str, as_json: bool) -> None:
+    show(settings, as_json, settings.engine().set_setting(key, value), display.pairs)

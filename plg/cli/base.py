@@ -130,6 +130,19 @@ def say(settings: Settings, key: str, **params: object) -> None:
     click.echo(t(key, settings.lang, **params), err=True)
 
 
+D = TypeVar("D")
+
+
+def show(settings: Settings, as_json: bool, data: D, printer: Callable[[D, Lang], None]) -> None:
+    """Data as JSON for scripts, or as `printer` prints it for people."""
+    if as_json:
+        from plg import display
+
+        display.emit_json(data)
+    else:
+        printer(data, settings.lang)
+
+
 def done(settings: Settings, as_json: bool, data: Any, key: str, **params: object) -> None:
     """After an action: its result as JSON for scripts, or a confirmation for people."""
     if as_json:

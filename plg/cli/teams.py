@@ -1,4 +1,5 @@
-"""Starting, listing and showing teams; deadlines; moving a team to another method version."""
+"""Starting, listing and showing teams; their members; deadlines; moving a team to another
+method version."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from plg.cli.base import (
     help_for,
     json_option,
     pass_settings,
+    show,
 )
+from plg.engine.inputs import ROLES, TEAM_KINDS
 from plg.messages import t
 
 
@@ -32,7 +35,7 @@ def team() -> None:
 @click.option("--deadline", type=DATE, metavar="YYYY-MM-DD", help=help_for("deadline_opt"))
 @click.option(
     "--kind",
-    type=click.Choice(["internal", "network"]),
+    type=click.Choice(TEAM_KINDS),
     default="internal",
     show_default=True,
     help=help_for("kind_opt"),
@@ -77,11 +80,12 @@ def team_start(
 def team_list(
     settings: Settings, school: str | None, method: str | None, phase: str | None, as_json: bool
 ) -> None:
-    rows = settings.engine().teams(school=school, method=method, phase=phase)
-    if as_json:
-        display.emit_json(rows)
-    else:
-        display.teams(rows, settings.lang)
+    show(
+        settings,
+        as_json,
+        settings.engine().teams(school=school, method=method, phase=phase),
+        display.teams,
+    )
 
 
 @team.command("show", help=help_for("team_show"))
@@ -160,3 +164,36 @@ def team_migrate(
         version=view.row.method_version,
         phase=view.row.phase_title,
     )
+
+
+@team.command("join", help=help_for("team_join"))
+@click.argument("team_name", metavar="TEAM")
+@click.argument("person")
+@click.option(
+    "--role",
+    type=click.Choice(ROLES),
+    default="member",
+    show_default=True,
+    help=help_for("role_opt"),
+)
+@json_option
+@pass_settings
+def team_join(settings: Settings, team_name: str, person: str, role: str, as_json: bool) -> None:
+    show(settings, as_json, settings.engine().join(team_name, person, role), display.members)
+
+
+@team.command("leave", help=help_for("team_leave"))
+@click.argument("team_name", metavar="TEAM")
+@click.argument("person")
+@json_option
+@pass_settings
+def team_leave(settings: Settings, team_name: str, person: str, as_json: bool) -> None:
+    show(settings, as_json, settings.engine().leave(team_name, person), display.members)
+
+
+@team.command("members", help=help_for("team_members"))
+@click.argument("team_name", metavar="TEAM")
+@json_option
+@pass_settings
+def team_members(settings: Settings, team_name: str, as_json: bool) -> None:
+    show(settings, as_json, settings.engine().members(team_name), display.members)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from plg.engine.definition import MethodDefinition
 from plg.engine.pinned import apply_counters, start_counters, transition
 from plg.errors import Fault
-from plg.storage.models import Blob, Event, MethodSnapshot, Record, Team
+from plg.storage.models import Blob, Event, Member, MethodSnapshot, Record, Team
 
 # An event as replay needs it: kind, from, to, trigger, detail.
 Step = tuple[str, str | None, str | None, str | None, dict[str, Any]]
@@ -115,10 +115,18 @@ def _teams(
     progress: Progress | None,
 ) -> None:
     total = session.scalar(select(func.count()).select_from(Team)) or 0
+    leaders: dict[int, list[str]] = {}
+    for team_id, person in session.execute(
+        select(Member.team_id, Member.person)
+        .where(Member.role == "leader")
+        .order_by(Member.team_id, Member.person)
+    ):
+        leaders.setdefault(team_id, []).append(person)
     teams = session.execute(
         select(
             Team.id,
             Team.name,
+            Team.leader,
             Team.phase,
             Team.counters,
             Team.status,
@@ -133,9 +141,8 @@ def _teams(
     # Both streams come in order of team id and are read side by side.
     events = _events_by_team(session)
     pending = next(events, None)
-    for done, (team_id, name, phase, counters, status, last_seq, entered, sha256) in enumerate(
-        teams, 1
-    ):
+    for done, row in enumerate(teams, 1):
+        team_id, name, leader, phase, counters, status, last_seq, entered, sha256 = row
         # Events of a team id no team has (a foreign key check finds those on SQLite).
         while pending is not None and pending[0] < team_id:
             pending = next(events, None)
@@ -147,6 +154,8 @@ def _teams(
         report.events += len(own)
         faults = _team_faults(own, phase, counters, status, last_seq, entered, sha256, definitions)
         report.faults += (Fault(f"team '{name}'", key, params) for key, params in faults)
+        if leader != (", ".join(leaders.get(team_id, ())) or None):
+            report.faults.append(Fault(f"team '{name}'", "check_leaders", {"stored": leader}))
         if progress is not None and (done % 1000 == 0 or done == total):
             progress(done, total)
 

@@ -1,7 +1,10 @@
-"""A small example foundation: schools and teams of every built-in method at several phases.
+"""A small example foundation: schools and teams of every built-in method at several phases,
+their members, and a project leader.
 
 Everything is done through the engine's public actions (ticks, saved records, moves), so the
 example teams have real histories; a moving clock spreads their events over the past weeks.
+Role checks are on at the end, so that the example shows who may do what; the person who ran
+the demo is one of its project leaders, and so may still do everything.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from plg.engine.definition import Category
 from plg.engine.engine import Engine
 from plg.engine.inputs import Content
 from plg.errors import NotFound
+from plg.langs import Lang
 from plg.storage.models import utcnow
 
 
@@ -26,9 +30,12 @@ class DemoTeam:
     kind: str
     moves: tuple[str, ...]
     days_ago: int
+    # (person, role) besides the leader
+    members: tuple[tuple[str, str], ...] = ()
 
 
 REGENBOOG, KOMPAS, VLINDER = "OBS De Regenboog", "CBS Het Kompas", "IKC De Vlinder"
+PROJECT_LEADER = "Marieke de Boer"
 
 TEAMS = (
     DemoTeam(
@@ -39,6 +46,7 @@ TEAMS = (
         "internal",
         ("next", "next", "next", "vraag_bijstellen", "next"),
         12,
+        (("Joost Hendriks", "member"), ("Lotte Visser", "member")),
     ),
     DemoTeam(
         "Rekenen bovenbouw",
@@ -48,6 +56,7 @@ TEAMS = (
         "internal",
         ("next", "next", "next", "next", "next", "verwerpen", "next"),
         20,
+        (("Noor Peters", "member"), ("Sem de Wit", "member")),
     ),
     DemoTeam(
         "Netwerk schrijfonderwijs",
@@ -57,6 +66,7 @@ TEAMS = (
         "network",
         ("next", "next", "next", "next", "herontwerpen", "next"),
         16,
+        (("Ingrid Kok", "facilitator"), ("Youssef Amrani", "member"), ("Lisa Dekker", "member")),
     ),
     DemoTeam(
         "Kernteam rekenen groep 3",
@@ -68,7 +78,14 @@ TEAMS = (
         25,
     ),
     DemoTeam(
-        "Netwerk jonge kind", "actieonderzoek", (KOMPAS, VLINDER), "Eva Mulder", "network", (), 2
+        "Netwerk jonge kind",
+        "actieonderzoek",
+        (KOMPAS, VLINDER),
+        "Eva Mulder",
+        "network",
+        (),
+        2,
+        (("Ingrid Kok", "facilitator"), ("Tim Bos", "member")),
     ),
     # Started long ago and then left alone: the overview shows it as stalled.
     DemoTeam(
@@ -123,25 +140,40 @@ def _save(engine: Engine, name: str, category: Category, kind: str, count: int) 
         engine.add_record(name, category, kind, label, Content(text=f"{label} ({name})"))
 
 
-def build(url: str | None, lang: str) -> tuple[int, int]:
-    """Create the example teams that are missing; returns (created, already there)."""
+def build(url: str | None, lang: str, runner: str) -> tuple[int, int]:
+    """Create the example teams that are missing; returns (created, already there).
+
+    `runner`, who runs the demo, becomes a project leader beside the example's own.
+    """
+    language: Lang = "en" if lang == "en" else "nl"
+    foundation = Engine(url, actor=PROJECT_LEADER, lang=language)
+    # As the runner: once role checks are on, only a project leader may add one.
+    as_runner = Engine(url, actor=runner, lang=language)
+    for person in sorted({PROJECT_LEADER, runner} - set(foundation.project_leaders())):
+        as_runner.add_project_leader(person)
+    as_runner.close()
     created = kept = 0
     for demo in TEAMS:
-        engine = Engine(
-            url, actor=demo.leader, lang="en" if lang == "en" else "nl", clock=_clock(demo.days_ago)
-        )
         try:
-            engine.team(demo.name)
+            foundation.team(demo.name)
             kept += 1
             continue
         except NotFound:
             pass
-        engine.start_team(
+        clock = _clock(demo.days_ago)
+        setup = Engine(url, actor=PROJECT_LEADER, lang=language, clock=clock)
+        setup.start_team(
             demo.name, demo.method, schools=demo.schools, leader=demo.leader, kind=demo.kind
         )
+        for person, role in demo.members:
+            setup.join(demo.name, person, role)
+        setup.close()
+        engine = Engine(url, actor=demo.leader, lang=language, clock=clock)
         for trigger in demo.moves:
             _finish_phase(engine, demo.name, trigger)
             engine.advance(demo.name, trigger)
         engine.close()
         created += 1
+    foundation.set_setting("role-checks", "on")
+    foundation.close()
     return created, kept

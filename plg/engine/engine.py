@@ -15,17 +15,18 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, undefer
 from sqlalchemy.orm.exc import StaleDataError
 
+from plg.engine import roles
 from plg.engine.check import CheckReport, Progress, check, replay
 from plg.engine.checklist import TeamState
 from plg.engine.definition import Category, MethodDefinition
-from plg.engine.inputs import Content, TeamSpec, clean, free_text, read_file
+from plg.engine.inputs import ROLES, Content, TeamSpec, clean, free_text, read_file
 from plg.engine.machine import Attempt, fire, triggers_from
 from plg.engine.pinned import (
     apply_counters,
@@ -45,11 +46,13 @@ from plg.engine.present import (
     team_row,
 )
 from plg.engine.registry import Available, Registry, load_registry
+from plg.engine.roles import TeamAction
 from plg.engine.story import history as events_of
 from plg.engine.story import visits
 from plg.engine.views import (
     ChecklistView,
     EventView,
+    MemberView,
     Overview,
     PhasePlace,
     RecordView,
@@ -64,9 +67,12 @@ from plg.storage.changes import save_change
 from plg.storage.models import (
     Blob,
     Event,
+    Member,
     MethodSnapshot,
+    ProjectLeader,
     Record,
     School,
+    Setting,
     Team,
     Tick,
     team_schools,
@@ -118,6 +124,8 @@ def _retried(run: Callable[[], T], lost_race: tuple[type[Exception], ...]) -> T:
             time.sleep(random.uniform(0, 0.05 * 2**attempt))
             attempt += 1
 
+
+_MEMBERS = cast(Table, Member.__table__)
 
 # Built once: on SQLite, building a statement anew took longer than running it.
 _TEAM_BY_NAME = select(Team).where(Team.name == bindparam("name"))
@@ -174,12 +182,15 @@ class Engine:
         finally:
             self._in_session = False
 
-    def _change(self, name: str, change: Callable[[Session, Team], T]) -> T:
-        """Run `change` on the team in a transaction of its own, its row locked meanwhile."""
+    def _change(self, name: str, action: TeamAction, change: Callable[[Session, Team], T]) -> T:
+        """Run `change` on the team in a transaction of its own, its row locked meanwhile, if
+        the actor may do `action` there."""
 
         def attempt() -> T:
             with self._session(write=True) as session:
-                return change(session, self._team(session, name, lock=True))
+                team = self._team(session, name, lock=True)
+                roles.require(session, self.actor, action, team.id, team.name, self.lang)
+                return change(session, team)
 
         try:
             return _retried(attempt, (StaleDataError, IntegrityError, DatabaseBusy))
@@ -508,14 +519,16 @@ class Engine:
 
         def insert() -> None:
             with self._session(write=True) as session:
+                roles.require_project_leader(session, self.actor, "start", self.lang)
                 # A name already taken is found by the unique index (below), not looked up
                 # first: for 100,000 names that look-up took longer than the inserts.
                 schools = bulk.school_ids(session, {s for spec in teams for s in spec.schools})
                 links: list[dict[str, int]] = []
+                leaders: list[dict[str, Any]] = []
                 # Per method, so that all a method's teams share their values but name, kind,
                 # leader and deadline, which the database then takes once.
                 for definition in definitions.values():
-                    members = [spec for spec in teams if spec.method == definition.id]
+                    of_method = [spec for spec in teams if spec.method == definition.id]
                     ids = bulk.insert_teams(
                         session,
                         [
@@ -525,7 +538,7 @@ class Engine:
                                 "leader": spec.leader,
                                 "deadline": spec.deadline,
                             }
-                            for spec in members
+                            for spec in of_method
                         ],
                         {
                             "snapshot_id": snapshot_for(session, definition).id,
@@ -554,12 +567,17 @@ class Engine:
                             },
                         ),
                     )
+                    started = list(zip(ids, of_method, strict=True))
                     links += (
                         {"team_id": i, "school_id": schools[s]}
-                        for i, spec in zip(ids, members, strict=True)
+                        for i, spec in started
                         for s in spec.schools
                     )
+                    leaders += (
+                        {"team_id": i, "person": spec.leader} for i, spec in started if spec.leader
+                    )
                 bulk.insert_rows(session, team_schools, links)
+                bulk.insert_rows(session, _MEMBERS, leaders, {"role": "leader", "joined_at": now})
 
         try:
             _retried(insert, (DatabaseBusy,))
@@ -587,7 +605,7 @@ class Engine:
             )
             return self._view(team, *self._read(session, team))
 
-        return self._change(name, change)
+        return self._change(name, "deadline", change)
 
     def _active(self, session: Session, team: Team) -> MethodDefinition:
         if team.status != "active":
@@ -636,7 +654,7 @@ class Engine:
                 )
             return checklist_view(self.lang, team, self._read(session, team)[0])
 
-        return self._change(name, change)
+        return self._change(name, "tick", change)
 
     def advance(
         self,
@@ -688,7 +706,7 @@ class Engine:
             entered = TeamState(definition, dest, counters=counters)
             return replace(self._view(team, entered, schools), left_phase=source)
 
-        return self._change(name, change)
+        return self._change(name, "force" if force else "advance", change)
 
     def _versions(self, session: Session, method_id: str) -> list[str]:
         """Every version of a method that teams can move to: installed now or stored before."""
@@ -775,7 +793,7 @@ class Engine:
                 tick.phase = phase
             return self._view(team, *self._read(session, team))
 
-        return self._change(name, change)
+        return self._change(name, "migrate", change)
 
     def add_record(
         self,
@@ -791,7 +809,9 @@ class Engine:
         given = [c for c in (content.text, content.file, content.value) if c is not None]
         if len(given) != 1 or (category == "artefact" and content.value is not None):
             raise InvalidInput("record_content")
-        upload = read_file(content.file) if content.file is not None else None
+        upload = None
+        if content.file is not None:
+            upload = read_file(content.file, int(self.settings()["max-file-mb"]))
 
         def change(session: Session, team: Team) -> RecordView:
             definition = self._active(session, team)
@@ -829,4 +849,126 @@ class Engine:
             session.flush()
             return record_view(record)
 
-        return self._change(name, change)
+        return self._change(name, "record", change)
+
+    # -- people and settings ------------------------------------------------------------------
+
+    def members(self, name: str) -> list[MemberView]:
+        """The team's people and their roles, by name."""
+        with self._session() as session:
+            return _member_views(session, self._team(session, name))
+
+    def join(self, name: str, person: str, role: str = "member") -> list[MemberView]:
+        """Give `person` a role in the team (one of ROLES); someone already in it changes role."""
+        person = clean(person, 200, "person_invalid")
+        if role not in ROLES:
+            raise InvalidInput("role_invalid", role=role, roles=", ".join(ROLES))
+
+        def change(session: Session, team: Team) -> list[MemberView]:
+            found = session.get(Member, (team.id, person))
+            if found is not None and found.role == role:
+                word = t(f"role_{role}", self.lang)
+                raise Refused("member_already", person=person, role=word, team=team.name)
+            detail = {"person": person, "role": role, "was": found.role if found else None}
+            if found is None:
+                session.add(
+                    Member(team_id=team.id, person=person, role=role, joined_at=self.clock())
+                )
+            else:
+                found.role = role
+            return self._members_changed(session, team, "join", detail)
+
+        return self._change(name, "members", change)
+
+    def leave(self, name: str, person: str) -> list[MemberView]:
+        """Take `person` out of the team; the event keeps who they were."""
+        person = person.strip()
+
+        def change(session: Session, team: Team) -> list[MemberView]:
+            found = session.get(Member, (team.id, person))
+            if found is None:
+                raise NotFound("member_unknown", person=person, team=team.name)
+            session.delete(found)
+            return self._members_changed(
+                session, team, "leave", {"person": person, "role": found.role}
+            )
+
+        return self._change(name, "members", change)
+
+    def _members_changed(
+        self, session: Session, team: Team, kind: str, detail: dict[str, Any]
+    ) -> list[MemberView]:
+        session.flush()
+        views = _member_views(session, team)
+        leaders = ", ".join(view.person for view in views if view.role == "leader")
+        self._event(session, team, kind, {"leader": leaders or None}, detail=detail)
+        return views
+
+    def project_leaders(self) -> list[str]:
+        with self._session() as session:
+            return list(
+                session.scalars(select(ProjectLeader.person).order_by(ProjectLeader.person))
+            )
+
+    def add_project_leader(self, person: str) -> list[str]:
+        person = clean(person, 200, "person_invalid")
+
+        def add(session: Session) -> None:
+            if roles.is_project_leader(session, person):
+                raise Refused("project_leader_already", person=person)
+            session.add(ProjectLeader(person=person, since=self.clock()))
+
+        self._foundation_change("project_leaders", add)
+        return self.project_leaders()
+
+    def remove_project_leader(self, person: str) -> list[str]:
+        person = person.strip()
+
+        def remove(session: Session) -> None:
+            found = session.get(ProjectLeader, person)
+            if found is None:
+                raise NotFound("project_leader_unknown", person=person)
+            others = session.scalar(select(func.count()).where(ProjectLeader.person != person))
+            if not others and roles.setting(session, "role-checks") == "on":
+                raise Refused("last_project_leader", person=person)
+            session.delete(found)
+
+        self._foundation_change("project_leaders", remove)
+        return self.project_leaders()
+
+    def settings(self) -> dict[str, str]:
+        """Every setting of the database, by key: its value, or its default."""
+        with self._session() as session:
+            return roles.settings(session)
+
+    def set_setting(self, key: str, value: str) -> dict[str, str]:
+        spec = roles.SETTINGS.get(key)
+        if spec is None:
+            raise NotFound("setting_unknown", key=key, keys=", ".join(roles.SETTINGS))
+        value = spec.checked(key, value)
+
+        def store(session: Session) -> None:
+            nobody = session.scalar(select(func.count()).select_from(ProjectLeader)) == 0
+            if key == "role-checks" and value == "on" and nobody:
+                raise Refused("role_checks_need_leader")
+            session.merge(Setting(key=key, value=value))
+
+        self._foundation_change("settings", store)
+        return self.settings()
+
+    def _foundation_change(
+        self, action: roles.FoundationAction, change: Callable[[Session], None]
+    ) -> None:
+        """A change to the whole foundation rather than to one team, by a project leader."""
+
+        def attempt() -> None:
+            with self._session(write=True) as session:
+                roles.require_project_leader(session, self.actor, action, self.lang)
+                change(session)
+
+        _retried(attempt, (DatabaseBusy,))
+
+
+def _member_views(session: Session, team: Team) -> list[MemberView]:
+    rows = session.scalars(select(Member).where(Member.team_id == team.id).order_by(Member.person))
+    return [MemberView(m.person, m.role, m.joined_at) for m in rows]

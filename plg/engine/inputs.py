@@ -10,8 +10,9 @@ from pathlib import Path
 
 from plg.errors import InvalidInput
 
-MAX_FILE_MB = 50
 TEAM_KINDS = ("internal", "network")
+# A person's role in a team; who may do what in each is in plg.engine.roles.
+ROLES = ("leader", "member", "facilitator")
 
 
 def clean(value: str, limit: int, error: str) -> str:
@@ -52,13 +53,13 @@ class FileData:
     sha256: str
 
 
-def read_file(path: Path) -> FileData:
+def read_file(path: Path, limit_mb: int) -> FileData:
     """Read an attachment before any transaction starts, so a bad file writes nothing."""
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_MB * 1024 * 1024:
+        if size > limit_mb * 1024 * 1024:
             raise InvalidInput(
-                "file_too_large", path=path, size=round(size / 2**20, 1), limit=MAX_FILE_MB
+                "file_too_large", path=path, size=round(size / 2**20, 1), limit=limit_mb
             )
         data = path.read_bytes()
     except OSError as exc:

@@ -208,6 +208,18 @@ class EventView:
 
 
 @dataclass(frozen=True)
+class MemberView:
+    """A person's role in a team."""
+
+    person: str
+    role: str
+    joined_at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {"person": self.person, "role": self.role, "joined_at": self.joined_at}
+
+
+@dataclass(frozen=True)
 class RecordView:
     id: int
     category: str

@@ -82,7 +82,10 @@ class Team(Base):
     status: Mapped[str] = mapped_column(String(20))
     counters: Mapped[dict[str, Any]]
     kind: Mapped[str] = mapped_column(String(20))
-    leader: Mapped[str | None] = mapped_column(String(200))
+    # The names of the team's leaders (see Member), kept here by the engine with every change to
+    # them, so that listing a foundation's teams needs no look-up per team. `plg check` checks
+    # that they agree.
+    leader: Mapped[str | None] = mapped_column(Text)
     deadline: Mapped[date | None]
     # The seq of the event that brought the team into its current phase: ticks and records of
     # this visit have a higher seq, so a loop back starts the phase's checklist afresh.
@@ -158,3 +161,31 @@ class Record(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (Index("ix_records_team_visit", "team_id", "visit"),)
+
+
+class Member(Base):
+    """A person's role in a team: its leader (a network's lead), a member or a facilitator."""
+
+    __tablename__ = "members"
+    team_id: Mapped[int] = mapped_column(
+        ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True
+    )
+    person: Mapped[str] = mapped_column(String(200), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))
+    joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ProjectLeader(Base):
+    """A person who oversees every team of the foundation."""
+
+    __tablename__ = "project_leaders"
+    person: Mapped[str] = mapped_column(String(200), primary_key=True)
+    since: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Setting(Base):
+    """One setting of the whole database, such as whether roles are checked."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))

@@ -140,12 +140,13 @@ class Store:
         try:
             if self.sqlite_file is not None:
                 self.sqlite_file.parent.mkdir(parents=True, exist_ok=True)
-            with self.engine.begin() as conn:
-                upgrade_to_head(conn)
+            broken = upgrade_to_head(self.engine)
         except OSError as exc:
             raise self._unreachable(exc.strerror or str(exc)) from None
         except (OperationalError, SADatabaseError) as exc:
             raise self._unreachable(exc) from None
+        if broken:
+            raise DatabaseError("db_upgrade_keys", url=self.display_url, tables=", ".join(broken))
         return HEAD_REVISION
 
     def _unreachable(self, problem: str | SADatabaseError) -> DatabaseError:

@@ -1,0 +1,101 @@
+"""Who may do what, when role checks are on, and the settings of a database.
+
+Members of a team do its work: tick, save artefacts and evidence. Its leader (a network's lead)
+also moves it: advance, force, migrate, set its deadline, change its members. A project leader
+may do all of that for every team, and alone may start teams and change settings and project
+leaders. Everyone may read.
+
+The person is who `--as` (or PLG_USER, or the login name) says: role checks keep people from
+doing by mistake what is not theirs to do; they are not a password. A foundation that needs more
+gives its PostgreSQL users only the rights they need.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from plg.errors import InvalidInput, Refused
+from plg.messages import Lang, t
+from plg.storage.models import Member, ProjectLeader, Setting
+
+TeamAction = Literal["tick", "record", "advance", "force", "migrate", "deadline", "members"]
+FoundationAction = Literal["start", "settings", "project_leaders"]
+
+# What only a team's leader (or a project leader) may do; its members do the rest.
+_LEADERS_ONLY = frozenset({"advance", "force", "migrate", "deadline", "members"})
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    default: str
+    choices: tuple[str, ...] = ()
+    low: int = 0
+    high: int = 0
+
+    def checked(self, key: str, value: str) -> str:
+        value = value.strip().lower()
+        if self.choices:
+            if value in self.choices:
+                return value
+            raise InvalidInput("setting_choice", key=key, choices=", ".join(self.choices))
+        # ASCII only: int() also reads other scripts' digits, which nobody means here.
+        if value.isascii() and value.isdigit() and self.low <= int(value) <= self.high:
+            return str(int(value))
+        raise InvalidInput("setting_number", key=key, low=self.low, high=self.high)
+
+
+SETTINGS = {
+    "role-checks": SettingSpec("off", choices=("on", "off")),
+    "max-file-mb": SettingSpec("50", low=1, high=1024),
+}
+
+
+def settings(session: Session) -> dict[str, str]:
+    """Every setting: its stored value, or its default."""
+    stored = {key: value for key, value in session.execute(select(Setting.key, Setting.value))}
+    return {key: stored.get(key, spec.default) for key, spec in SETTINGS.items()}
+
+
+def setting(session: Session, key: str) -> str:
+    value = session.get(Setting, key)
+    return value.value if value is not None else SETTINGS[key].default
+
+
+def is_project_leader(session: Session, person: str) -> bool:
+    return session.get(ProjectLeader, person) is not None
+
+
+def may_act(session: Session, person: str, action: TeamAction, team_id: int) -> bool:
+    """Whether `person` may do `action` in the team, by their roles (checks assumed on)."""
+    role = select(Member.role).where(Member.team_id == team_id, Member.person == person)
+    leads = exists().where(ProjectLeader.person == person)
+    found, project_leader = session.execute(select(role.scalar_subquery(), leads)).one()
+    if project_leader:
+        return True
+    return found == "leader" if action in _LEADERS_ONLY else found is not None
+
+
+def require(
+    session: Session, person: str, action: TeamAction, team_id: int, team_name: str, lang: Lang
+) -> None:
+    """Refuse `action` unless role checks are off or `person` has a role that allows it."""
+    if setting(session, "role-checks") == "on" and not may_act(session, person, action, team_id):
+        who = "who_leaders" if action in _LEADERS_ONLY else "who_members"
+        raise Refused(
+            "role_refused",
+            person=person,
+            action=t(f"act_{action}", lang),
+            team=team_name,
+            who=t(who, lang),
+        )
+
+
+def require_project_leader(
+    session: Session, person: str, action: FoundationAction, lang: Lang
+) -> None:
+    if setting(session, "role-checks") == "on" and not is_project_leader(session, person):
+        raise Refused("role_refused_foundation", person=person, action=t(f"act_{action}", lang))
