@@ -16,6 +16,12 @@ def t(key: str, lang: Lang, /, **params: object) -> str:
     return t(key, lang, **params)
 
 
+def _visible(value: object) -> object:
+    if not isinstance(value, str) or value.isprintable():
+        return value
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in value)
+
+
 class PlgError(Exception):
     """Base of all plg errors: a message key from the catalogue and the values it names."""
 
@@ -25,8 +31,12 @@ class PlgError(Exception):
         super().__init__(self.text("en"))
 
     def text(self, lang: Lang) -> str:
-        """The whole message in `lang`: what is wrong and what to do."""
-        return t(self.key, lang, **self.params)
+        """The whole message in `lang`: what is wrong and what to do.
+
+        What the user typed is shown with its control characters written out (a line break as
+        \\n): the message stays one line, and cannot send escape codes to the terminal.
+        """
+        return t(self.key, lang, **{key: _visible(value) for key, value in self.params.items()})
 
 
 class NotFound(PlgError):

@@ -22,6 +22,10 @@ HELP: dict[str, dict[Lang, str]] = {
     "lang": {"en": "Language of texts: nl or en.", "nl": "Taal van de teksten: nl of en."},
     "version": {"en": "Show the version and exit.", "nl": "Toon de versie en stop."},
     "help": {"en": "Show this help and exit.", "nl": "Toon deze hulp en stop."},
+    "nul_in_path": {
+        "en": "A file name cannot contain a NUL character.",
+        "nl": "Een bestandsnaam kan geen NUL-teken bevatten.",
+    },
     "json": {"en": "Print JSON for scripts.", "nl": "Druk JSON af voor scripts."},
     "init": {
         "en": "Create the database, or upgrade it to this version; safe to run again.",

@@ -109,6 +109,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "A title needs 1 to 200 visible characters.",
         "nl": "Een titel heeft 1 tot 200 zichtbare tekens nodig.",
     },
+    "value_not_finite": {
+        "en": "'{value}' is not a number a team can measure. Give an ordinary number, such as 7.5.",
+        "nl": "'{value}' is geen getal dat een team kan meten. Geef een gewoon getal, zoals 7.5.",
+    },
     "file_unreadable": {
         "en": "Cannot read the file '{path}': {reason}. Check the path and its permissions.",
         "nl": "Kan het bestand '{path}' niet lezen: {reason}. Controleer het pad en de rechten.",
@@ -174,6 +178,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "definition_invalid": {
         "en": "The method definition {source} has {count} fault(s):",
         "nl": "De methodedefinitie {source} heeft {count} fout(en):",
+    },
+    "definition_faults": {
+        "en": "The method definition {source} has {count} fault(s), listed above. Fix them "
+        "and validate it again.",
+        "nl": "De methodedefinitie {source} heeft {count} fout(en), hierboven genoemd. Herstel "
+        "ze en controleer haar opnieuw.",
     },
     "definition_unreadable": {
         "en": "Cannot read the definition {source}: {reason}.",

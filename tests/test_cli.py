@@ -69,8 +69,9 @@ def test_methods_validate(plg: Plg, tmp_path: Path) -> None:
     )
     # Fields are checked first; structure once every field is well-formed.
     result = plg("methods", "validate", str(bad), code=1)
-    assert "1 fault(s)" in result.stdout
-    assert "version: does not have the expected form" in result.stdout
+    assert result.stdout.startswith("version: does not have the expected form")
+    assert result.stderr.startswith("Error: The method definition")
+    assert "has 1 fault(s), listed above" in result.stderr
     bad.write_text(bad.read_text().replace("version: one", 'version: "2.0"'))
     report = json.loads(plg("methods", "validate", str(bad), "--json", code=1).stdout)
     assert report == {
@@ -82,7 +83,7 @@ def test_methods_validate(plg: Plg, tmp_path: Path) -> None:
     assert "line 5, column 8" in plg("methods", "validate", str(broken), code=1).stdout
     code_tag = tmp_path / "code.yaml"
     code_tag.write_text("!!python/object/apply:os.system ['echo hacked']", encoding="utf-8")
-    assert "fault" in plg("methods", "validate", str(code_tag), code=1).stdout
+    assert "tag" in plg("methods", "validate", str(code_tag), code=1).stdout
     assert "Cannot read the definition" in plg.error(
         "methods", "validate", str(tmp_path / "missing.yaml")
     )

@@ -8,6 +8,7 @@ import click
 
 from plg import display
 from plg.cli.base import (
+    FilePath,
     PlgCommand,
     PlgGroup,
     Settings,
@@ -57,7 +58,7 @@ def check(settings: Settings, as_json: bool) -> None:
 
 
 @click.command(cls=PlgCommand, help=help_for("backup"))
-@click.argument("target", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("target", metavar="FILE", type=FilePath(dir_okay=False))
 @pass_settings
 def backup(settings: Settings, target: Path) -> None:
     engine = settings.engine()

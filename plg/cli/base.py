@@ -99,9 +99,24 @@ class PlgGroup(click.Group):
             ctx.exit(1)
 
 
+class FilePath(click.Path):
+    """A file name as the command line gives it; one the system cannot take (a NUL in it) is a
+    usage error here, rather than a crash where the file is opened."""
+
+    def __init__(self, *, dir_okay: bool = True) -> None:
+        super().__init__(dir_okay=dir_okay, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            self.fail(help_for("nul_in_path"), param, ctx)
+        return super().convert(value, param, ctx)
+
+
 DATE = click.DateTime(["%Y-%m-%d"])
+# The largest id a database's integer column holds: a larger one is a usage error, not a crash.
+MAX_ID = 2**63 - 1
 output_option = click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help=help_for("output_opt")
+    "--output", "-o", type=FilePath(dir_okay=False), help=help_for("output_opt")
 )
 
 

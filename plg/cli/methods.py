@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from plg import display
 from plg.cli.base import (
+    FilePath,
     PlgCommand,
     PlgGroup,
     Settings,
@@ -140,12 +140,12 @@ def methods_graph(
 
 
 @methods.command("validate", help=help_for("methods_validate"))
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", type=FilePath())
 @json_option
 @pass_settings
 def methods_validate(settings: Settings, path: Path, as_json: bool) -> None:
     from plg.engine.files import load_definition_file
-    from plg.errors import InvalidMethodDefinition
+    from plg.errors import InvalidMethodDefinition, PlgError
 
     try:
         definition = load_definition_file(path)
@@ -161,8 +161,10 @@ def methods_validate(settings: Settings, path: Path, as_json: bool) -> None:
                 }
             )
         else:
-            click.echo(exc.text(settings.lang))
-        sys.exit(1)
+            for fault in exc.faults:
+                click.echo(fault.text(settings.lang))
+        # The faults are data (stdout); the verdict is the one error line (stderr).
+        raise PlgError("definition_faults", source=path, count=len(exc.faults)) from None
     if as_json:
         display.emit_json(
             {"valid": True, "id": definition.id, "version": definition.version, "faults": []}

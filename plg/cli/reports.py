@@ -9,6 +9,7 @@ import click
 
 from plg import display
 from plg.cli.base import (
+    FilePath,
     PlgCommand,
     Settings,
     format_option,
@@ -67,12 +68,12 @@ def history(settings: Settings, team_name: str, as_json: bool) -> None:
 @click.option(
     "--html",
     "html_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FilePath(dir_okay=False),
     help=help_for("html_opt"),
 )
 @click.option(
     "--stalled-days",
-    type=click.IntRange(min=1),
+    type=click.IntRange(1, 36500),
     default=30,
     show_default=True,
     help=help_for("stalled_opt"),

@@ -9,6 +9,8 @@ import click
 
 from plg import display
 from plg.cli.base import (
+    MAX_ID,
+    FilePath,
     PlgCommand,
     PlgGroup,
     Settings,
@@ -94,7 +96,7 @@ def _record_group(category: Category, kind_option: str, kind_help: str) -> click
     @click.argument("team_name", metavar="TEAM")
     @click.option(f"--{kind_option}", "kind", required=True, help=help_for(kind_help))
     @click.option("--title", required=True, help=help_for("title_opt"))
-    @click.option("--file", "file", type=click.Path(path_type=Path), help=help_for("file_opt"))
+    @click.option("--file", "file", type=FilePath(), help=help_for("file_opt"))
     @click.option("--text", help=help_for("text_opt"))
     @json_option
     @pass_settings
@@ -128,11 +130,11 @@ def _record_group(category: Category, kind_option: str, kind_help: str) -> click
 
     @group.command("get", help=help_for("record_get"))
     @click.argument("team_name", metavar="TEAM")
-    @click.argument("record_id", metavar="ID", type=int)
+    @click.argument("record_id", metavar="ID", type=click.IntRange(1, MAX_ID))
     @click.option(
         "--output",
         "-o",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=FilePath(dir_okay=False),
         help=help_for("get_output_opt"),
     )
     @click.option("--overwrite", is_flag=True, help=help_for("overwrite_opt"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import getpass
+import math
 import random
 import sqlite3
 import time
@@ -806,6 +807,8 @@ class Engine:
         """Save an artefact or evidence in the team's current phase."""
         title = clean(title, 200, "record_title")
         free_text(content.text)
+        if content.value is not None and not math.isfinite(content.value):
+            raise InvalidInput("value_not_finite", value=content.value)
         given = [c for c in (content.text, content.file, content.value) if c is not None]
         if len(given) != 1 or (category == "artefact" and content.value is not None):
             raise InvalidInput("record_content")

@@ -79,6 +79,8 @@ class Store:
         except ArgumentError:
             raise InvalidInput("db_url_invalid", url=self.url_text) from None
         self.sqlite_file = _sqlite_file(self.url)
+        if self.sqlite_file is not None and "\x00" in str(self.sqlite_file):
+            raise InvalidInput("db_url_invalid", url=self.url_text)
         self._engine: Engine | None = None
         self._sessions: dict[bool, sessionmaker[Session]] = {}
 
@@ -106,7 +108,12 @@ class Store:
         return self._engine
 
     def exists(self) -> bool:
-        return self.sqlite_file is None or self.sqlite_file.exists()
+        if self.sqlite_file is None:
+            return True
+        try:
+            return self.sqlite_file.exists()
+        except OSError as exc:  # a name too long for the file system, say
+            raise self._unreachable(exc.strerror or str(exc)) from None
 
     def revision(self) -> str | None:
         """The schema revision the database is at, or None when plg never initialised it."""

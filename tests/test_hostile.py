@@ -1,0 +1,213 @@
+"""Bad command lines, hostile strings and hostile file names: never a traceback, always exit
+0, 1 with one `Error:` line, or 2 with click's usage message."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plg.cli import cli
+from plg.engine.demo import PROJECT_LEADER
+from tests.conftest import Plg, sql
+
+HUGE = "x" * 100_000
+NASTY = [
+    "",
+    " ",
+    "\x00",
+    "\x1b[31mred",
+    "line\nbreak",
+    "\r\n",
+    "\ud800",
+    "😀" * 50,
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "../../etc/passwd",
+    "/etc/passwd",
+    "-1",
+    "0",
+    "99999999999999999999999",
+    "1e400",
+    "nan",
+    "inf",
+    "2026-02-30",
+    "9999-12-31",
+    HUGE,
+]
+TEAM = "Rekenen bovenbouw"
+
+# Hand-picked: each is something a user (or a script with a bug) could type.
+CORPUS: list[list[str]] = [
+    [],
+    ["nonsense"],
+    ["--unknown"],
+    ["team"],
+    ["team", "start"],
+    ["team", "start", "X"],
+    ["team", "start", "X", "--method"],
+    ["team", "start", "X", "--method", "nope"],
+    ["team", "start", "X", "--method", "datateam", "--kind", "club"],
+    ["team", "start", "X", "--method", "datateam", "--deadline", "tomorrow"],
+    ["team", "start", "", "--method", "datateam"],
+    ["team", "show"],
+    ["team", "deadline", TEAM],
+    ["team", "deadline", TEAM, "31-12-2026"],
+    ["team", "deadline", TEAM, "2026-12-31", "--clear"],
+    ["team", "migrate", TEAM],
+    ["team", "migrate", TEAM, "--to-version", "1.0", "--map", "=x"],
+    ["team", "join", TEAM],
+    ["team", "join", TEAM, "Bo", "--role", "king"],
+    ["team", "leave", TEAM, "nobody"],
+    ["tick"],
+    ["tick", TEAM],
+    ["tick", TEAM, "no_such_item"],
+    ["tick", "no such team", "x"],
+    ["advance", TEAM, "--force"],
+    ["advance", TEAM, "--force", "--reason", ""],
+    ["advance", TEAM, "no_such_trigger"],
+    ["artefact", "add", TEAM],
+    ["artefact", "add", TEAM, "--type", "x", "--title", "t"],
+    ["artefact", "add", TEAM, "--type", "x", "--title", "t", "--text", "a", "--file", "/"],
+    ["artefact", "get", TEAM, "not-a-number"],
+    ["artefact", "get", TEAM, "-5"],
+    ["artefact", "get", TEAM, "99999999999999999999999"],
+    ["evidence", "add", TEAM, "--kind", "dataset", "--title", "t", "--value", "abc"],
+    ["evidence", "add", TEAM, "--kind", "dataset", "--title", "t", "--value", "1e400"],
+    ["evidence", "add", TEAM, "--kind", "dataset", "--title", "t", "--file", "/nonexistent"],
+    ["evidence", "add", TEAM, "--kind", "dataset", "--title", "t", "--file", "/etc"],
+    ["evidence", "list"],
+    ["history", TEAM, "--format", "xml"],
+    ["export", TEAM, "--format", "pdf"],
+    ["export", TEAM, "--output", "/nonexistent/folder/report.md"],
+    ["export", TEAM, "--output", "/"],
+    ["checklist", TEAM, "--output", "/proc/version"],
+    ["overview", "--stalled-days", "-1"],
+    ["overview", "--stalled-days", "many"],
+    ["overview", "--stalled-days", "99999999999999999999999"],
+    ["overview", "--html", "/"],
+    ["methods", "show", "nope"],
+    ["methods", "validate", "/nonexistent.yaml"],
+    ["methods", "validate", "/etc/passwd"],
+    ["methods", "validate", "/"],
+    ["methods", "graph", "datateam", "--team", "nope"],
+    ["settings", "set"],
+    ["settings", "set", "role-checks", "maybe"],
+    ["settings", "set", "max-file-mb", "99999999999999999999999"],
+    ["project-leader", "remove", "nobody"],
+    ["backup", "/"],
+    ["backup", "/nonexistent/folder/copy.db"],
+    ["check", "extra"],
+    ["--lang", "fr", "overview"],
+    ["--db", "", "overview"],
+    ["--db", "mysql://nobody@nowhere/x", "overview"],
+    ["--db", "sqlite:////nonexistent/folder/x.db", "team", "list"],
+    ["--db", "not a url", "team", "list"],
+    ["--db", f"sqlite:///{HUGE}.db", "team", "list"],
+    ["--db", "sqlite:////tmp/\x00.db", "init"],
+    ["--db", "postgresql+psycopg://nobody@127.0.0.1:1/x", "team", "list"],
+]
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One example foundation for every bad command, in a folder that is also the working
+    folder, so that whatever a bad command writes lands there."""
+    folder = tmp_path_factory.mktemp("hostile")
+    url = f"sqlite:///{folder / 'plg.db'}"
+    Plg(url, actor=PROJECT_LEADER)("demo")
+    here = Path.cwd()
+    os.chdir(folder)
+    try:
+        yield url
+    finally:
+        os.chdir(here)
+
+
+def _run_badly(url: str, args: list[str], actor: str = PROJECT_LEADER) -> int:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", url, "--lang", "en", "--as", actor, *args])
+    shown = f"plg {args!r:.300}\nstderr: {result.stderr[:500]}"
+    assert "Traceback" not in result.output, shown
+    assert result.exception is None or isinstance(result.exception, SystemExit), shown
+    assert result.exit_code in (0, 1, 2), shown
+    if result.exit_code == 1:
+        assert result.stderr.startswith("Error: "), shown
+        assert result.stderr.count("\n") == 1 or args[:2] == ["methods", "validate"], shown
+    if result.exit_code == 2:
+        assert "Usage:" in result.stderr or "Error:" in result.stderr, shown
+    return result.exit_code
+
+
+@pytest.mark.parametrize("args", CORPUS, ids=lambda args: " ".join(args)[:40] or "(none)")
+def test_a_bad_command_line_is_a_clear_message(demo_db: str, args: list[str]) -> None:
+    assert _run_badly(demo_db, args) in (1, 2)
+
+
+COMMANDS = [
+    ["team", "start"],
+    ["team", "show"],
+    ["team", "list", "--school"],
+    ["team", "deadline"],
+    ["team", "join", TEAM],
+    ["tick", TEAM],
+    ["advance", TEAM],
+    ["advance", TEAM, "--force", "--reason"],
+    ["artefact", "add", TEAM, "--type", "leerdoelen", "--title"],
+    ["evidence", "add", TEAM, "--kind", "dataset", "--title", "t", "--value"],
+    ["evidence", "get", TEAM],
+    ["history"],
+    ["export", TEAM, "--output"],
+    ["overview", "--stalled-days"],
+    ["methods", "show"],
+    ["settings", "set", "max-file-mb"],
+    ["project-leader", "add"],
+]
+
+
+@given(
+    command=st.sampled_from(COMMANDS),
+    values=st.lists(
+        st.one_of(st.sampled_from(NASTY), st.text(max_size=40), st.integers().map(str)),
+        min_size=0,
+        max_size=3,
+    ),
+    actor=st.sampled_from([PROJECT_LEADER, "Noor Peters", "", "\x00", "<b>"]),
+)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_random_bad_values_never_end_in_a_traceback(
+    demo_db: str, command: list[str], values: list[str], actor: str
+) -> None:
+    _run_badly(demo_db, [*command, *values], actor)
+
+
+def test_an_attachment_is_kept_by_its_hash_under_its_bare_name(
+    plg: Plg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plg("team", "start", "Lezen", "--method", "vier_vragen")
+    inside = tmp_path / "a" / "b"
+    inside.mkdir(parents=True)
+    (inside / "passwd").write_text("not really")
+    # A relative path that climbs, and an absolute one: neither name leaves a trace but its own.
+    monkeypatch.chdir(inside)
+    for path in ("../b/../../a/b/passwd", str(inside / "passwd")):
+        record = plg.json(
+            "artefact", "add", "Lezen", "--type", "leerdoelen", "--title", "x", "--file", path
+        )
+        assert record["file"]["name"] == "passwd"
+    assert sql(plg.url, "SELECT count(*) FROM blobs") == 1
+    assert sql(plg.url, "SELECT count(DISTINCT filename) FROM records") == 1
+    # Even a name made to climb (by another tool writing to the database) is written back
+    # out as a bare name in the working folder.
+    sql(plg.url, "UPDATE records SET filename = '../../etc/passwd'")
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    plg("artefact", "get", "Lezen", str(record["id"]))
+    assert (out / "passwd").read_text() == "not really"
+    assert sorted(p.name for p in out.iterdir()) == ["passwd"]
