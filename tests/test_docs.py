@@ -23,20 +23,40 @@ def _blocks(path: Path, language: str) -> list[str]:
     return re.findall(rf"```{language}\n(.*?)```", path.read_text(encoding="utf-8"), re.S)
 
 
-def test_readme_walkthrough_runs_as_written(tmp_path: Path) -> None:
-    plg = Plg(f"sqlite:///{tmp_path / 'readme.db'}")
+def _run_console(path: Path, plg: Plg) -> int:
+    """Run every `$ plg ...` line of the page's console blocks; returns how many ran."""
     commands = [
         line[2:]
-        for block in _blocks(ROOT / "README.md", "console")
+        for block in _blocks(path, "console")
         for line in block.splitlines()
         if line.startswith("$ plg ")
     ]
-    assert len(commands) >= 6
     for command in commands:
         args = shlex.split(command)[1:]
         assert args[:2] == ["--lang", "en"]
         plg(*args[2:])
+    return len(commands)
+
+
+def test_readme_walkthrough_runs_as_written(tmp_path: Path) -> None:
+    plg = Plg(f"sqlite:///{tmp_path / 'readme.db'}")
+    assert _run_console(ROOT / "README.md", plg) >= 6
     assert plg.json("team", "show", "Reading 5-6")["phase"] == "meten"
+
+
+def test_the_operations_example_runs_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # where its backup goes
+    plg = Plg(f"sqlite:///{tmp_path / 'foundation.db'}")
+    assert _run_console(ROOT / "docs" / "operations.md", plg) >= 8
+    assert plg.json("settings")["role-checks"] == "on"
+    copy = Plg(f"sqlite:///{tmp_path / 'plg-copy.db'}")
+    assert copy.json("check")["ok"] is True
+    assert [m["person"] for m in copy.json("team", "members", "Reading 5-6")] == [
+        "Anna de Vries",
+        "Bram Jansen",
+    ]
 
 
 def test_the_definition_example_is_valid() -> None:
