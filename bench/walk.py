@@ -65,6 +65,8 @@ class Raw:
             " FROM teams WHERE name = ?",
             (name,),
         ).fetchone()
+        # Whether roles are checked (they are not here, so no role is read).
+        conn.execute("SELECT value FROM settings WHERE key = ?", ("role-checks",)).fetchone()
         # The team's checklist state and its schools, in one statement as plg reads them.
         ticked = {text for what, text, _, _ in self._visit(team_id, visit) if what == "tick"}
         if status != "active" or self.required[phase] - ticked:
