@@ -22,9 +22,9 @@ HELP: dict[str, dict[Lang, str]] = {
     "lang": {"en": "Language of texts: nl or en.", "nl": "Taal van de teksten: nl of en."},
     "version": {"en": "Show the version and exit.", "nl": "Toon de versie en stop."},
     "help": {"en": "Show this help and exit.", "nl": "Toon deze hulp en stop."},
-    "nul_in_path": {
-        "en": "A file name cannot contain a NUL character.",
-        "nl": "Een bestandsnaam kan geen NUL-teken bevatten.",
+    "unusable_path": {
+        "en": "This file name holds a character no file system can take (such as NUL).",
+        "nl": "Deze bestandsnaam bevat een teken dat geen bestandssysteem aankan (zoals NUL).",
     },
     "json": {"en": "Print JSON for scripts.", "nl": "Druk JSON af voor scripts."},
     "init": {

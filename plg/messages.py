@@ -427,6 +427,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "'{person}' is not a project leader. See them with 'plg project-leader list'.",
         "nl": "'{person}' is geen projectleider. Bekijk ze met 'plg project-leader list'.",
     },
+    "actor_invalid": {
+        "en": "Who acts (--as or PLG_USER) needs 1 to 200 visible characters.",
+        "nl": "Wie handelt (--as of PLG_USER) heeft 1 tot 200 zichtbare tekens nodig.",
+    },
     "person_invalid": {
         "en": "A person's name needs 1 to 200 visible characters.",
         "nl": "De naam van een persoon heeft 1 tot 200 zichtbare tekens nodig.",

@@ -100,15 +100,21 @@ class PlgGroup(click.Group):
 
 
 class FilePath(click.Path):
-    """A file name as the command line gives it; one the system cannot take (a NUL in it) is a
-    usage error here, rather than a crash where the file is opened."""
+    """A file name as the command line gives it; one the system cannot take (a NUL in it, or a
+    character no file system can encode) is a usage error here, rather than a crash where the
+    file is opened."""
 
     def __init__(self, *, dir_okay: bool = True) -> None:
         super().__init__(dir_okay=dir_okay, path_type=Path)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str) and "\x00" in value:
-            self.fail(help_for("nul_in_path"), param, ctx)
+        if isinstance(value, str):
+            try:
+                usable = "\x00" not in value and bool(os.fsencode(value))
+            except UnicodeEncodeError:  # a lone surrogate no file system can name
+                usable = False
+            if value and not usable:
+                self.fail(help_for("unusable_path"), param, ctx)
         return super().convert(value, param, ctx)
 
 

@@ -151,7 +151,8 @@ class Engine:
         methods: Registry | None = None,
     ) -> None:
         self.store = Store(url)
-        self.actor = actor or _default_actor()
+        # Written on every event, and compared with people's roles: a name like any other.
+        self.actor = clean(actor or _default_actor(), 200, "actor_invalid")
         self.lang: Lang = lang
         self.clock = clock
         self._methods = methods

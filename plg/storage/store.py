@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import DataError as SADataError
 from sqlalchemy.orm import Session, sessionmaker
 
 from plg.errors import DatabaseBusy, DatabaseError, InvalidInput
@@ -175,6 +176,10 @@ class Store:
         try:
             with sessions() as session, session.begin():
                 yield session
+        except (SADataError, UnicodeEncodeError):
+            # A value the database cannot hold, such as a NUL in a name PostgreSQL was asked
+            # to look up: what the user typed, not a fault of the database.
+            raise InvalidInput("text_invalid") from None
         except (OperationalError, SADatabaseError) as exc:
             if is_busy(exc):
                 raise DatabaseBusy("db_busy", url=self.display_url) from None
