@@ -5,9 +5,7 @@ from __future__ import annotations
 import gc
 import getpass
 import math
-import random
 import sqlite3
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -16,9 +14,9 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, undefer
 from sqlalchemy.orm.exc import StaleDataError
@@ -27,8 +25,9 @@ from plg.engine import roles
 from plg.engine.check import CheckReport, Progress, check, replay
 from plg.engine.checklist import TeamState
 from plg.engine.definition import Category, MethodDefinition
-from plg.engine.inputs import ROLES, Content, TeamSpec, clean, free_text, read_file
+from plg.engine.inputs import Content, TeamSpec, clean, free_text, read_file
 from plg.engine.machine import Attempt, fire, triggers_from
+from plg.engine.people import People
 from plg.engine.pinned import (
     apply_counters,
     definition_of,
@@ -47,13 +46,13 @@ from plg.engine.present import (
     team_row,
 )
 from plg.engine.registry import Available, Registry, load_registry
+from plg.engine.retry import T, retried
 from plg.engine.roles import TeamAction
 from plg.engine.story import history as events_of
 from plg.engine.story import visits
 from plg.engine.views import (
     ChecklistView,
     EventView,
-    MemberView,
     Overview,
     PhasePlace,
     RecordView,
@@ -70,10 +69,8 @@ from plg.storage.models import (
     Event,
     Member,
     MethodSnapshot,
-    ProjectLeader,
     Record,
     School,
-    Setting,
     Team,
     Tick,
     team_schools,
@@ -105,27 +102,6 @@ def _default_actor() -> str:
         return "unknown"
 
 
-T = TypeVar("T")
-
-# How often a change that lost a race with another writer is tried in all.
-WRITE_ATTEMPTS = 5
-
-
-def _retried(run: Callable[[], T], lost_race: tuple[type[Exception], ...]) -> T:
-    """Run a transaction; when it lost a race with another writer (`lost_race`: the database
-    stayed locked, or the team changed under it) it wrote nothing, so run it again, a few times,
-    after a short random pause that keeps the writers from colliding in step."""
-    attempt = 1
-    while True:
-        try:
-            return run()
-        except lost_race:
-            if attempt == WRITE_ATTEMPTS:
-                raise
-            time.sleep(random.uniform(0, 0.05 * 2**attempt))
-            attempt += 1
-
-
 _MEMBERS = cast(Table, Member.__table__)
 
 # Built once: on SQLite, building a statement anew took longer than running it.
@@ -133,7 +109,7 @@ _TEAM_BY_NAME = select(Team).where(Team.name == bindparam("name"))
 _TEAM_FOR_UPDATE = _TEAM_BY_NAME.with_for_update(of=Team)
 
 
-class Engine:
+class Engine(People):
     """Runs research methods for teams stored in one database.
 
     `url` is any SQLAlchemy URL (default: SQLite in the user's data folder); `actor` is recorded on
@@ -195,7 +171,7 @@ class Engine:
                 return change(session, team)
 
         try:
-            return _retried(attempt, (StaleDataError, IntegrityError, DatabaseBusy))
+            return retried(attempt, (StaleDataError, IntegrityError, DatabaseBusy))
         except (StaleDataError, IntegrityError):
             raise StaleWrite("stale_write", team=name) from None
 
@@ -582,7 +558,7 @@ class Engine:
                 bulk.insert_rows(session, _MEMBERS, leaders, {"role": "leader", "joined_at": now})
 
         try:
-            _retried(insert, (DatabaseBusy,))
+            retried(insert, (DatabaseBusy,))
         except IntegrityError:
             # A name that is taken, by an earlier team or one started in the same moment;
             # any other integrity error is a bug and goes up as it is.
@@ -854,125 +830,3 @@ class Engine:
             return record_view(record)
 
         return self._change(name, "record", change)
-
-    # -- people and settings ------------------------------------------------------------------
-
-    def members(self, name: str) -> list[MemberView]:
-        """The team's people and their roles, by name."""
-        with self._session() as session:
-            return _member_views(session, self._team(session, name))
-
-    def join(self, name: str, person: str, role: str = "member") -> list[MemberView]:
-        """Give `person` a role in the team (one of ROLES); someone already in it changes role."""
-        person = clean(person, 200, "person_invalid")
-        if role not in ROLES:
-            raise InvalidInput("role_invalid", role=role, roles=", ".join(ROLES))
-
-        def change(session: Session, team: Team) -> list[MemberView]:
-            found = session.get(Member, (team.id, person))
-            if found is not None and found.role == role:
-                word = t(f"role_{role}", self.lang)
-                raise Refused("member_already", person=person, role=word, team=team.name)
-            detail = {"person": person, "role": role, "was": found.role if found else None}
-            if found is None:
-                session.add(
-                    Member(team_id=team.id, person=person, role=role, joined_at=self.clock())
-                )
-            else:
-                found.role = role
-            return self._members_changed(session, team, "join", detail)
-
-        return self._change(name, "members", change)
-
-    def leave(self, name: str, person: str) -> list[MemberView]:
-        """Take `person` out of the team; the event keeps who they were."""
-        person = person.strip()
-
-        def change(session: Session, team: Team) -> list[MemberView]:
-            found = session.get(Member, (team.id, person))
-            if found is None:
-                raise NotFound("member_unknown", person=person, team=team.name)
-            session.delete(found)
-            return self._members_changed(
-                session, team, "leave", {"person": person, "role": found.role}
-            )
-
-        return self._change(name, "members", change)
-
-    def _members_changed(
-        self, session: Session, team: Team, kind: str, detail: dict[str, Any]
-    ) -> list[MemberView]:
-        session.flush()
-        views = _member_views(session, team)
-        leaders = ", ".join(view.person for view in views if view.role == "leader")
-        self._event(session, team, kind, {"leader": leaders or None}, detail=detail)
-        return views
-
-    def project_leaders(self) -> list[str]:
-        with self._session() as session:
-            return list(
-                session.scalars(select(ProjectLeader.person).order_by(ProjectLeader.person))
-            )
-
-    def add_project_leader(self, person: str) -> list[str]:
-        person = clean(person, 200, "person_invalid")
-
-        def add(session: Session) -> None:
-            if roles.is_project_leader(session, person):
-                raise Refused("project_leader_already", person=person)
-            session.add(ProjectLeader(person=person, since=self.clock()))
-
-        self._foundation_change("project_leaders", add)
-        return self.project_leaders()
-
-    def remove_project_leader(self, person: str) -> list[str]:
-        person = person.strip()
-
-        def remove(session: Session) -> None:
-            found = session.get(ProjectLeader, person)
-            if found is None:
-                raise NotFound("project_leader_unknown", person=person)
-            others = session.scalar(select(func.count()).where(ProjectLeader.person != person))
-            if not others and roles.setting(session, "role-checks") == "on":
-                raise Refused("last_project_leader", person=person)
-            session.delete(found)
-
-        self._foundation_change("project_leaders", remove)
-        return self.project_leaders()
-
-    def settings(self) -> dict[str, str]:
-        """Every setting of the database, by key: its value, or its default."""
-        with self._session() as session:
-            return roles.settings(session)
-
-    def set_setting(self, key: str, value: str) -> dict[str, str]:
-        spec = roles.SETTINGS.get(key)
-        if spec is None:
-            raise NotFound("setting_unknown", key=key, keys=", ".join(roles.SETTINGS))
-        value = spec.checked(key, value)
-
-        def store(session: Session) -> None:
-            nobody = session.scalar(select(func.count()).select_from(ProjectLeader)) == 0
-            if key == "role-checks" and value == "on" and nobody:
-                raise Refused("role_checks_need_leader")
-            session.merge(Setting(key=key, value=value))
-
-        self._foundation_change("settings", store)
-        return self.settings()
-
-    def _foundation_change(
-        self, action: roles.FoundationAction, change: Callable[[Session], None]
-    ) -> None:
-        """A change to the whole foundation rather than to one team, by a project leader."""
-
-        def attempt() -> None:
-            with self._session(write=True) as session:
-                roles.require_project_leader(session, self.actor, action, self.lang)
-                change(session)
-
-        _retried(attempt, (DatabaseBusy,))
-
-
-def _member_views(session: Session, team: Team) -> list[MemberView]:
-    rows = session.scalars(select(Member).where(Member.team_id == team.id).order_by(Member.person))
-    return [MemberView(m.person, m.role, m.joined_at) for m in rows]

@@ -20,7 +20,7 @@ from plg.paths import data_dir
 from plg.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 # How long a writer waits for another's lock before the engine retries it (see
-# plg.engine.engine._retried): short, so that a writer that waits does not hold up whoever
+# plg.engine.retry): short, so that a writer that waits does not hold up whoever
 # waits behind it.
 BUSY_TIMEOUT_MS = 2000
 

@@ -1,0 +1,170 @@
+"""People and the foundation's settings: a team's members and their roles, the project leaders,
+and the settings of the database. Part of the engine (its `Engine` is a `People`); who may do
+what is decided in plg.engine.roles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from plg.engine import roles
+from plg.engine.inputs import ROLES, clean
+from plg.engine.retry import T, retried
+from plg.engine.roles import TeamAction
+from plg.engine.views import MemberView
+from plg.errors import DatabaseBusy, InvalidInput, NotFound, Refused
+from plg.messages import Lang, t
+from plg.storage.models import Member, ProjectLeader, Setting, Team
+
+
+class People:
+    if TYPE_CHECKING:
+        # What the engine gives: its actor, language and clock, its transactions, and the one
+        # way a team changes (with its event).
+        actor: str
+        lang: Lang
+        clock: Callable[[], datetime]
+
+        def _session(self, *, write: bool = False) -> AbstractContextManager[Session]: ...
+
+        def _team(self, session: Session, name: str, *, lock: bool = False) -> Team: ...
+
+        def _change(
+            self, name: str, action: TeamAction, change: Callable[[Session, Team], T]
+        ) -> T: ...
+
+        def _event(
+            self,
+            session: Session,
+            team: Team,
+            kind: str,
+            changes: dict[str, Any] | None = None,
+            *,
+            new_visit: bool = False,
+            **fields: Any,
+        ) -> int: ...
+
+    def members(self, name: str) -> list[MemberView]:
+        """The team's people and their roles, by name."""
+        with self._session() as session:
+            return _member_views(session, self._team(session, name))
+
+    def join(self, name: str, person: str, role: str = "member") -> list[MemberView]:
+        """Give `person` a role in the team (one of ROLES); someone already in it changes role."""
+        person = clean(person, 200, "person_invalid")
+        if role not in ROLES:
+            raise InvalidInput("role_invalid", role=role, roles=", ".join(ROLES))
+
+        def change(session: Session, team: Team) -> list[MemberView]:
+            found = session.get(Member, (team.id, person))
+            if found is not None and found.role == role:
+                word = t(f"role_{role}", self.lang)
+                raise Refused("member_already", person=person, role=word, team=team.name)
+            detail = {"person": person, "role": role, "was": found.role if found else None}
+            if found is None:
+                session.add(
+                    Member(team_id=team.id, person=person, role=role, joined_at=self.clock())
+                )
+            else:
+                found.role = role
+            return self._members_changed(session, team, "join", detail)
+
+        return self._change(name, "members", change)
+
+    def leave(self, name: str, person: str) -> list[MemberView]:
+        """Take `person` out of the team; the event keeps who they were."""
+        person = person.strip()
+
+        def change(session: Session, team: Team) -> list[MemberView]:
+            found = session.get(Member, (team.id, person))
+            if found is None:
+                raise NotFound("member_unknown", person=person, team=team.name)
+            session.delete(found)
+            return self._members_changed(
+                session, team, "leave", {"person": person, "role": found.role}
+            )
+
+        return self._change(name, "members", change)
+
+    def _members_changed(
+        self, session: Session, team: Team, kind: str, detail: dict[str, Any]
+    ) -> list[MemberView]:
+        session.flush()
+        views = _member_views(session, team)
+        leaders = ", ".join(view.person for view in views if view.role == "leader")
+        self._event(session, team, kind, {"leader": leaders or None}, detail=detail)
+        return views
+
+    def project_leaders(self) -> list[str]:
+        with self._session() as session:
+            return list(
+                session.scalars(select(ProjectLeader.person).order_by(ProjectLeader.person))
+            )
+
+    def add_project_leader(self, person: str) -> list[str]:
+        person = clean(person, 200, "person_invalid")
+
+        def add(session: Session) -> None:
+            if roles.is_project_leader(session, person):
+                raise Refused("project_leader_already", person=person)
+            session.add(ProjectLeader(person=person, since=self.clock()))
+
+        self._foundation_change("project_leaders", add)
+        return self.project_leaders()
+
+    def remove_project_leader(self, person: str) -> list[str]:
+        person = person.strip()
+
+        def remove(session: Session) -> None:
+            found = session.get(ProjectLeader, person)
+            if found is None:
+                raise NotFound("project_leader_unknown", person=person)
+            others = session.scalar(select(func.count()).where(ProjectLeader.person != person))
+            if not others and roles.setting(session, "role-checks") == "on":
+                raise Refused("last_project_leader", person=person)
+            session.delete(found)
+
+        self._foundation_change("project_leaders", remove)
+        return self.project_leaders()
+
+    def settings(self) -> dict[str, str]:
+        """Every setting of the database, by key: its value, or its default."""
+        with self._session() as session:
+            return roles.settings(session)
+
+    def set_setting(self, key: str, value: str) -> dict[str, str]:
+        spec = roles.SETTINGS.get(key)
+        if spec is None:
+            raise NotFound("setting_unknown", key=key, keys=", ".join(roles.SETTINGS))
+        value = spec.checked(key, value)
+
+        def store(session: Session) -> None:
+            nobody = session.scalar(select(func.count()).select_from(ProjectLeader)) == 0
+            if key == "role-checks" and value == "on" and nobody:
+                raise Refused("role_checks_need_leader")
+            session.merge(Setting(key=key, value=value))
+
+        self._foundation_change("settings", store)
+        return self.settings()
+
+    def _foundation_change(
+        self, action: roles.FoundationAction, change: Callable[[Session], None]
+    ) -> None:
+        """A change to the whole foundation rather than to one team, by a project leader."""
+
+        def attempt() -> None:
+            with self._session(write=True) as session:
+                roles.require_project_leader(session, self.actor, action, self.lang)
+                change(session)
+
+        retried(attempt, (DatabaseBusy,))
+
+
+def _member_views(session: Session, team: Team) -> list[MemberView]:
+    rows = session.scalars(select(Member).where(Member.team_id == team.id).order_by(Member.person))
+    return [MemberView(m.person, m.role, m.joined_at) for m in rows]
