@@ -238,3 +238,32 @@ def test_an_attachment_is_kept_by_its_hash_under_its_bare_name(
     plg("artefact", "get", "Lezen", str(record["id"]))
     assert (out / "passwd").read_text() == "not really"
     assert sorted(p.name for p in out.iterdir()) == ["passwd"]
+
+
+def test_html_shows_everything_a_user_typed_as_text(plg: Plg, tmp_path: Path) -> None:
+    bad = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    typed = Plg(plg.url, actor=f"{bad} actor")
+    typed("team", "start", f"{bad} team", "--method", "vier_vragen", "--school", f"{bad} school",
+          "--leader", f"{bad} leader")  # fmt: skip
+    team = f"{bad} team"
+    typed("team", "join", team, f"{bad} member")
+    typed("artefact", "add", team, "--type", "leerdoelen", "--title", f"{bad} title",
+          "--text", f"{bad} text")  # fmt: skip
+    typed("evidence", "add", team, "--kind", "toetsresultaten", "--title", f"{bad} evidence",
+          "--text", f"{bad} data")  # fmt: skip
+    typed("advance", team, "--force", "--reason", f"{bad} reason")
+    pages = {
+        "export": ["export", team, "--format", "html"],
+        "checklist": ["checklist", team, "--format", "html"],
+        "overview": ["overview", "--html"],
+    }
+    for page, args in pages.items():
+        out = tmp_path / f"{page}.html"
+        typed(*args, *(["--output"] if page != "overview" else []), str(out))
+        html = out.read_text(encoding="utf-8")
+        assert "<script" not in html, page
+        assert "<img" not in html, page
+        assert "&lt;script&gt;" in html, page
+    story = (tmp_path / "export.html").read_text(encoding="utf-8")
+    for field in ("team", "school", "leader", "title", "text", "reason", "actor"):
+        assert f"&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; {field}" in story, field
