@@ -23,19 +23,56 @@ def _blocks(path: Path, language: str) -> list[str]:
     return re.findall(rf"```{language}\n(.*?)```", path.read_text(encoding="utf-8"), re.S)
 
 
+def _sessions(path: Path) -> list[tuple[list[str], list[str]]]:
+    """Each `$ plg ...` line of the page's console blocks, with the lines shown under it."""
+    found: list[tuple[list[str], list[str]]] = []
+    for block in _blocks(path, "console"):
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                assert line.startswith("$ plg --lang en "), line
+                found.append((shlex.split(line)[4:], []))
+            elif line.strip():
+                found[-1][1].append(line.strip())
+    return found
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.split("│")[1:-1]]
+
+
+def _shown(expected: str, output: str) -> bool:
+    """Whether plg printed the line; `...` stands for any text, and a table row is compared
+    cell by cell (its widths depend on the terminal)."""
+    lines = [line.strip() for line in output.splitlines()]
+    if expected.startswith("│"):
+        want = _cells(expected)
+        return any(
+            len(got) == len(want) and all(w in ("...", g) for w, g in zip(want, got, strict=True))
+            for got in map(_cells, lines)
+        )
+    pattern = ".*".join(re.escape(part) for part in expected.split("..."))
+    return any(re.fullmatch(pattern, line) for line in lines)
+
+
 def _run_console(path: Path, plg: Plg) -> int:
-    """Run every `$ plg ...` line of the page's console blocks; returns how many ran."""
-    commands = [
-        line[2:]
-        for block in _blocks(path, "console")
-        for line in block.splitlines()
-        if line.startswith("$ plg ")
-    ]
-    for command in commands:
-        args = shlex.split(command)[1:]
-        assert args[:2] == ["--lang", "en"]
-        plg(*args[2:])
-    return len(commands)
+    """Run every command of the page's console blocks as written, and check that each prints
+    the lines shown under it (a command shown with an `Error:` line must fail with it)."""
+    sessions = _sessions(path)
+    for args, expected in sessions:
+        refused = any(line.startswith("Error:") for line in expected)
+        result = plg(*args, code=1 if refused else 0)
+        output = result.stdout + result.stderr
+        for line in expected:
+            assert _shown(line, output), f"plg {' '.join(args)}\nexpected: {line}\n{output}"
+    return len(sessions)
+
+
+def test_the_console_checker_checks() -> None:
+    assert _shown("Ticked 'eens'.", "Ticked 'eens'.\n")
+    assert not _shown("Ticked 'eens'.", "Ticked 'leerdoelen'.\n")
+    assert _shown("Database ready at ... (layout 3).", "Database ready at sqlite:///x (layout 3).")
+    assert _shown("│ ... │ Ann │ moved │", "│ 2026-11-25 │   Ann   │ moved   │")
+    assert not _shown("│ ... │ Ann │ moved │", "│ 2026-11-25 │ Bram │ moved │")
 
 
 def test_readme_walkthrough_runs_as_written(tmp_path: Path) -> None:
@@ -57,6 +94,18 @@ def test_the_operations_example_runs_as_written(
         "Anna de Vries",
         "Bram Jansen",
     ]
+
+
+def test_the_tutorial_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = ROOT / "docs" / "tutorial.md"
+    # The page sets who acts once, for all its commands; the test acts as the same person.
+    assert 'export PLG_USER="Sanne Bakker"' in page.read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # where its report goes
+    plg = Plg(f"sqlite:///{tmp_path / 'tutorial.db'}", actor="Sanne Bakker")
+    assert _run_console(page, plg) >= 50
+    assert plg.json("team", "show", "Rekenen groep 7")["status"] == "completed"
+    report = (tmp_path / "rekenen-groep-7.html").read_text(encoding="utf-8")
+    assert "Key words first" in report
 
 
 def test_the_definition_example_is_valid() -> None:
