@@ -194,9 +194,14 @@ HELP: dict[str, dict[Lang, str]] = {
     "reason_opt": {"en": "Why; recorded in the history.", "nl": "Waarom; komt in de geschiedenis."},
     "artefact": {"en": "Documents the team produced.", "nl": "Producten die het team maakte."},
     "evidence": {"en": "Data the team collected.", "nl": "Gegevens die het team verzamelde."},
-    "record_add": {
-        "en": "Save one in the team's current phase.",
-        "nl": "Bewaar er een in de huidige fase van het team.",
+    "artefact_add": {
+        "en": "Save a document the team produced, in its current phase: a text or a file.",
+        "nl": "Bewaar een product van het team, in de huidige fase: een tekst of een bestand.",
+    },
+    "evidence_add": {
+        "en": "Save data the team collected, in its current phase: a text, a file or a number.",
+        "nl": "Bewaar gegevens die het team verzamelde, in de huidige fase: een tekst, een "
+        "bestand of een getal.",
     },
     "record_get": {
         "en": "Write a stored file back out, by the id that 'list' shows.",
@@ -222,8 +227,11 @@ HELP: dict[str, dict[Lang, str]] = {
         "nl": "Elke gebeurtenis van een team, oudste eerst.",
     },
     "overview": {
-        "en": "Every team's phase at a glance, stalled teams first.",
-        "nl": "De fase van elk team in een oogopslag, stilgevallen teams eerst.",
+        "en": "Every team's phase at a glance, for project leaders; the teams that need "
+        "attention first: stalled (no event for --stalled-days) or past their deadline.",
+        "nl": "De fase van elk team in een oogopslag, voor projectleiders; eerst de teams die "
+        "aandacht vragen: stilgevallen (geen gebeurtenis in --stalled-days) of over hun "
+        "deadline.",
     },
     "html_opt": {
         "en": "Write the overview as one self-contained HTML page to FILE.",

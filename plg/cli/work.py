@@ -85,6 +85,9 @@ def advance(
     )
 
 
+_ADD_HELP = {"artefact": "artefact_add", "evidence": "evidence_add"}
+
+
 def _record_group(category: Category, kind_option: str, kind_help: str) -> click.Group:
     """`plg artefact` and `plg evidence`: the same commands over the two kinds of record."""
 
@@ -92,7 +95,7 @@ def _record_group(category: Category, kind_option: str, kind_help: str) -> click
     def group() -> None:
         pass
 
-    @group.command("add", help=help_for("record_add"))
+    @group.command("add", help=help_for(_ADD_HELP[category]))
     @click.argument("team_name", metavar="TEAM")
     @click.option(f"--{kind_option}", "kind", required=True, help=help_for(kind_help))
     @click.option("--title", required=True, help=help_for("title_opt"))
