@@ -251,16 +251,24 @@ def school_names(session: Session, matched: Select[int]) -> dict[int, tuple[str,
     """
     found: dict[int, list[str]] = {}
     links, schools = team_schools.c, _SCHOOL_TABLE.c
-    for team_id, name in session.connection().execute(
+    result = session.connection().execute(
         select(links.team_id, schools.name)
         .join(_SCHOOL_TABLE, schools.id == links.school_id)
         .where(links.team_id.in_(matched))
-        .order_by(schools.name)
-    ):
-        found.setdefault(team_id, []).append(name)
+        .execution_options(yield_per=5000)
+    )
+    # In batches, not row by row (for 100,000 teams that took a fifth of the overview), and
+    # sorted here: most teams have one school, which needs no sorting.
+    for batch in result.partitions():
+        for team_id, name in batch:
+            found.setdefault(team_id, []).append(name)
     # Teams of the same schools share one tuple.
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}
-    return {team: shared.setdefault(tuple(names), tuple(names)) for team, names in found.items()}
+    return {
+        team: shared.setdefault(key, key)
+        for team, names in found.items()
+        for key in [tuple(sorted(names)) if len(names) > 1 else (names[0],)]
+    }
 
 
 def _moment(value: str | datetime) -> datetime:
