@@ -166,6 +166,8 @@ def team(view: TeamView, lang: Lang) -> None:
 
 
 def methods(available: Sequence[Available], broken: Sequence[Broken], lang: Lang) -> None:
+    from plg.engine.registry import problem_text
+
     table(
         lang,
         ["col_id", "col_version", "col_title", "col_source"],
@@ -174,12 +176,17 @@ def methods(available: Sequence[Available], broken: Sequence[Broken], lang: Lang
                 (m.definition.id, m.definition.version, m.definition.title(lang), m.source)
                 for m in available
             ),
-            *(("-", "-", f"{t('broken', lang)}: {b.reason}", b.name) for b in broken),
+            *(
+                ("-", "-", f"{t('broken', lang)}: {problem_text(b.reason, lang)}", b.name)
+                for b in broken
+            ),
         ],
     )
 
 
 def sources(found: Sequence[Source], lang: Lang) -> None:
+    from plg.engine.registry import problem_text
+
     table(
         lang,
         ["col_source", "col_kind", "col_version", "col_provides", "col_status"],
@@ -189,7 +196,9 @@ def sources(found: Sequence[Source], lang: Lang) -> None:
                 s.kind,
                 s.version,
                 ", ".join([*s.methods, *(f"guard {g}" for g in s.guards)]),
-                f"{t('broken', lang)}: {'; '.join(s.problems)}" if s.problems else "ok",
+                f"{t('broken', lang)}: {'; '.join(problem_text(p, lang) for p in s.problems)}"
+                if s.problems
+                else "ok",
             )
             for s in found
         ],

@@ -179,6 +179,26 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "The method definition {source} has {count} fault(s):",
         "nl": "De methodedefinitie {source} heeft {count} fout(en):",
     },
+    "plugin_failed": {
+        "en": "could not be loaded: {error}",
+        "nl": "kon niet geladen worden: {error}",
+    },
+    "plugin_not_definition": {
+        "en": "returned {type}, not a MethodDefinition",
+        "nl": "gaf {type} terug, geen MethodDefinition",
+    },
+    "method_duplicate": {
+        "en": "method '{method}' already comes from {other}",
+        "nl": "methode '{method}' komt al van {other}",
+    },
+    "guard_not_named": {
+        "en": "entry point '{name}' is not a Guard of that name",
+        "nl": "ingang '{name}' is geen Guard met die naam",
+    },
+    "guard_duplicate": {
+        "en": "guard '{name}' exists already",
+        "nl": "guard '{name}' bestaat al",
+    },
     "definition_faults": {
         "en": "The method definition {source} has {count} fault(s), listed above. Fix them "
         "and validate it again.",

@@ -152,6 +152,12 @@ def test_broken_sources_are_reported_and_skipped(plg: Plg, folder: Path) -> None
     assert set(problems) == {str(folder / "kapot.yaml"), str(folder / "dubbel.yaml")}
     assert "Skipped method plugin" in plg("methods", "list", "--json").stderr
     assert {m["id"]: m["source"] for m in plg.json("methods", "list")}["datateam"] == "builtin"
+    # Told in the reader's language, like everything else.
+    dutch = Plg(plg.url, lang="nl")
+    assert "methode 'datateam' komt al van builtin" in dutch("methods", "list").stdout
+    dutch_problems = " ".join(p for s in dutch.json("plugins") for p in s["problems"])
+    assert "De methodedefinitie" in dutch_problems
+    assert "The method definition" not in dutch_problems
     plg("team", "start", "Gewoon", "--method", "datateam")
 
 

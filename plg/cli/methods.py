@@ -33,6 +33,8 @@ def methods() -> None:
 @json_option
 @pass_settings
 def methods_list(settings: Settings, as_json: bool) -> None:
+    from plg.engine.registry import problem_text
+
     engine = settings.engine()
     available, broken = engine.methods(), engine.registry.broken
     if as_json:
@@ -49,7 +51,13 @@ def methods_list(settings: Settings, as_json: bool) -> None:
         )
         for plugin in broken:
             click.echo(
-                t("plugin_broken", settings.lang, name=plugin.name, reason=plugin.reason), err=True
+                t(
+                    "plugin_broken",
+                    settings.lang,
+                    name=plugin.name,
+                    reason=problem_text(plugin.reason, settings.lang),
+                ),
+                err=True,
             )
     else:
         display.methods(available, broken, settings.lang)
@@ -70,6 +78,8 @@ def methods_schema(fmt: str) -> None:
 @json_option
 @pass_settings
 def plugins(settings: Settings, as_json: bool) -> None:
+    from plg.engine.registry import problem_text
+
     sources = settings.engine().registry.sources
     if as_json:
         display.emit_json(
@@ -81,7 +91,7 @@ def plugins(settings: Settings, as_json: bool) -> None:
                     "location": s.location,
                     "methods": s.methods,
                     "guards": s.guards,
-                    "problems": s.problems,
+                    "problems": [problem_text(p, settings.lang) for p in s.problems],
                 }
                 for s in sources
             ]

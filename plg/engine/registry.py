@@ -19,7 +19,7 @@ from pathlib import Path
 from plg.engine.checklist import TeamState
 from plg.engine.definition import MethodDefinition
 from plg.engine.guards import BUILTIN_GUARDS, Guard, Params
-from plg.errors import InvalidInput, InvalidMethodDefinition, NotFound
+from plg.errors import InvalidInput, InvalidMethodDefinition, NotFound, PlgError
 from plg.messages import Lang, t
 
 METHODS_GROUP = "plg.methods"
@@ -36,7 +36,7 @@ class Available:
 @dataclass(frozen=True)
 class Broken:
     name: str
-    reason: str
+    reason: PlgError  # shown in each person's language by `problem_text`
 
 
 @dataclass
@@ -49,7 +49,7 @@ class Source:
     location: str
     methods: list[str] = field(default_factory=list)
     guards: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[PlgError] = field(default_factory=list)
 
 
 @dataclass
@@ -60,15 +60,15 @@ class Registry:
 
     def add(self, definition: object, source: Source) -> None:
         if not isinstance(definition, MethodDefinition):
-            self._refuse(source, f"returned {type(definition).__name__}, not a MethodDefinition")
+            self._refuse(source, PlgError("plugin_not_definition", type=type(definition).__name__))
         elif definition.id in self.methods:
             other = self.methods[definition.id].source
-            self._refuse(source, f"method '{definition.id}' already comes from {other}")
+            self._refuse(source, PlgError("method_duplicate", method=definition.id, other=other))
         else:
             self.methods[definition.id] = Available(definition, source.name)
             source.methods.append(definition.id)
 
-    def _refuse(self, source: Source, reason: str) -> None:
+    def _refuse(self, source: Source, reason: PlgError) -> None:
         source.problems.append(reason)
         self.broken.append(Broken(source.name, reason))
 
@@ -95,10 +95,17 @@ def _points(group: str) -> list[EntryPoint]:
     )
 
 
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, InvalidMethodDefinition):
-        return exc.text("en").replace("\n", " ")
-    return f"{type(exc).__name__}: {exc}"
+def _reason(exc: Exception) -> PlgError:
+    """What went wrong in a plugin: plg's own error as it is, a plugin's own bug by its name
+    and its words (which plg cannot translate)."""
+    if isinstance(exc, PlgError):
+        return exc
+    return PlgError("plugin_failed", error=f"{type(exc).__name__}: {exc}")
+
+
+def problem_text(problem: PlgError, lang: Lang) -> str:
+    """A problem on one line, as listings show it."""
+    return problem.text(lang).replace("\n", " ")
 
 
 @cache
@@ -114,9 +121,9 @@ def _guard_plugins() -> tuple[dict[str, Guard], tuple[Source, ...]]:
             source.problems.append(_reason(exc))
             continue
         if not isinstance(guard, Guard) or guard.name != point.name:
-            source.problems.append(f"entry point '{point.name}' is not a Guard of that name")
+            source.problems.append(PlgError("guard_not_named", name=point.name))
         elif guard.name in BUILTIN_GUARDS or guard.name in guards:
-            source.problems.append(f"guard '{guard.name}' exists already")
+            source.problems.append(PlgError("guard_duplicate", name=guard.name))
         else:
             guards[guard.name] = guard
             source.guards.append(guard.name)
@@ -192,7 +199,7 @@ def load_registry(folders: Sequence[Path] | None = None) -> Registry:
         try:
             definition = load_definition_file(path)
         except (InvalidMethodDefinition, InvalidInput) as exc:
-            found._refuse(file_source, exc.text("en").replace("\n", " "))
+            found._refuse(file_source, exc)
             continue
         file_source.version = definition.version
         found.add(definition, file_source)
