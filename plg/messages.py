@@ -479,6 +479,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "There is no role '{role}'. Roles: {roles}.",
         "nl": "Er is geen rol '{role}'. Rollen: {roles}.",
     },
+    "export_members": {"en": "Members", "nl": "Leden"},
     "no_members": {
         "en": "This team has no members yet. Add them with 'plg team join'.",
         "nl": "Dit team heeft nog geen leden. Voeg ze toe met 'plg team join'.",

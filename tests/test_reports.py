@@ -110,6 +110,7 @@ def test_meeting_sheet_puts_open_items_first(plg: Plg, tmp_path: Path) -> None:
 
 def _a_story(plg: Plg, tmp_path: Path) -> str:
     plg("team", "start", "Story", "--method", "vier_vragen", "--leader", "Ans")
+    plg("team", "join", "Story", "Bo", "--role", "facilitator")
     sheet = tmp_path / "doelen.pdf"
     sheet.write_bytes(b"%PDF goals")
     plg(
@@ -136,7 +137,11 @@ def test_export_json_holds_the_whole_story(plg: Plg, tmp_path: Path) -> None:
     assert third["phase"] == "intervenieren"
     assert third["left_at"] is None
     assert [e["reason"] for e in data["forced"]] == ["toets komt later"]
-    assert len(data["events"]) == 5
+    assert len(data["events"]) == 6
+    assert [(m["person"], m["role"]) for m in data["members"]] == [
+        ("Ans", "leader"),
+        ("Bo", "facilitator"),
+    ]
 
 
 def test_export_markdown_and_html(plg: Plg, tmp_path: Path) -> None:
@@ -145,11 +150,13 @@ def test_export_markdown_and_html(plg: Plg, tmp_path: Path) -> None:
     assert "**Moved on without a complete checklist**: toets komt later" in markdown
     assert "- [x] All members stand behind the goals (tester, " in markdown
     assert "\\| pipes" in markdown  # a title cannot break the table
+    assert "Members: Ans (leader), Bo (facilitator)" in markdown
     out = tmp_path / "story.html"
     plg("export", name, "--format", "html", "-o", str(out))
     html = out.read_text(encoding="utf-8")
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+    assert 'Bo <span class="muted">(facilitator)</span>' in html
     assert "Cannot write" in plg.error("export", name, "-o", str(tmp_path / "no" / "x.md"))
 
 

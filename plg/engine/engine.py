@@ -27,7 +27,7 @@ from plg.engine.checklist import TeamState
 from plg.engine.definition import Category, MethodDefinition
 from plg.engine.inputs import Content, TeamSpec, clean, free_text, read_file
 from plg.engine.machine import Attempt, fire, triggers_from
-from plg.engine.people import People
+from plg.engine.people import People, member_views
 from plg.engine.pinned import (
     apply_counters,
     definition_of,
@@ -262,6 +262,7 @@ class Engine(People):
                 visits=tuple(found),
                 events=tuple(events),
                 definition=definition,
+                members=tuple(member_views(session, team)),
             )
 
     def checklist(self, name: str) -> ChecklistView:

@@ -52,7 +52,7 @@ class People:
     def members(self, name: str) -> list[MemberView]:
         """The team's people and their roles, by name."""
         with self._session() as session:
-            return _member_views(session, self._team(session, name))
+            return member_views(session, self._team(session, name))
 
     def join(self, name: str, person: str, role: str = "member") -> list[MemberView]:
         """Give `person` a role in the team (one of ROLES); someone already in it changes role."""
@@ -95,7 +95,7 @@ class People:
         self, session: Session, team: Team, kind: str, detail: dict[str, Any]
     ) -> list[MemberView]:
         session.flush()
-        views = _member_views(session, team)
+        views = member_views(session, team)
         leaders = ", ".join(view.person for view in views if view.role == "leader")
         self._event(session, team, kind, {"leader": leaders or None}, detail=detail)
         return views
@@ -165,6 +165,6 @@ class People:
         retried(attempt, (DatabaseBusy,))
 
 
-def _member_views(session: Session, team: Team) -> list[MemberView]:
+def member_views(session: Session, team: Team) -> list[MemberView]:
     rows = session.scalars(select(Member).where(Member.team_id == team.id).order_by(Member.person))
     return [MemberView(m.person, m.role, m.joined_at) for m in rows]

@@ -400,6 +400,7 @@ class TeamStory:
     visits: tuple[PhaseVisit, ...]
     events: tuple[EventView, ...]
     definition: MethodDefinition
+    members: tuple[MemberView, ...]
 
     @property
     def forced(self) -> tuple[EventView, ...]:
@@ -415,6 +416,7 @@ class TeamStory:
                 "description": self.method_description,
                 "sources": list(self.definition.sources),
             },
+            "members": [member.to_json() for member in self.members],
             "visits": [visit.to_json() for visit in self.visits],
             "forced": [event.to_json() for event in self.forced],
             "events": [event.to_json() for event in self.events],
