@@ -16,7 +16,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import Select, Table, bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, undefer
 from sqlalchemy.orm.exc import StaleDataError
@@ -289,17 +289,21 @@ class Engine(People):
         self, school: str | None, method: str | None, phase: str | None, stalled_days: int | None
     ) -> tuple[list[TeamRow], dict[int, MethodDefinition]]:
         """The rows of `teams`, and the definitions they run on by snapshot id."""
-        matched = select(Team.id)
-        if school:
-            matched = matched.where(Team.schools.any(School.name == school))
-        if method:
-            matched = matched.join(Team.snapshot).where(MethodSnapshot.method_id == method)
-        if phase:
-            matched = matched.where(Team.phase == phase)
+        # None when nothing is filtered: reading every team past an IN (...) of all their ids
+        # took SQLite a quarter longer (measured on 100,000 teams).
+        matched: Select[tuple[int]] | None = None
+        if school or method or phase:
+            matched = select(Team.id)
+            if school:
+                matched = matched.where(Team.schools.any(School.name == school))
+            if method:
+                matched = matched.join(Team.snapshot).where(MethodSnapshot.method_id == method)
+            if phase:
+                matched = matched.where(Team.phase == phase)
         now = self.clock()
         stalled_before = now - timedelta(days=stalled_days) if stalled_days is not None else None
         with self._session() as session, _collector_paused():
-            used = select(Team.snapshot_id).where(Team.id.in_(matched)).distinct()
+            used = bulk.within(select(Team.snapshot_id), Team.id, matched).distinct()
             snapshots = session.scalars(
                 select(MethodSnapshot)
                 .where(MethodSnapshot.id.in_(used))

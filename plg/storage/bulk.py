@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 from sqlalchemy import (
     JSON,
@@ -27,6 +27,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from plg.storage.models import Event, School, Team, team_schools
+
+Q = TypeVar("Q", bound=Select[Any])
 
 # Core, not ORM, inserts: the ORM's bulk path spent more time collecting rows than SQLite
 # spent writing them.
@@ -192,7 +194,12 @@ class StoredTeam(NamedTuple):
     phase_entered_seq: int
 
 
-def team_rows(session: Session, matched: Select[int]) -> Iterator[StoredTeam]:
+def within(query: Q, column: Any, matched: Select[tuple[int]] | None) -> Q:
+    """`query` limited to the teams `matched` selects; all teams when it is None."""
+    return query if matched is None else query.where(column.in_(matched))
+
+
+def team_rows(session: Session, matched: Select[tuple[int]] | None) -> Iterator[StoredTeam]:
     """The matched teams by name, streamed in batches so that 100,000 are never all in memory.
 
     For that many rows SQLAlchemy's per-value result processing (on SQLite a regular expression
@@ -202,23 +209,21 @@ def team_rows(session: Session, matched: Select[int]) -> Iterator[StoredTeam]:
     """
     teams = _TEAM_TABLE.c
     # Through the connection: rows of plain columns need none of the ORM's loading machinery.
+    query = select(
+        teams.id,
+        teams.name,
+        teams.snapshot_id,
+        teams.phase,
+        teams.status,
+        type_coerce(teams.counters, String),
+        teams.kind,
+        teams.leader,
+        type_coerce(teams.last_activity, String),
+        type_coerce(teams.deadline, String),
+        teams.phase_entered_seq,
+    )
     result = session.connection().execute(
-        select(
-            teams.id,
-            teams.name,
-            teams.snapshot_id,
-            teams.phase,
-            teams.status,
-            type_coerce(teams.counters, String),
-            teams.kind,
-            teams.leader,
-            type_coerce(teams.last_activity, String),
-            type_coerce(teams.deadline, String),
-            teams.phase_entered_seq,
-        )
-        .where(teams.id.in_(matched))
-        .order_by(teams.name)
-        .execution_options(yield_per=2000)
+        within(query, teams.id, matched).order_by(teams.name).execution_options(yield_per=2000)
     )
     decoded: dict[str, dict[str, Any]] = {}
     for row in (row for batch in result.partitions() for row in batch):
@@ -242,7 +247,9 @@ def team_rows(session: Session, matched: Select[int]) -> Iterator[StoredTeam]:
         )
 
 
-def school_names(session: Session, matched: Select[int]) -> dict[int, tuple[str, ...]]:
+def school_names(
+    session: Session, matched: Select[tuple[int]] | None
+) -> dict[int, tuple[str, ...]]:
     """The names of each matched team's schools, in alphabetical order.
 
     A query of its own rather than an aggregate joined to the teams': with statistics not yet
@@ -251,11 +258,9 @@ def school_names(session: Session, matched: Select[int]) -> dict[int, tuple[str,
     """
     found: dict[int, list[str]] = {}
     links, schools = team_schools.c, _SCHOOL_TABLE.c
+    query = select(links.team_id, schools.name).join(_SCHOOL_TABLE, schools.id == links.school_id)
     result = session.connection().execute(
-        select(links.team_id, schools.name)
-        .join(_SCHOOL_TABLE, schools.id == links.school_id)
-        .where(links.team_id.in_(matched))
-        .execution_options(yield_per=5000)
+        within(query, links.team_id, matched).execution_options(yield_per=5000)
     )
     # In batches, not row by row (for 100,000 teams that took a fifth of the overview), and
     # sorted here: most teams have one school, which needs no sorting.
