@@ -164,6 +164,7 @@ def test_a_backup_made_while_someone_writes_passes_the_check(
         writer.join(30)
     assert writer.exitcode == 0
     for target in copies:
+        assert target.stat().st_mode & 0o777 == 0o600  # everything the teams saved: owner only
         copy = Plg(f"sqlite:///{target}")
         assert copy.json("check")["ok"] is True
         assert copy.json("team", "show", "Schrijven")["phase"] == "aanleiding"
