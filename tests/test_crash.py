@@ -7,14 +7,19 @@ from __future__ import annotations
 import multiprocessing
 import os
 import random
+import shutil
 import signal
 import time
 from collections import Counter
 from multiprocessing.connection import Connection
+from pathlib import Path
 
 import pytest
 
 from plg import Engine
+from plg.storage.schema import HEAD_REVISION
+from tests.conftest import sql
+from tests.frozen import FROZEN, copy_to_postgres, rows_of
 from tests.writers import METHODS, TEAMS, act, start_teams
 
 ROUNDS = 50
@@ -75,3 +80,54 @@ def test_writers_killed_at_random_moments(db_url: str, monkeypatch: pytest.Monke
     engine.close()
     # The kills fell while writing, not before the first write.
     assert killed_with_work_done > ROUNDS * 3 // 4
+
+
+def _upgrade(url: str) -> None:
+    Engine(url).init()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork() to start upgrades quickly")
+def test_an_upgrade_killed_half_way_leaves_the_old_database_or_the_new(
+    tmp_path: Path, db_url: str
+) -> None:
+    """The schema is changed in one transaction: a killed `plg init` leaves the database as it
+    was, which upgrades later, or fully upgraded; never in between."""
+    context = multiprocessing.get_context("fork")
+    rng = random.Random(2611)
+    frozen = FROZEN[-1]  # the newest older revision: its upgrade changes a column
+    outcomes: Counter[str] = Counter()
+    took = 0.0
+    for round_ in range(13):
+        copy = tmp_path / f"{round_}.db"
+        shutil.copy(frozen, copy)
+        if db_url.startswith("sqlite"):
+            url = f"sqlite:///{copy}"
+        else:
+            url = db_url
+            sql(url, "DROP SCHEMA public CASCADE")
+            sql(url, "CREATE SCHEMA public")
+            copy_to_postgres(copy, url)
+        before = rows_of(url)
+        upgrade = context.Process(target=_upgrade, args=(url,))
+        started = time.perf_counter()
+        upgrade.start()
+        if round_ == 0:
+            # The first runs to the end: how long an upgrade takes here sets when to kill.
+            upgrade.join()
+            took = time.perf_counter() - started
+            continue
+        time.sleep(rng.uniform(0.0, took * 1.2))
+        os.kill(upgrade.pid or 0, signal.SIGKILL)
+        upgrade.join()
+        revision = sql(url, "SELECT version_num FROM alembic_version")
+        assert revision in (frozen.stem.removeprefix("schema-"), HEAD_REVISION), revision
+        outcomes["upgraded" if revision == HEAD_REVISION else "as it was"] += 1
+        assert rows_of(url) == before
+        engine = Engine(url, lang="en")
+        assert engine.init() == HEAD_REVISION  # a killed upgrade can be run again
+        report = engine.check()
+        assert report.ok, [fault.text("en") for fault in report.faults]
+        engine.close()
+    # The kills fell on both sides of the commit.
+    assert outcomes["as it was"], outcomes
+    assert outcomes["upgraded"], outcomes
