@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,9 +18,11 @@ def t(key: str, lang: Lang, /, **params: object) -> str:
 
 
 def _visible(value: object) -> object:
-    if not isinstance(value, str) or value.isprintable():
+    # Paths too: a file name is what the user typed as much as a team name is.
+    text = str(value) if isinstance(value, (str, PurePath)) else None
+    if text is None or text.isprintable():
         return value
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in value)
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 class PlgError(Exception):

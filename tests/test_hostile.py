@@ -267,3 +267,15 @@ def test_html_shows_everything_a_user_typed_as_text(plg: Plg, tmp_path: Path) ->
     story = (tmp_path / "export.html").read_text(encoding="utf-8")
     for field in ("team", "school", "leader", "title", "text", "reason", "actor"):
         assert f"&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; {field}" in story, field
+
+
+def test_a_file_name_with_a_line_break_stays_on_the_error_line(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    plg = Plg(sqlite_url)
+    plg("init")
+    taken = tmp_path / "line\nbreak"
+    taken.write_text("mine")
+    error = plg.error("backup", str(taken))
+    assert error.count("\n") == 1
+    assert "line\\nbreak' already exists" in error
