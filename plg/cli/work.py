@@ -85,6 +85,13 @@ def advance(
     )
 
 
+def _taken(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a name the file system refuses: writing it says so
+        return False
+
+
 _ADD_HELP = {"artefact": "artefact_add", "evidence": "evidence_add"}
 
 
@@ -148,7 +155,7 @@ def _record_group(category: Category, kind_option: str, kind_help: str) -> click
         filename, data = settings.engine().record_file(team_name, category, record_id)
         # The stored name is only a label: never let it choose a folder.
         target = output or Path(Path(filename).name)
-        if target.exists() and not overwrite:
+        if not overwrite and _taken(target):
             raise PlgError("exists_output", path=target)
         write_file(target, data)
         say(settings, "done_written", path=target)

@@ -424,13 +424,13 @@ class Engine(People):
         if source is None:
             raise Refused("backup_server", url=self.store.display_url)
         self.store.require_current()
-        if target.exists():
-            raise Refused("backup_exists", path=target)
         from plg.storage.backup import copy_sqlite
 
         try:
+            if target.exists():
+                raise Refused("backup_exists", path=target)
             return copy_sqlite(source, target)
-        except OSError as exc:
+        except OSError as exc:  # also a name the file system refuses, such as one too long
             raise InvalidInput("output_unwritable", path=target, reason=exc.strerror) from None
         except sqlite3.Error as exc:
             raise DatabaseError("db_unreachable", url=self.store.display_url, reason=exc) from None
