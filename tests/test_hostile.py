@@ -213,7 +213,7 @@ def _fill(template: list[str], value: str) -> list[str]:
     ),
     actor=st.sampled_from([PROJECT_LEADER, "Noor Peters", "", "\x00", "<b>"]),
 )
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_random_bad_values_never_end_in_a_traceback(
     demo_db: str, template: list[str], value: str, actor: str
 ) -> None:
