@@ -20,7 +20,9 @@ if TYPE_CHECKING:
         EventView,
         MemberView,
         Overview,
+        PersonView,
         RecordView,
+        SchoolView,
         TeamRow,
         TeamView,
     )
@@ -75,8 +77,18 @@ def emit_overview_json(view: Overview) -> None:
 
 
 def table(
-    lang: Lang, columns: Sequence[str], rows: Iterable[Sequence[object]], title: str = ""
+    lang: Lang,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    title: str = "",
+    empty: str = "",
 ) -> None:
+    """A table with the `columns` (message keys); with no rows, the `empty` message instead,
+    on stderr, so that stdout stays empty for scripts."""
+    rows = list(rows)
+    if not rows and empty:
+        click.echo(t(empty, lang), err=True)
+        return
     from rich.table import Table
 
     grid = Table(title=title or None, title_justify="left", show_lines=False)
@@ -98,9 +110,6 @@ def _status(row: TeamRow, lang: Lang) -> str:
 
 
 def teams(rows: Sequence[TeamRow], lang: Lang) -> None:
-    if not rows:
-        click.echo(t("no_teams", lang), err=True)
-        return
     table(
         lang,
         ["col_team", "col_method", "col_step", "col_phase", "col_status", "col_schools"],
@@ -108,6 +117,7 @@ def teams(rows: Sequence[TeamRow], lang: Lang) -> None:
             (r.name, r.method, _step(r), r.phase_title, _status(r, lang), ", ".join(r.schools))
             for r in rows
         ],
+        empty="no_teams",
     )
 
 
@@ -270,21 +280,34 @@ def pairs(values: dict[str, str], lang: Lang) -> None:
         click.echo(f"{key} = {value}")
 
 
+def schools(rows: Sequence[SchoolView], lang: Lang) -> None:
+    table(
+        lang,
+        ["col_school", "col_code", "col_count", "col_people"],
+        [(s.name, s.code or "", s.teams, s.people) for s in rows],
+        empty="no_schools",
+    )
+
+
+def people(rows: Sequence[PersonView], lang: Lang) -> None:
+    table(
+        lang,
+        ["col_person", "col_email", "col_school"],
+        [(p.name, p.email or "", p.school or "") for p in rows],
+        empty="no_people",
+    )
+
+
 def members(rows: Sequence[MemberView], lang: Lang) -> None:
-    if not rows:
-        click.echo(t("no_members", lang), err=True)
-        return
     table(
         lang,
         ["col_person", "col_role", "col_since"],
         [(m.person, t(f"role_{m.role}", lang), m.joined_at.strftime("%Y-%m-%d")) for m in rows],
+        empty="no_members",
     )
 
 
 def records(rows: Sequence[RecordView], lang: Lang) -> None:
-    if not rows:
-        click.echo(t("nothing_saved", lang), err=True)
-        return
     table(
         lang,
         ["col_id", "col_when", "col_type", "col_title", "col_phase", "col_content"],
@@ -292,6 +315,7 @@ def records(rows: Sequence[RecordView], lang: Lang) -> None:
             (r.id, r.at.strftime("%Y-%m-%d"), r.type, r.title, r.phase, _content(r, lang))
             for r in rows
         ],
+        empty="nothing_saved",
     )
 
 

@@ -50,6 +50,39 @@ HELP: dict[str, dict[Lang, str]] = {
         "nl": "Kopieer de SQLite-database naar het nieuwe bestand FILE terwijl anderen "
         "doorwerken. Gebruik voor PostgreSQL pg_dump.",
     },
+    "school": {
+        "en": "The schools of the foundation, with their codes.",
+        "nl": "De scholen van de stichting, met hun codes.",
+    },
+    "school_add": {
+        "en": "Add a school, or give a school that a team start made its code.",
+        "nl": "Voeg een school toe, of geef een school die bij een teamstart ontstond haar code.",
+    },
+    "school_list": {
+        "en": "List the schools, with how many teams and people each has.",
+        "nl": "Toon de scholen, met hoeveel teams en mensen elk heeft.",
+    },
+    "code_opt": {
+        "en": "The school's short code, such as its BRIN number.",
+        "nl": "De korte code van de school, zoals het BRIN-nummer.",
+    },
+    "person": {
+        "en": "The people of the foundation, with their home school.",
+        "nl": "De mensen van de stichting, met hun eigen school.",
+    },
+    "person_add": {
+        "en": "Add someone, with an e-mail address and a home school if given.",
+        "nl": "Voeg iemand toe, met een e-mailadres en een eigen school als die gegeven zijn.",
+    },
+    "person_list": {
+        "en": "List everyone, or the people of one school.",
+        "nl": "Toon iedereen, of de mensen van een school.",
+    },
+    "email_opt": {"en": "Their e-mail address.", "nl": "Het e-mailadres."},
+    "home_school_opt": {
+        "en": "Their home school (see 'plg school list').",
+        "nl": "De eigen school (zie 'plg school list').",
+    },
     "project-leader": {
         "en": "The project leaders, who oversee every team and may do everything.",
         "nl": "De projectleiders, die alle teams overzien en alles mogen.",

@@ -421,6 +421,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "act_deadline": {"en": "set the deadline", "nl": "de einddatum zetten"},
     "act_members": {"en": "change the members", "nl": "de leden wijzigen"},
     "act_start": {"en": "start teams", "nl": "teams starten"},
+    "act_organisation": {
+        "en": "change the schools and people",
+        "nl": "de scholen en mensen wijzigen",
+    },
     "act_settings": {"en": "change the settings", "nl": "de instellingen wijzigen"},
     "act_project_leaders": {
         "en": "change who the project leaders are",
@@ -480,6 +484,47 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Er is geen rol '{role}'. Rollen: {roles}.",
     },
     "export_members": {"en": "Members", "nl": "Leden"},
+    "school_exists": {
+        "en": "There is already a school named '{school}'. See them with 'plg school list'.",
+        "nl": "Er is al een school met de naam '{school}'. Bekijk ze met 'plg school list'.",
+    },
+    "school_code_taken": {
+        "en": "The code '{code}' belongs to '{school}' already. Each school has its own code.",
+        "nl": "De code '{code}' hoort al bij '{school}'. Elke school heeft een eigen code.",
+    },
+    "school_code_invalid": {
+        "en": "'{code}' is not a school code: use 1 to 20 letters, digits and hyphens, such as "
+        "its BRIN number (04AB).",
+        "nl": "'{code}' is geen schoolcode: gebruik 1 tot 20 letters, cijfers en streepjes, "
+        "zoals het BRIN-nummer (04AB).",
+    },
+    "school_unknown": {
+        "en": "There is no school '{school}'. Schools: {schools}. Add it with 'plg school add'.",
+        "nl": "Er is geen school '{school}'. Scholen: {schools}. Voeg die toe met "
+        "'plg school add'.",
+    },
+    "email_invalid": {
+        "en": "'{email}' is not an e-mail address, such as anna@school.nl.",
+        "nl": "'{email}' is geen e-mailadres, zoals anna@school.nl.",
+    },
+    "person_exists": {
+        "en": "There is already someone named '{person}'. See everyone with 'plg person list'.",
+        "nl": "Er is al iemand met de naam '{person}'. Bekijk iedereen met 'plg person list'.",
+    },
+    "no_schools": {
+        "en": "There are no schools yet. Add one with 'plg school add'.",
+        "nl": "Er zijn nog geen scholen. Voeg er een toe met 'plg school add'.",
+    },
+    "no_people": {
+        "en": "There is nobody yet. Add someone with 'plg person add'.",
+        "nl": "Er is nog niemand. Voeg iemand toe met 'plg person add'.",
+    },
+    "done_school": {"en": "School '{school}' saved.", "nl": "School '{school}' bewaard."},
+    "done_person": {"en": "'{person}' saved.", "nl": "'{person}' bewaard."},
+    "col_code": {"en": "Code", "nl": "Code"},
+    "col_email": {"en": "E-mail", "nl": "E-mail"},
+    "col_people": {"en": "People", "nl": "Mensen"},
+    "col_school": {"en": "School", "nl": "School"},
     "no_members": {
         "en": "This team has no members yet. Add them with 'plg team join'.",
         "nl": "Dit team heeft nog geen leden. Voeg ze toe met 'plg team join'.",

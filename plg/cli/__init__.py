@@ -32,6 +32,8 @@ _FAMILIES = {
     "backup": "plg.cli.admin",
     "project-leader": "plg.cli.admin",
     "settings": "plg.cli.admin",
+    "school": "plg.cli.organisation",
+    "person": "plg.cli.organisation",
 }
 
 

@@ -36,6 +36,8 @@ class DemoTeam:
 
 REGENBOOG, KOMPAS, VLINDER = "OBS De Regenboog", "CBS Het Kompas", "IKC De Vlinder"
 PROJECT_LEADER = "Marieke de Boer"
+# Made-up codes in the shape of BRIN numbers.
+CODES = {REGENBOOG: "90RB", KOMPAS: "90KP", VLINDER: "90VL"}
 
 TEAMS = (
     DemoTeam(
@@ -140,6 +142,21 @@ def _save(engine: Engine, name: str, category: Category, kind: str, count: int) 
         engine.add_record(name, category, kind, label, Content(text=f"{label} ({name})"))
 
 
+def _organisation(foundation: Engine) -> None:
+    """The schools' codes, and everyone in the example teams with their home school."""
+    coded = {school.name for school in foundation.schools() if school.code}
+    for name, code in CODES.items():
+        if name not in coded:
+            foundation.add_school(name, code)
+    known = {person.name for person in foundation.people()}
+    for demo in TEAMS:
+        for person in (demo.leader, *(name for name, _ in demo.members)):
+            if person not in known:
+                email = person.lower().replace(" ", ".") + "@example.org"
+                foundation.add_person(person, email, demo.schools[0])
+                known.add(person)
+
+
 def build(url: str | None, lang: str, runner: str) -> tuple[int, int]:
     """Create the example teams that are missing; returns (created, already there).
 
@@ -174,6 +191,7 @@ def build(url: str | None, lang: str, runner: str) -> tuple[int, int]:
             engine.advance(demo.name, trigger)
         engine.close()
         created += 1
+    _organisation(foundation)
     foundation.set_setting("role-checks", "on")
     foundation.close()
     return created, kept

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +28,28 @@ def _visible(text: str) -> bool:
     # isprintable() (in C) settles the usual name at once; it also says no to spaces other
     # than ' ' (such as a no-break space), which are allowed, so only then check each one.
     return text.isprintable() or not any(unicodedata.category(ch).startswith("C") for ch in text)
+
+
+_SCHOOL_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,19}")
+# Enough to catch a slip (a name typed where the address goes); only the mail server can say more.
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def school_code(value: str) -> str:
+    """A school's short code: 1 to 20 letters, digits and hyphens, such as its BRIN number."""
+    value = value.strip()
+    if not _SCHOOL_CODE.fullmatch(value):
+        raise InvalidInput("school_code_invalid", code=value)
+    return value
+
+
+def email_address(value: str) -> str | None:
+    value = value.strip()
+    if not value:
+        return None
+    if len(value) > 200 or not value.isprintable() or not _EMAIL.fullmatch(value):
+        raise InvalidInput("email_invalid", email=value)
+    return value
 
 
 def free_text(value: str | None) -> str | None:

@@ -1,6 +1,6 @@
-"""People and the foundation's settings: a team's members and their roles, the project leaders,
-and the settings of the database. Part of the engine (its `Engine` is a `People`); who may do
-what is decided in plg.engine.roles."""
+"""People and the foundation: its schools and people, a team's members and their roles, the
+project leaders, and the settings of the database. Part of the engine (its `Engine` is a
+`People`); who may do what is decided in plg.engine.roles."""
 
 from __future__ import annotations
 
@@ -13,13 +13,21 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from plg.engine import roles
-from plg.engine.inputs import ROLES, clean
+from plg.engine.inputs import ROLES, clean, email_address, school_code
 from plg.engine.retry import T, retried
 from plg.engine.roles import TeamAction
-from plg.engine.views import MemberView
+from plg.engine.views import MemberView, PersonView, SchoolView
 from plg.errors import DatabaseBusy, InvalidInput, NotFound, Refused
 from plg.messages import Lang, t
-from plg.storage.models import Member, ProjectLeader, Setting, Team
+from plg.storage.models import (
+    Member,
+    Person,
+    ProjectLeader,
+    School,
+    Setting,
+    Team,
+    team_schools,
+)
 
 
 class People:
@@ -151,6 +159,77 @@ class People:
 
         self._foundation_change("settings", store)
         return self.settings()
+
+    def schools(self) -> list[SchoolView]:
+        """Every school, by name, with its code and how many teams and people it has."""
+        with self._session() as session:
+            teams = (
+                select(func.count())
+                .select_from(team_schools)
+                .where(team_schools.c.school_id == School.id)
+                .scalar_subquery()
+            )
+            people = select(func.count()).where(Person.school_id == School.id).scalar_subquery()
+            rows = session.execute(
+                select(School.name, School.code, teams, people).order_by(School.name)
+            )
+            return [
+                SchoolView(name, code, n_teams, n_people) for name, code, n_teams, n_people in rows
+            ]
+
+    def add_school(self, name: str, code: str | None = None) -> SchoolView:
+        """Add a school; for one that a team start made without a code, give it its code."""
+        name = clean(name, 200, "school_name_invalid")
+        code = school_code(code) if code is not None else None
+
+        def store(session: Session) -> None:
+            found = session.scalar(select(School).where(School.name == name))
+            if found is not None and (found.code is not None or code is None):
+                raise Refused("school_exists", school=name)
+            other = session.scalar(select(School.name).where(School.code == code)) if code else None
+            if other is not None:
+                raise Refused("school_code_taken", code=code, school=other)
+            if found is None:
+                session.add(School(name=name, code=code))
+            else:
+                found.code = code
+
+        self._foundation_change("organisation", store)
+        return next(school for school in self.schools() if school.name == name)
+
+    def people(self, school: str | None = None) -> list[PersonView]:
+        """Everyone, by name, or the people of one school."""
+        with self._session() as session:
+            query = (
+                select(Person.name, Person.email, School.name)
+                .outerjoin(School, School.id == Person.school_id)
+                .order_by(Person.name)
+            )
+            if school:
+                query = query.where(School.name == school.strip())
+            return [PersonView(*row) for row in session.execute(query)]
+
+    def add_person(
+        self, name: str, email: str | None = None, school: str | None = None
+    ) -> PersonView:
+        """Add someone, with an e-mail address and a home school if given."""
+        name = clean(name, 200, "person_invalid")
+        email = email_address(email) if email is not None else None
+        school = school.strip() if school and school.strip() else None
+
+        def store(session: Session) -> None:
+            if session.scalar(select(Person.id).where(Person.name == name)) is not None:
+                raise Refused("person_exists", person=name)
+            school_id = None
+            if school is not None:
+                school_id = session.scalar(select(School.id).where(School.name == school))
+                if school_id is None:
+                    known = ", ".join(session.scalars(select(School.name).order_by(School.name)))
+                    raise NotFound("school_unknown", school=school, schools=known or "-")
+            session.add(Person(name=name, email=email, school_id=school_id))
+
+        self._foundation_change("organisation", store)
+        return PersonView(name, email, school)
 
     def _foundation_change(
         self, action: roles.FoundationAction, change: Callable[[Session], None]

@@ -2,8 +2,8 @@
 
 Members of a team do its work: tick, save artefacts and evidence. Its leader (a network's lead)
 also moves it: advance, force, migrate, set its deadline, change its members. A project leader
-may do all of that for every team, and alone may start teams and change settings and project
-leaders. Everyone may read.
+may do all of that for every team, and alone may start teams and change settings, project
+leaders, schools and people. Everyone may read.
 
 The person is who `--as` (or PLG_USER, or the login name) says: role checks keep people from
 doing by mistake what is not theirs to do; they are not a password. A foundation that needs more
@@ -23,7 +23,7 @@ from plg.messages import Lang, t
 from plg.storage.models import Member, ProjectLeader, Setting
 
 TeamAction = Literal["tick", "record", "advance", "force", "migrate", "deadline", "members"]
-FoundationAction = Literal["start", "settings", "project_leaders"]
+FoundationAction = Literal["start", "settings", "project_leaders", "organisation"]
 
 # What only a team's leader (or a project leader) may do; its members do the rest.
 _LEADERS_ONLY = frozenset({"advance", "force", "migrate", "deadline", "members"})

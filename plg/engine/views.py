@@ -208,6 +208,21 @@ class EventView:
 
 
 @dataclass(frozen=True)
+class SchoolView:
+    name: str
+    code: str | None
+    teams: int
+    people: int
+
+
+@dataclass(frozen=True)
+class PersonView:
+    name: str
+    email: str | None
+    school: str | None
+
+
+@dataclass(frozen=True)
 class MemberView:
     """A person's role in a team."""
 

@@ -63,6 +63,9 @@ class School(Base):
     __tablename__ = "schools"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    # The short code a foundation knows the school by (its BRIN number, say); schools that a
+    # team start made have none until someone adds it.
+    code: Mapped[str | None] = mapped_column(String(20), unique=True)
 
 
 team_schools = Table(
@@ -189,3 +192,13 @@ class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(String(200))
+
+
+class Person(Base):
+    """Someone in the foundation: a teacher, a leader, a facilitator."""
+
+    __tablename__ = "people"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    email: Mapped[str | None] = mapped_column(String(200))
+    school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"))
