@@ -30,7 +30,10 @@ def specs(count: int, method: str | None = None) -> list[TeamSpec]:
         TeamSpec(
             team_name(n),
             method or METHODS[n % 4],
-            (f"School {n % 700:03d}",),
+            # A network spans schools; an internal team has one.
+            (f"School {n % 700:03d}", f"School {(n + 1) % 700:03d}")
+            if n % 10 == 0
+            else (f"School {n % 700:03d}",),
             f"Leader {n % 5000}",
             "network" if n % 10 == 0 else "internal",
         )

@@ -155,9 +155,11 @@ HELP: dict[str, dict[Lang, str]] = {
     },
     "role_opt": {
         "en": "leader (a network's lead): moves the team; member: does its work; "
-        "facilitator: supports it and does its work too.",
+        "facilitator: supports it; expert: a knowledgeable other from outside. All but the "
+        "leader do the team's work.",
         "nl": "leader (ook netwerktrekker): brengt het team verder; member: doet het werk; "
-        "facilitator: begeleidt en doet ook het werk.",
+        "facilitator: begeleidt; expert: een kennisexpert van buiten. Iedereen behalve de "
+        "leider doet het werk van het team.",
     },
     "team_migrate": {
         "en": "Move a team to another version of its method; recorded in its history.",

@@ -29,6 +29,18 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "A team is 'internal' (one school) or 'network' (several schools), not '{kind}'.",
         "nl": "Een team is 'internal' (een school) of 'network' (meerdere scholen), niet '{kind}'.",
     },
+    "network_schools": {
+        "en": "Team '{team}' is a network, which spans several schools: name at least two with "
+        "--school, or start it as an internal team.",
+        "nl": "Team '{team}' is een netwerk, en dat beslaat meerdere scholen: noem er minstens "
+        "twee met --school, of start het als intern team.",
+    },
+    "internal_schools": {
+        "en": "Team '{team}' is an internal team, of one school: name one --school, or start "
+        "it with --kind network.",
+        "nl": "Team '{team}' is een intern team, van een school: noem een --school, of start "
+        "het met --kind network.",
+    },
     "leader_invalid": {
         "en": "A leader's name needs 1 to 200 visible characters.",
         "nl": "De naam van een leider heeft 1 tot 200 zichtbare tekens nodig.",
@@ -532,6 +544,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "role_leader": {"en": "leader", "nl": "leider"},
     "role_member": {"en": "member", "nl": "lid"},
     "role_facilitator": {"en": "facilitator", "nl": "begeleider"},
+    "role_expert": {"en": "knowledgeable other", "nl": "kennisexpert"},
     # Words used in listings and reports.
     "ticked": {"en": "ticked", "nl": "afgevinkt"},
     "unticked": {"en": "not ticked", "nl": "niet afgevinkt"},

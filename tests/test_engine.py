@@ -273,7 +273,7 @@ def test_teams_share_one_machine_per_definition(engine: Engine) -> None:
 def test_lists_and_filters(engine: Engine) -> None:
     engine.start_team("A", "vier_vragen", schools=["North"])
     engine.start_team("B", "datateam", schools=["South"])
-    engine.start_team("C", "datateam", schools=["North", "South"])
+    engine.start_team("C", "datateam", schools=["North", "South"], kind="network")
     engine.advance("C", force=True, reason="r")
     assert [r.name for r in engine.teams()] == ["A", "B", "C"]
     assert [r.name for r in engine.teams(school="North")] == ["A", "C"]

@@ -85,6 +85,7 @@ def test_the_overview_query_count_does_not_grow(db_url: str, filters: dict[str, 
                 f"{size}-{n}",
                 ("datateam", "vier_vragen", "lesson_study")[n % 3],
                 ("Noord", "Zuid")[: 1 + n % 2],
+                kind=("internal", "network")[n % 2],
             )
             for n in range(size)
         )

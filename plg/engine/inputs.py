@@ -13,7 +13,7 @@ from plg.errors import InvalidInput
 
 TEAM_KINDS = ("internal", "network")
 # A person's role in a team; who may do what in each is in plg.engine.roles.
-ROLES = ("leader", "member", "facilitator")
+ROLES = ("leader", "member", "facilitator", "expert")
 
 
 def clean(value: str, limit: int, error: str) -> str:
@@ -105,6 +105,11 @@ class TeamSpec:
         """The same team as it will be stored, or `InvalidInput` saying what is wrong."""
         if self.kind not in TEAM_KINDS:
             raise InvalidInput("team_kind_invalid", kind=self.kind)
+        schools = {school.strip() for school in self.schools}
+        if self.kind == "network" and len(schools) < 2:
+            raise InvalidInput("network_schools", team=self.name.strip())
+        if self.kind == "internal" and len(schools) > 1:
+            raise InvalidInput("internal_schools", team=self.name.strip())
         leader = self.leader.strip() if self.leader and self.leader.strip() else None
         return TeamSpec(
             clean(self.name, 120, "team_name_invalid"),
