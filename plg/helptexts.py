@@ -149,6 +149,14 @@ HELP: dict[str, dict[Lang, str]] = {
         "al in zit, krijgt een andere rol.",
     },
     "team_leave": {"en": "Take PERSON out of the team.", "nl": "Haal PERSON uit het team."},
+    "since_opt": {
+        "en": "The day PERSON joined (default: today).",
+        "nl": "De dag waarop PERSON erbij kwam (standaard: vandaag).",
+    },
+    "left_on_opt": {
+        "en": "The day PERSON left (default: today).",
+        "nl": "De dag waarop PERSON vertrok (standaard: vandaag).",
+    },
     "team_members": {
         "en": "The team's people and their roles.",
         "nl": "De mensen van het team en hun rollen.",

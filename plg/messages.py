@@ -475,6 +475,16 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "'{person}' is already {role} of team '{team}'.",
         "nl": "'{person}' is al {role} van team '{team}'.",
     },
+    "member_date_future": {
+        "en": "{day} is still to come: give the day someone joined or left, today at the latest.",
+        "nl": "{day} moet nog komen: geef de dag waarop iemand erbij kwam of vertrok, uiterlijk "
+        "vandaag.",
+    },
+    "member_leaves_early": {
+        "en": "'{person}' joined on {joined}, so cannot have left before that. Give a later day.",
+        "nl": "'{person}' kwam erbij op {joined}, en kan dus niet eerder vertrokken zijn. Geef "
+        "een latere dag.",
+    },
     "member_unknown": {
         "en": "'{person}' is not in team '{team}'. See its members with 'plg team members'.",
         "nl": "'{person}' zit niet in team '{team}'. Bekijk de leden met 'plg team members'.",

@@ -94,3 +94,30 @@ def test_codes_and_addresses_are_kept_exactly_or_refused(
 @pytest.mark.parametrize("email", ["anna@linde.nl", "a.b+c@x.co", ""])
 def test_ordinary_addresses_are_taken(engine: Engine, email: str) -> None:
     assert engine.add_person("Anna", email).email == (email or None)
+
+
+def test_members_join_and_leave_on_their_own_days(plg: Plg) -> None:
+    plg("team", "start", "Netwerk", "--method", "lesson_study", "--kind", "network",
+        "--school", "A", "--school", "B")  # fmt: skip
+    # A network takes members after it started, on the day they really joined.
+    joined = plg.json(
+        "team", "join", "Netwerk", "Ilse", "--since", "2026-09-01", "--role", "expert"
+    )
+    assert [(m["person"], m["role"], m["joined_at"][:10]) for m in joined] == [
+        ("Ilse", "expert", "2026-09-01")
+    ]
+    assert "(knowledgeable other)" in plg("history", "Netwerk").stdout
+    assert "still to come" in plg.error("team", "join", "Netwerk", "Bo", "--since", "2999-01-01")
+    assert "joined on 2026-09-01, so cannot have left before" in plg.error(
+        "team", "leave", "Netwerk", "Ilse", "--on", "2026-08-01"
+    )
+    assert plg.json("team", "leave", "Netwerk", "Ilse", "--on", "2026-10-15") == []
+    details = [
+        e["detail"] for e in plg.json("history", "Netwerk") if e["kind"] in ("join", "leave")
+    ]
+    assert details == [
+        {"person": "Ilse", "role": "expert", "was": None, "since": "2026-09-01"},
+        {"person": "Ilse", "role": "expert", "on": "2026-10-15"},
+    ]
+    assert plg.json("check")["ok"] is True
+    assert "is not in team" in plg.error("team", "leave", "Netwerk", "Ilse")  # not twice

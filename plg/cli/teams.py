@@ -176,19 +176,32 @@ def team_migrate(
     show_default=True,
     help=help_for("role_opt"),
 )
+@click.option("--since", type=DATE, metavar="YYYY-MM-DD", help=help_for("since_opt"))
 @json_option
 @pass_settings
-def team_join(settings: Settings, team_name: str, person: str, role: str, as_json: bool) -> None:
-    show(settings, as_json, settings.engine().join(team_name, person, role), display.members)
+def team_join(
+    settings: Settings,
+    team_name: str,
+    person: str,
+    role: str,
+    since: datetime | None,
+    as_json: bool,
+) -> None:
+    members = settings.engine().join(team_name, person, role, since.date() if since else None)
+    show(settings, as_json, members, display.members)
 
 
 @team.command("leave", help=help_for("team_leave"))
 @click.argument("team_name", metavar="TEAM")
 @click.argument("person")
+@click.option("--on", "on", type=DATE, metavar="YYYY-MM-DD", help=help_for("left_on_opt"))
 @json_option
 @pass_settings
-def team_leave(settings: Settings, team_name: str, person: str, as_json: bool) -> None:
-    show(settings, as_json, settings.engine().leave(team_name, person), display.members)
+def team_leave(
+    settings: Settings, team_name: str, person: str, on: datetime | None, as_json: bool
+) -> None:
+    members = settings.engine().leave(team_name, person, on.date() if on else None)
+    show(settings, as_json, members, display.members)
 
 
 @team.command("members", help=help_for("team_members"))

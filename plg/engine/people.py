@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from datetime import datetime
+from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -62,42 +62,65 @@ class People:
         with self._session() as session:
             return member_views(session, self._team(session, name))
 
-    def join(self, name: str, person: str, role: str = "member") -> list[MemberView]:
-        """Give `person` a role in the team (one of ROLES); someone already in it changes role."""
+    def join(
+        self, name: str, person: str, role: str = "member", since: date | None = None
+    ) -> list[MemberView]:
+        """Give `person` a role in the team (one of ROLES), from `since` (default today); someone
+        already in it changes role. A network takes new members long after it started."""
         person = clean(person, 200, "person_invalid")
         if role not in ROLES:
             raise InvalidInput("role_invalid", role=role, roles=", ".join(ROLES))
+        moment = self._member_date(since)
 
         def change(session: Session, team: Team) -> list[MemberView]:
             found = session.get(Member, (team.id, person))
             if found is not None and found.role == role:
                 word = t(f"role_{role}", self.lang)
                 raise Refused("member_already", person=person, role=word, team=team.name)
-            detail = {"person": person, "role": role, "was": found.role if found else None}
+            detail = {
+                "person": person,
+                "role": role,
+                "was": found.role if found else None,
+                "since": moment.date().isoformat(),
+            }
             if found is None:
-                session.add(
-                    Member(team_id=team.id, person=person, role=role, joined_at=self.clock())
-                )
+                session.add(Member(team_id=team.id, person=person, role=role, joined_at=moment))
             else:
                 found.role = role
             return self._members_changed(session, team, "join", detail)
 
         return self._change(name, "members", change)
 
-    def leave(self, name: str, person: str) -> list[MemberView]:
-        """Take `person` out of the team; the event keeps who they were."""
+    def leave(self, name: str, person: str, on: date | None = None) -> list[MemberView]:
+        """Take `person` out of the team, as of `on` (default today); the event keeps who they
+        were and when they left."""
         person = person.strip()
+        moment = self._member_date(on)
 
         def change(session: Session, team: Team) -> list[MemberView]:
             found = session.get(Member, (team.id, person))
             if found is None:
                 raise NotFound("member_unknown", person=person, team=team.name)
+            if moment.date() < found.joined_at.date():
+                raise InvalidInput(
+                    "member_leaves_early",
+                    person=person,
+                    joined=found.joined_at.date().isoformat(),
+                )
             session.delete(found)
-            return self._members_changed(
-                session, team, "leave", {"person": person, "role": found.role}
-            )
+            detail = {"person": person, "role": found.role, "on": moment.date().isoformat()}
+            return self._members_changed(session, team, "leave", detail)
 
         return self._change(name, "members", change)
+
+    def _member_date(self, day: date | None) -> datetime:
+        """The moment a membership begins or ends: now, or the start of a day gone by."""
+        now = self.clock()
+        if day is None:
+            return now
+        if day > now.date():
+            raise InvalidInput("member_date_future", day=day.isoformat())
+        return datetime.combine(day, time(), tzinfo=UTC)
 
     def _members_changed(
         self, session: Session, team: Team, kind: str, detail: dict[str, Any]
