@@ -17,7 +17,11 @@ if TYPE_CHECKING:
     from plg.engine.definition import MethodDefinition
     from plg.engine.registry import Available, Broken, Source
     from plg.engine.views import (
+        CharterView,
         EventView,
+        HoursView,
+        HypothesisView,
+        MeetingView,
         MemberView,
         Overview,
         PersonView,
@@ -265,8 +269,16 @@ def _event_text(event: EventView, lang: Lang) -> str:
         text += f": {event.detail['from_version']} → {event.detail['to_version']}"
     if "title" in event.detail:
         text += f": {event.detail['title']}"
-    if "person" in event.detail:
+    if "role" in event.detail:
         text += f": {event.detail['person']} ({t('role_' + event.detail['role'], lang)})"
+    elif "person" in event.detail:
+        text += f": {event.detail['person']}"
+    if "number" in event.detail:
+        text += f": {event.detail['number']}"
+        if "status" in event.detail:
+            text += f" ({t('status_' + event.detail['status'], lang)})"
+    if "held_on" in event.detail:
+        text += f": {event.detail['held_on']}, {event.detail['minutes']} min"
     return text
 
 
@@ -326,3 +338,88 @@ def _content(record: RecordView, lang: Lang) -> str:
         return f"{record.value:g}"
     text = record.text or ""
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def moved(view: TeamView, lang: Lang) -> None:
+    """Where a move took the team; on stderr, as every confirmation."""
+    left = view.definition.phase(view.left_phase or view.row.phase)
+    key = "done_complete" if view.row.status == "completed" else "done_advance"
+    text = t(key, lang, team=view.row.name, source=left.title(lang), dest=view.row.phase_title)
+    click.echo(text, err=True)
+
+
+def charter(view: CharterView, lang: Lang) -> None:
+    deadline = view.deadline.isoformat() if view.deadline else ""
+    rows = [(question, answer or "") for _, question, answer in view.answers]
+    rows.append((t("charter_deadline", lang), deadline))
+    table(lang, ["col_question", "col_answer"], rows, title=view.team)
+    needs = [
+        (n.person, t(f"role_{n.role}", lang) if n.role else "", n.needs or "") for n in view.needs
+    ]
+    table(lang, ["col_person", "col_role", "col_needs"], needs, title=t("charter_needs", lang))
+    if view.complete:
+        click.echo(t("charter_complete", lang))
+    else:
+        click.echo(t("charter_missing", lang, missing=", ".join(view.missing)))
+
+
+def hypotheses(rows: Sequence[HypothesisView], lang: Lang) -> None:
+    table(
+        lang,
+        ["col_number", "col_status", "col_hypothesis", "col_data", "col_verdict"],
+        [
+            (h.number, t(f"status_{h.status}", lang), h.text, h.data or "", h.verdict or "")
+            for h in rows
+        ],
+        empty="no_hypotheses",
+    )
+
+
+def meetings(rows: Sequence[MeetingView], lang: Lang) -> None:
+    table(
+        lang,
+        ["col_date", "col_kind", "col_minutes", "col_phase", "col_attendees", "col_agenda"],
+        [
+            (
+                m.held_on.isoformat(),
+                t(f"kind_{m.kind}", lang),
+                m.minutes,
+                m.phase,
+                ", ".join(m.attendees),
+                m.agenda or "",
+            )
+            for m in rows
+        ],
+        empty="no_meetings",
+    )
+
+
+def _hours(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"
+
+
+def hours(view: HoursView, lang: Lang) -> None:
+    table(
+        lang,
+        [
+            "col_person",
+            "col_network_hours",
+            "col_team_hours",
+            "col_meetings",
+            "col_budget",
+            "col_left",
+        ],
+        [
+            (
+                row.person,
+                _hours(row.network_minutes / 60),
+                _hours(row.team_minutes / 60),
+                row.meetings,
+                "" if row.budget is None else row.budget,
+                _hours(row.left),
+            )
+            for row in view.people
+        ],
+        title=t("hours_title", lang, year=view.label),
+        empty="no_hours",
+    )

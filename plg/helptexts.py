@@ -284,4 +284,118 @@ HELP: dict[str, dict[Lang, str]] = {
         "en": "A team with no event for this many days is stalled.",
         "nl": "Een team zonder gebeurtenis in zoveel dagen is stilgevallen.",
     },
+    "charter": {
+        "en": "The team charter: what the team agreed before it began.",
+        "nl": "Het teamcharter: wat het team afsprak voordat het begon.",
+    },
+    "charter_show": {
+        "en": "Show the charter: every question with its answer, the deadline, what each member "
+        "wants to learn, and what is still open.",
+        "nl": "Toon het charter: elke vraag met het antwoord, de einddatum, wat elk lid wil leren "
+        "en wat nog open is.",
+    },
+    "charter_set": {
+        "en": "Answer charter questions (an empty text clears one) and set the deadline. A "
+        "complete charter ticks the first phase's charter item.",
+        "nl": "Beantwoord vragen van het charter (een lege tekst wist er een) en zet de "
+        "einddatum. Een volledig charter vinkt het charterpunt van de eerste fase af.",
+    },
+    "charter_deliverable": {"en": "What the team will deliver.", "nl": "Wat het team oplevert."},
+    "charter_question": {"en": "The real question.", "nl": "De echte vraag."},
+    "charter_known": {
+        "en": "What is known already, and what not yet.",
+        "nl": "Wat al bekend is, en wat nog niet.",
+    },
+    "charter_sources": {
+        "en": "Where information comes from.",
+        "nl": "Waar informatie vandaan komt.",
+    },
+    "charter_expertise": {
+        "en": "Who brings which expertise.",
+        "nl": "Wie welke deskundigheid meebrengt.",
+    },
+    "charter_experience": {
+        "en": "Who has done practitioner research.",
+        "nl": "Wie al praktijkonderzoek deed.",
+    },
+    "charter_try_first": {
+        "en": "What to try in class first.",
+        "nl": "Wat eerst in de klas te proberen.",
+    },
+    "charter_tracking": {
+        "en": "How change in class is tracked.",
+        "nl": "Hoe verandering in de klas wordt bijgehouden.",
+    },
+    "charter_needs_cmd": {
+        "en": "Record what PERSON, a member of the team, wants to learn (empty: forget it).",
+        "nl": "Leg vast wat PERSON, lid van het team, wil leren (leeg: vergeet het).",
+    },
+    "charter_ask_opt": {
+        "en": "Ask the charter's questions now (default: when run in a terminal).",
+        "nl": "Stel nu de vragen van het charter (standaard: in een terminal).",
+    },
+    "hypothesis": {
+        "en": "The hypothesis register: each hypothesis open, accepted or rejected.",
+        "nl": "Het hypothesenregister: elke hypothese open, aangenomen of verworpen.",
+    },
+    "hypothesis_add": {
+        "en": "Put a new hypothesis to test in the register; one is open at a time.",
+        "nl": "Zet een nieuwe te toetsen hypothese in het register; er is er één tegelijk open.",
+    },
+    "hypothesis_list": {
+        "en": "Show the register, oldest first.",
+        "nl": "Toon het register, oudste eerst.",
+    },
+    "hypothesis_accepted": {
+        "en": "Accept the open hypothesis; where the method says so, the team moves on with it "
+        "(the datateam: to measures).",
+        "nl": "Neem de open hypothese aan; waar de methode dat zegt, gaat het team ermee verder "
+        "(het datateam: naar de maatregelen).",
+    },
+    "hypothesis_rejected": {
+        "en": "Reject the open hypothesis; where the method says so, the team moves with it "
+        "(the datateam: back to a new hypothesis).",
+        "nl": "Verwerp de open hypothese; waar de methode dat zegt, gaat het team ermee verder "
+        "(het datateam: terug naar een nieuwe hypothese).",
+    },
+    "verdict_opt": {"en": "Why: the verdict.", "nl": "Waarom: het oordeel."},
+    "data_opt": {"en": "The data that tested it.", "nl": "De gegevens waarmee hij getoetst is."},
+    "meeting": {
+        "en": "The team's meetings, whose length counts for every attendee.",
+        "nl": "De bijeenkomsten van het team; de duur telt voor elke aanwezige.",
+    },
+    "meeting_add": {
+        "en": "Record a meeting, in the phase the team is in now.",
+        "nl": "Leg een bijeenkomst vast, in de fase waarin het team nu is.",
+    },
+    "meeting_date_opt": {"en": "The day of the meeting.", "nl": "De dag van de bijeenkomst."},
+    "length_opt": {
+        "en": "How long it lasted: minutes (90), or 1h30, 1.5h, 90m.",
+        "nl": "Hoe lang hij duurde: minuten (90), of 1h30, 1.5h, 90m.",
+    },
+    "attendee_opt": {
+        "en": "A member who attended; repeat for each.",
+        "nl": "Een lid dat aanwezig was; herhaal voor elk.",
+    },
+    "meeting_kind_opt": {
+        "en": "An ordinary meeting, or the yearly start, development or evaluation conversation.",
+        "nl": "Een gewone bijeenkomst, of het jaarlijkse start-, ontwikkel- of evaluatiegesprek.",
+    },
+    "agenda_opt": {"en": "The agenda.", "nl": "De agenda."},
+    "notes_opt": {"en": "The notes.", "nl": "De aantekeningen."},
+    "meeting_list": {
+        "en": "List the team's meetings.",
+        "nl": "Toon de bijeenkomsten van het team.",
+    },
+    "hours": {
+        "en": "Hours per person in a school year from the meetings held, against the budget of "
+        "network participants (setting hours-budget).",
+        "nl": "Uren per persoon in een schooljaar uit de gehouden bijeenkomsten, naast het "
+        "budget van netwerkdeelnemers (instelling hours-budget).",
+    },
+    "hours_person_opt": {"en": "Only this person.", "nl": "Alleen deze persoon."},
+    "year_opt": {
+        "en": "The school year (1 August to 31 July): 2025 or 2025-2026. Default: this one.",
+        "nl": "Het schooljaar (1 augustus tot 31 juli): 2025 of 2025-2026. Standaard: dit.",
+    },
 }

@@ -66,10 +66,9 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Fase '{phase}' heeft geen checklistpunt '{item}'. Punten: {items}.",
     },
     "item_not_manual": {
-        "en": "Item '{item}' is ticked by saving {satisfied_by}, not by hand. "
-        "Add it with 'plg {category} add'.",
-        "nl": "Punt '{item}' wordt afgevinkt door {satisfied_by} op te slaan, niet met de hand. "
-        "Voeg het toe met 'plg {category} add'.",
+        "en": "Item '{item}' is ticked by {what} ({satisfied_by}), not by hand: use '{command}'.",
+        "nl": "Punt '{item}' wordt afgevinkt door {what} ({satisfied_by}), niet met de hand: "
+        "gebruik '{command}'.",
     },
     "item_already": {
         "en": "Item '{item}' is already {state}.",
@@ -432,6 +431,9 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "act_deadline": {"en": "set the deadline", "nl": "de einddatum zetten"},
     "act_members": {"en": "change the members", "nl": "de leden wijzigen"},
+    "act_charter": {"en": "answer the charter", "nl": "het charter invullen"},
+    "act_hypothesis": {"en": "propose a hypothesis", "nl": "een hypothese opstellen"},
+    "act_meeting": {"en": "record meetings", "nl": "bijeenkomsten vastleggen"},
     "act_start": {"en": "start teams", "nl": "teams starten"},
     "act_organisation": {
         "en": "change the schools and people",
@@ -506,6 +508,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Er is geen rol '{role}'. Rollen: {roles}.",
     },
     "export_members": {"en": "Members", "nl": "Leden"},
+    "export_charter": {"en": "Team charter", "nl": "Teamcharter"},
+    "export_hypotheses": {"en": "Hypothesis register", "nl": "Hypothesenregister"},
+    "export_meetings": {"en": "Meetings", "nl": "Bijeenkomsten"},
+    "export_hours": {"en": "Hours in these meetings", "nl": "Uren in deze bijeenkomsten"},
     "school_exists": {
         "en": "There is already a school named '{school}'. See them with 'plg school list'.",
         "nl": "Er is al een school met de naam '{school}'. Bekijk ze met 'plg school list'.",
@@ -667,6 +673,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "event_evidence": {"en": "evidence saved", "nl": "bewijs opgeslagen"},
     "event_join": {"en": "joined", "nl": "toegetreden"},
     "event_leave": {"en": "left", "nl": "vertrokken"},
+    "event_charter": {"en": "charter answered", "nl": "charter ingevuld"},
+    "event_needs": {"en": "learning needs recorded", "nl": "leerwensen vastgelegd"},
+    "event_hypothesis": {"en": "hypothesis proposed", "nl": "hypothese opgesteld"},
+    "event_verdict": {"en": "verdict on a hypothesis", "nl": "oordeel over een hypothese"},
+    "event_meeting": {"en": "meeting recorded", "nl": "bijeenkomst vastgelegd"},
     # Confirmations printed after an action.
     "done_init": {
         "en": "Database ready at {url} (layout {revision}).",
@@ -745,6 +756,177 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Skipped method plugin '{name}': {reason}",
         "nl": "Methode-plugin '{name}' overgeslagen: {reason}",
     },
+    # The team charter, the hypothesis register, meetings and hours.
+    "saves_charter_complete": {"en": "a complete team charter", "nl": "een volledig teamcharter"},
+    "saves_hypothesis_open": {
+        "en": "an open hypothesis in the register",
+        "nl": "een open hypothese in het register",
+    },
+    "charter_deliverable": {
+        "en": "What will the team deliver?",
+        "nl": "Wat levert het team op?",
+    },
+    "charter_question": {
+        "en": "What do we really want to find out?",
+        "nl": "Wat willen we echt uitzoeken?",
+    },
+    "charter_known": {
+        "en": "What do we know already, and what not yet?",
+        "nl": "Wat weten we al, en wat nog niet?",
+    },
+    "charter_sources": {
+        "en": "Where do we find information: people, literature, data?",
+        "nl": "Waar vinden we informatie: mensen, literatuur, gegevens?",
+    },
+    "charter_expertise": {
+        "en": "Who brings which expertise?",
+        "nl": "Wie brengt welke deskundigheid mee?",
+    },
+    "charter_experience": {
+        "en": "Who has done practitioner research before?",
+        "nl": "Wie heeft al eens praktijkonderzoek gedaan?",
+    },
+    "charter_try_first": {
+        "en": "What can we try in class straight away?",
+        "nl": "Wat kunnen we meteen in de klas uitproberen?",
+    },
+    "charter_tracking": {
+        "en": "How do we keep track of what changes in class?",
+        "nl": "Hoe houden we bij wat er in de klas verandert?",
+    },
+    "charter_deadline": {"en": "By when?", "nl": "Wanneer is het klaar?"},
+    "charter_needs": {
+        "en": "What does each member want to learn?",
+        "nl": "Wat wil elk lid leren?",
+    },
+    "charter_complete": {"en": "The charter is complete.", "nl": "Het charter is volledig."},
+    "charter_missing": {"en": "Still open: {missing}.", "nl": "Nog open: {missing}."},
+    "charter_question_unknown": {
+        "en": "The charter has no question '{id}'. Questions: {ids}.",
+        "nl": "Het charter heeft geen vraag '{id}'. Vragen: {ids}.",
+    },
+    "charter_nothing": {
+        "en": "Give at least one answer or the deadline. See 'plg charter set --help'.",
+        "nl": "Geef minstens één antwoord of de einddatum. Zie 'plg charter set --help'.",
+    },
+    "answer_too_long": {
+        "en": "An answer may be at most {limit} characters long.",
+        "nl": "Een antwoord mag hoogstens {limit} tekens lang zijn.",
+    },
+    "done_charter": {
+        "en": "Charter of '{team}' saved.",
+        "nl": "Charter van '{team}' bewaard.",
+    },
+    "trigger_by_accepted": {
+        "en": "'{trigger}' follows from accepting the open hypothesis: use "
+        "'plg hypothesis accept \"{team}\" --verdict TEXT'.",
+        "nl": "'{trigger}' volgt uit het aannemen van de open hypothese: gebruik "
+        "'plg hypothesis accept \"{team}\" --verdict TEKST'.",
+    },
+    "trigger_by_rejected": {
+        "en": "'{trigger}' follows from rejecting the open hypothesis: use "
+        "'plg hypothesis reject \"{team}\" --verdict TEXT'.",
+        "nl": "'{trigger}' volgt uit het verwerpen van de open hypothese: gebruik "
+        "'plg hypothesis reject \"{team}\" --verdict TEKST'.",
+    },
+    "hypothesis_invalid": {
+        "en": "A hypothesis needs a text of at most 5000 characters.",
+        "nl": "Een hypothese heeft een tekst nodig van hoogstens 5000 tekens.",
+    },
+    "verdict_invalid": {
+        "en": "Say why with --verdict, in at most 5000 characters (--data too).",
+        "nl": "Zeg waarom met --verdict, in hoogstens 5000 tekens (--data ook).",
+    },
+    "hypothesis_open": {
+        "en": "Team '{team}' is still testing an open hypothesis: accept or reject it first "
+        "('plg hypothesis list').",
+        "nl": "Team '{team}' toetst nog een open hypothese: neem die eerst aan of verwerp hem "
+        "('plg hypothesis list').",
+    },
+    "hypothesis_none_open": {
+        "en": "Team '{team}' has no open hypothesis. Add one with 'plg hypothesis add'.",
+        "nl": "Team '{team}' heeft geen open hypothese. Voeg er een toe met 'plg hypothesis add'.",
+    },
+    "verdict_wrong_phase": {
+        "en": "Team '{team}' gives its verdict on a hypothesis in phase: {phases}.",
+        "nl": "Team '{team}' geeft het oordeel over een hypothese in de fase: {phases}.",
+    },
+    "status_open": {"en": "open", "nl": "open"},
+    "status_accepted": {"en": "accepted", "nl": "aangenomen"},
+    "status_rejected": {"en": "rejected", "nl": "verworpen"},
+    "done_hypothesis": {
+        "en": "Hypothesis {number} of '{team}' is in the register.",
+        "nl": "Hypothese {number} van '{team}' staat in het register.",
+    },
+    "done_verdict": {
+        "en": "Hypothesis {number} {status}.",
+        "nl": "Hypothese {number} {status}.",
+    },
+    "meeting_kind_invalid": {
+        "en": "'{kind}' is not a kind of meeting. Kinds: {kinds}.",
+        "nl": "'{kind}' is geen soort bijeenkomst. Soorten: {kinds}.",
+    },
+    "meeting_length_invalid": {
+        "en": "A meeting lasts more than 0 and at most {most} minutes; write 90, 90m, 1h30 or "
+        "1.5h.",
+        "nl": "Een bijeenkomst duurt meer dan 0 en hoogstens {most} minuten; schrijf 90, 90m, "
+        "1h30 of 1.5h.",
+    },
+    "meeting_date_invalid": {
+        "en": "{day} cannot be the day of a meeting: give a day from 2000 to a year from now.",
+        "nl": "{day} kan geen dag van een bijeenkomst zijn: geef een dag vanaf 2000 tot een "
+        "jaar vanaf nu.",
+    },
+    "meeting_no_attendees": {
+        "en": "Name who attended with --attendee (once for each person).",
+        "nl": "Noem wie er waren met --attendee (één keer per persoon).",
+    },
+    "attendee_not_member": {
+        "en": "'{person}' was not a member of team '{team}' on {day}. Add them with "
+        "'plg team join' (with --since), or leave them out.",
+        "nl": "'{person}' was op {day} geen lid van team '{team}'. Voeg die persoon toe met "
+        "'plg team join' (met --since), of laat hem weg.",
+    },
+    "person_unknown": {
+        "en": "Nobody called '{person}' is known. See the people with 'plg person list'.",
+        "nl": "Er is niemand bekend met de naam '{person}'. Bekijk de mensen met "
+        "'plg person list'.",
+    },
+    "year_invalid": {
+        "en": "'{year}' is not a school year: write 2025 or 2025-2026.",
+        "nl": "'{year}' is geen schooljaar: schrijf 2025 of 2025-2026.",
+    },
+    "kind_meeting": {"en": "meeting", "nl": "bijeenkomst"},
+    "kind_start": {"en": "start conversation", "nl": "startgesprek"},
+    "kind_development": {"en": "development conversation", "nl": "ontwikkelgesprek"},
+    "kind_evaluation": {"en": "evaluation conversation", "nl": "evaluatiegesprek"},
+    "done_meeting": {
+        "en": "Meeting of {day} saved: {minutes} minutes for {count} person(s).",
+        "nl": "Bijeenkomst van {day} bewaard: {minutes} minuten voor {count} persoon/personen.",
+    },
+    "no_meetings": {"en": "No meetings yet.", "nl": "Nog geen bijeenkomsten."},
+    "no_hypotheses": {"en": "The register is empty.", "nl": "Het register is leeg."},
+    "no_hours": {
+        "en": "No hours in this school year.",
+        "nl": "Geen uren in dit schooljaar.",
+    },
+    "hours_title": {"en": "Hours in school year {year}", "nl": "Uren in schooljaar {year}"},
+    "col_question": {"en": "Question", "nl": "Vraag"},
+    "col_answer": {"en": "Answer", "nl": "Antwoord"},
+    "col_needs": {"en": "Wants to learn", "nl": "Wil leren"},
+    "col_number": {"en": "No.", "nl": "Nr."},
+    "col_hypothesis": {"en": "Hypothesis", "nl": "Hypothese"},
+    "col_data": {"en": "Data", "nl": "Gegevens"},
+    "col_verdict": {"en": "Verdict", "nl": "Oordeel"},
+    "col_date": {"en": "Date", "nl": "Datum"},
+    "col_minutes": {"en": "Minutes", "nl": "Minuten"},
+    "col_attendees": {"en": "Attendees", "nl": "Aanwezig"},
+    "col_agenda": {"en": "Agenda", "nl": "Agenda"},
+    "col_network_hours": {"en": "Network hours", "nl": "Uren netwerk"},
+    "col_team_hours": {"en": "Team hours", "nl": "Uren leerteam"},
+    "col_meetings": {"en": "Meetings", "nl": "Bijeenkomsten"},
+    "col_budget": {"en": "Budget", "nl": "Budget"},
+    "col_left": {"en": "Left", "nl": "Over"},
 }
 
 

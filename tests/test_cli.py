@@ -46,7 +46,7 @@ def test_methods_list_and_show(plg: Plg) -> None:
     assert shown["initial"] == "voorbereiden"
     item = shown["phases"][0]["checklist"][0]
     assert set(item) >= {"id", "text", "required", "satisfied_by"}
-    assert item["satisfied_by"] == "artefact:teamcharter"
+    assert item["satisfied_by"] == "charter"
     assert {"trigger": "herontwerpen", "source": "nabespreken", "dest": "ontwerpen"} in [
         {k: t[k] for k in ("trigger", "source", "dest")} for t in shown["transitions"]
     ]
@@ -64,7 +64,7 @@ def test_methods_validate(plg: Plg, tmp_path: Path) -> None:
     bad.write_text(
         good.read_text()
         .replace("initial: probleemdefinitie", "initial: nergens")
-        .replace('version: "1.0"', "version: one"),
+        .replace('version: "1.1"', "version: one"),
         encoding="utf-8",
     )
     # Fields are checked first; structure once every field is well-formed.
@@ -117,7 +117,7 @@ def test_team_start_list_show(plg: Plg) -> None:
     }
     assert shown["status"] == "active"
     assert shown["triggers"] == ["next"]
-    assert shown["checklist"] == {"done": 0, "total": 4, "complete": False}
+    assert shown["checklist"] == {"done": 0, "total": 5, "complete": False}
     assert shown["schools"] == ["A", "B"]
     assert [t["name"] for t in plg.json("team", "list", "--school", "A")] == ["Lezen"]
     assert plg.json("team", "list", "--method", "vier_vragen") == []

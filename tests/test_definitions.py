@@ -151,7 +151,7 @@ def test_structural_faults_are_all_reported() -> None:
     faults = _faults(data)
     assert "transitions[5].dest: unknown phase 'nergens'" in faults
     assert any(f.startswith("transitions[1].guards[0]: unknown guard 'magic'") for f in faults)
-    assert "phases[0].checklist: the id 'leerdoelen' is used more than once" in faults
+    assert "phases[0].checklist: the id 'charter' is used more than once" in faults
     assert (
         "phases[0].checklist[1].satisfied_by: 'artefact:unknown' is not a declared artefact "
         "type or evidence kind" in faults

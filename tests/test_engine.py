@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from plg import (
     StaleWrite,
     load_definition,
 )
+from plg.engine.charter import QUESTIONS
 from plg.engine.machine import built_machines
 from plg.engine.registry import Registry, Source, load_registry
 from plg.storage import reads
@@ -30,7 +32,13 @@ def _start(engine: Engine, name: str = "Lezen", method: str = "vier_vragen") -> 
     return name
 
 
+def _charter(engine: Engine, name: str) -> None:
+    engine.set_charter(name, dict.fromkeys(QUESTIONS, "Agreed"), date(2099, 1, 1))
+    engine.set_need(name, "Anna", "Feedback")
+
+
 def _finish_leren(engine: Engine, name: str) -> None:
+    _charter(engine, name)
     engine.tick(name, "eens")
     engine.add_record(name, "artefact", "leerdoelen", "Doelen", Content(text="breuken"))
 
@@ -64,9 +72,12 @@ def test_ticks_and_records_complete_the_checklist(engine: Engine) -> None:
     engine.tick(name, "eens")
     assert not engine.checklist(name).complete
     engine.add_record(name, "artefact", "leerdoelen", "Doelen", Content(text="breuken"))
+    assert not engine.checklist(name).complete
+    _charter(engine, name)
     checklist = engine.checklist(name)
     assert checklist.complete
     assert {i.id: i.done for i in checklist.items} == {
+        "charter": True,
         "leerdoelen": True,
         "eens": True,
         "leerlingtaal": False,
@@ -100,7 +111,7 @@ def test_unknown_things_are_named(engine: Engine) -> None:
         engine.team("Nope")
     with pytest.raises(NotFound, match="Available: actieonderzoek, datateam"):
         engine.start_team("X", "scrum")
-    with pytest.raises(NotFound, match="Items: leerdoelen, eens, leerlingtaal"):
+    with pytest.raises(NotFound, match="Items: charter, leerdoelen, eens, leerlingtaal"):
         engine.tick(name, "koffie")
     with pytest.raises(NotFound, match="Possible now: next"):
         engine.advance(name, "volgende_eenheid")
@@ -232,8 +243,8 @@ def test_a_team_keeps_its_pinned_definition(engine: Engine) -> None:
     changed.add(load_definition(data), Source("a plugin", "plugin", "2.0", "tests"))
     upgraded = Engine(engine.store.url_text, lang="en", methods=changed)
     view = upgraded.team(name)
-    assert view.row.method_version == "1.0"
-    assert len(view.checklist.items) == 3  # still the items of the version it started on
+    assert view.row.method_version == "1.1"
+    assert len(view.checklist.items) == 4  # still the items of the version it started on
     upgraded.start_team("Nieuw", "vier_vragen")
     assert upgraded.team("Nieuw").row.method_version == "2.0"
     assert len(upgraded.checklist("Nieuw").items) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 import uuid
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plg import Content, Engine, InvalidInput, PlgError, Refused
+from plg.engine.charter import QUESTIONS
 from plg.engine.registry import load_registry
 
 METHODS = ["actieonderzoek", "datateam", "lesson_study", "vier_vragen"]
@@ -30,7 +32,19 @@ def shared_engine() -> Iterator[Engine]:
 # An action is (verb, a number to pick what it acts on, a flag).
 actions = st.lists(
     st.tuples(
-        st.sampled_from(["tick", "untick", "record", "advance", "force", "bogus"]),
+        st.sampled_from(
+            [
+                "tick",
+                "untick",
+                "record",
+                "advance",
+                "force",
+                "bogus",
+                "propose",
+                "verdict",
+                "charter",
+            ]
+        ),
         st.integers(0, 50),
         st.booleans(),
     ),
@@ -56,6 +70,13 @@ def _act(engine: Engine, name: str, verb: str, pick: int, flag: bool) -> None:
                 f"r{pick}",
                 Content(text="x") if flag else Content(value=float(pick)),
             )
+    elif verb == "propose":
+        engine.propose(name, f"h{pick}")
+    elif verb == "verdict":
+        # The register's verdict: where the method says so, it makes the move as well.
+        engine.decide(name, "accepted" if flag else "rejected", f"v{pick}")
+    elif verb == "charter":
+        engine.set_charter(name, dict.fromkeys(QUESTIONS, "x"), date(2099, 1, 1))
     elif verb == "advance":
         engine.advance(name, moves[pick % len(moves)])
     elif verb == "force":

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Plg
+from tests.walk import fill_charter
 
 HOSTILE = '<script>alert("x")</script> & "quotes" | pipes'
 
@@ -117,8 +118,31 @@ def _a_story(plg: Plg, tmp_path: Path) -> str:
         "artefact", "add", "Story", "--type", "leerdoelen", "--title", HOSTILE, "--file", str(sheet)
     )
     plg("tick", "Story", "eens")
+    fill_charter(plg, "Story")
+    plg("charter", "set", "Story", "--known", HOSTILE)
     plg("advance", "Story")
     plg("advance", "Story", "--force", "--reason", "toets komt later")
+    plg("team", "join", "Story", "Ans", "--role", "leader", "--since", "2026-01-01")
+    plg("team", "join", "Story", "Bo", "--role", "facilitator", "--since", "2026-01-01")
+    for day in ("2026-02-01", "2026-03-01"):
+        plg(
+            "meeting",
+            "add",
+            "Story",
+            "--date",
+            day,
+            "--length",
+            "1h30",
+            "--attendee",
+            "Ans",
+            "--attendee",
+            "Bo",
+            "--agenda",
+            HOSTILE,
+        )
+    plg("meeting", "add", "Story", "--date", "2026-04-01", "--length", "45", "--attendee", "Ans")
+    plg("hypothesis", "add", "Story", HOSTILE)
+    plg("hypothesis", "reject", "Story", "--verdict", "Not so", "--data", HOSTILE)
     return "Story"
 
 
@@ -129,7 +153,8 @@ def test_export_json_holds_the_whole_story(plg: Plg, tmp_path: Path) -> None:
     first, second, third = data["visits"]
     assert (first["phase"], first["left_with"], first["left_forced"]) == ("leren", "next", False)
     ticked = {i["id"]: i["ticked_by"] for i in first["checklist"]}
-    assert ticked == {"leerdoelen": None, "eens": "tester", "leerlingtaal": None}
+    assert ticked == {"charter": None, "leerdoelen": None, "eens": "tester", "leerlingtaal": None}
+    assert next(i for i in first["checklist"] if i["id"] == "charter")["done"] is True
     (record,) = first["records"]
     assert record["file"]["size"] == len(b"%PDF goals")
     assert len(record["file"]["sha256"]) == 64
@@ -137,7 +162,14 @@ def test_export_json_holds_the_whole_story(plg: Plg, tmp_path: Path) -> None:
     assert third["phase"] == "intervenieren"
     assert third["left_at"] is None
     assert [e["reason"] for e in data["forced"]] == ["toets komt later"]
-    assert len(data["events"]) == 6
+    assert len(data["events"]) == 17
+    assert data["charter"]["complete"] is True
+    assert data["charter"]["answers"][2]["answer"] == HOSTILE
+    assert [(h["number"], h["status"], h["data"]) for h in data["hypotheses"]] == [
+        (1, "rejected", HOSTILE)
+    ]
+    assert [m["minutes"] for m in data["meetings"]] == [90, 90, 45]
+    assert data["hours"] == [{"person": "Ans", "hours": 3.75}, {"person": "Bo", "hours": 3.0}]
     assert [(m["person"], m["role"]) for m in data["members"]] == [
         ("Ans", "leader"),
         ("Bo", "facilitator"),
@@ -151,12 +183,22 @@ def test_export_markdown_and_html(plg: Plg, tmp_path: Path) -> None:
     assert "- [x] All members stand behind the goals (tester, " in markdown
     assert "\\| pipes" in markdown  # a title cannot break the table
     assert "Members: Ans (leader), Bo (facilitator)" in markdown
+    assert "## Team charter" in markdown
+    assert "- **By when?** 2099-06-30" in markdown
+    assert "| 1 | rejected | " in markdown
+    assert "| Not so |" in markdown
+    assert "| 2026-04-01 | meeting | 45 | Ans |  |" in markdown
+    assert "Hours in these meetings: Ans 3.75, Bo 3.0" in markdown
+    assert "\n" not in HOSTILE or HOSTILE not in markdown  # a line break cannot split a cell
     out = tmp_path / "story.html"
     plg("export", name, "--format", "html", "-o", str(out))
     html = out.read_text(encoding="utf-8")
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
     assert 'Bo <span class="muted">(facilitator)</span>' in html
+    assert "<h2>Hypothesis register</h2>" in html
+    assert "<td>Not so</td>" in html
+    assert "<p>Hours in these meetings: Ans 3.75, Bo 3.0</p>" in html
     assert "Cannot write" in plg.error("export", name, "-o", str(tmp_path / "no" / "x.md"))
 
 

@@ -22,11 +22,35 @@ def _save(plg: Plg, team: str, ref: str, number: int, attachment: Path) -> None:
     plg(category, "add", team, option, kind, "--title", f"{kind} {number}", *content)
 
 
+# Every charter question as its option, answered.
+CHARTER = [
+    *("--deliverable", "A guide"),
+    *("--question", "Why?"),
+    *("--known", "Little"),
+    *("--sources", "Data"),
+    *("--expertise", "Anna: tests"),
+    *("--experience", "Bram"),
+    *("--try-first", "Feedback"),
+    *("--tracking", "Observations"),
+    *("--deadline", "2099-06-30"),
+]
+
+
+def fill_charter(plg: Plg, team: str) -> None:
+    plg("charter", "set", team, *CHARTER)
+    for member in plg.json("team", "members", team):
+        plg("charter", "needs", team, member["person"], "Research skills")
+
+
 def _do_the_work(plg: Plg, team: str, guards: list[dict[str, Any]], attachment: Path) -> None:
     for number, item in enumerate(plg.json("checklist", team)["items"]):
         if item["done"]:
             continue
-        if item["satisfied_by"]:
+        if item["satisfied_by"] == "charter":
+            fill_charter(plg, team)
+        elif item["satisfied_by"] == "hypothesis:open":
+            plg("hypothesis", "add", team, f"Hypothesis {number}")
+        elif item["satisfied_by"]:
             _save(plg, team, item["satisfied_by"], number, attachment)
         else:
             plg("tick", team, item["id"])
@@ -50,6 +74,7 @@ def walk(plg: Plg, team: str, attachment: Path) -> set[tuple[str, str]]:
     loops = {(t["source"], t["trigger"]) for t in shown["transitions"] if t["trigger"] != "next"}
     guards = {(t["source"], t["trigger"]): t["guards"] for t in shown["transitions"]}
     dests = {(t["source"], t["trigger"]): t["dest"] for t in shown["transitions"]}
+    verdicts = {(t["source"], t["trigger"]): t["fired_by"] for t in shown["transitions"]}
     taken: set[tuple[str, str]] = set()
     for _ in range(60):
         state = plg.json("team", "show", team)
@@ -61,7 +86,14 @@ def walk(plg: Plg, team: str, attachment: Path) -> set[tuple[str, str]]:
         taken.add((phase, trigger))
         _do_the_work(plg, team, guards[(phase, trigger)], attachment)
         assert plg.json("checklist", team)["complete"], (phase, trigger)
-        assert plg.json("advance", team, trigger)["phase"] == dests[(phase, trigger)]
+        verdict = verdicts[(phase, trigger)]
+        if verdict is None:
+            moved = plg.json("advance", team, trigger)
+        else:
+            # The move follows from the verdict on the open hypothesis.
+            command = "accept" if verdict == "accepted" else "reject"
+            moved = plg.json("hypothesis", command, team, "--verdict", "So it is")["team"]
+        assert moved["phase"] == dests[(phase, trigger)]
     final = plg.json("team", "show", team)
     assert (final["status"], final["phase"]) == ("completed", "afgerond")
     assert loops <= taken

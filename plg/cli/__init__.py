@@ -34,6 +34,10 @@ _FAMILIES = {
     "settings": "plg.cli.admin",
     "school": "plg.cli.organisation",
     "person": "plg.cli.organisation",
+    "charter": "plg.cli.teamwork",
+    "hypothesis": "plg.cli.teamwork",
+    "meeting": "plg.cli.teamwork",
+    "hours": "plg.cli.teamwork",
 }
 
 

@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 import click
 
@@ -154,12 +154,19 @@ def say(settings: Settings, key: str, **params: object) -> None:
 D = TypeVar("D")
 
 
+@runtime_checkable
+class _Shaped(Protocol):
+    """A view whose JSON shape is its own (the contract in docs/cli.md)."""
+
+    def to_json(self) -> dict[str, Any]: ...
+
+
 def show(settings: Settings, as_json: bool, data: D, printer: Callable[[D, Lang], None]) -> None:
     """Data as JSON for scripts, or as `printer` prints it for people."""
     if as_json:
         from plg import display
 
-        display.emit_json(data)
+        display.emit_json(data.to_json() if isinstance(data, _Shaped) else data)
     else:
         printer(data, settings.lang)
 

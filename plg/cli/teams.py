@@ -3,6 +3,7 @@ method version."""
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 
 import click
@@ -40,6 +41,7 @@ def team() -> None:
     show_default=True,
     help=help_for("kind_opt"),
 )
+@click.option("--charter/--no-charter", "ask", default=None, help=help_for("charter_ask_opt"))
 @json_option
 @pass_settings
 def team_start(
@@ -50,6 +52,7 @@ def team_start(
     leader: str | None,
     deadline: datetime | None,
     kind: str,
+    ask: bool | None,
     as_json: bool,
 ) -> None:
     view = settings.engine().start_team(
@@ -69,6 +72,10 @@ def team_start(
         method=view.row.method_title,
         phase=view.row.phase_title,
     )
+    if ask or (ask is None and not as_json and sys.stdin.isatty()):
+        from plg.cli.teamwork import ask_charter
+
+        ask_charter(settings, view.row.name, with_deadline=view.row.deadline is None)
 
 
 @team.command("list", help=help_for("team_list"))
@@ -93,11 +100,7 @@ def team_list(
 @json_option
 @pass_settings
 def team_show(settings: Settings, team_name: str, as_json: bool) -> None:
-    view = settings.engine().team(team_name)
-    if as_json:
-        display.emit_json(view.to_json())
-    else:
-        display.team(view, settings.lang)
+    show(settings, as_json, settings.engine().team(team_name), display.team)
 
 
 @team.command("deadline", help=help_for("team_deadline"))

@@ -21,6 +21,7 @@ from plg.cli.base import (
     output_option,
     pass_settings,
     say,
+    show,
     write_file,
     write_or_print,
 )
@@ -72,17 +73,7 @@ def advance(
     settings: Settings, team_name: str, trigger: str, force: bool, reason: str | None, as_json: bool
 ) -> None:
     view = settings.engine().advance(team_name, trigger, force=force, reason=reason)
-    left = view.definition.phase(view.left_phase or view.row.phase)
-    key = "done_complete" if view.row.status == "completed" else "done_advance"
-    done(
-        settings,
-        as_json,
-        view.to_json(),
-        key,
-        team=view.row.name,
-        source=left.title(settings.lang),
-        dest=view.row.phase_title,
-    )
+    show(settings, as_json, view, display.moved)
 
 
 def _taken(path: Path) -> bool:

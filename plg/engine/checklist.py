@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from plg.engine.definition import Category, ChecklistItem, MethodDefinition
+from plg.engine.definition import RECORD_CATEGORIES, ChecklistItem, MethodDefinition
+
+
+def registers(records: Mapping[tuple[str, str], int]) -> list[str]:
+    """What the charter and the hypothesis register satisfy among `records`, as `satisfied_by`
+    names it ("charter:complete", "hypothesis:open"): kept with each move, since unlike ticks
+    and records they are not tied to a visit, so that the story shows a left phase right."""
+    return sorted(f"{c}:{k}" for (c, k), n in records.items() if n and c not in RECORD_CATEGORIES)
 
 
 @dataclass(frozen=True)
@@ -29,10 +36,10 @@ class TeamState:
     definition: MethodDefinition
     phase: str
     ticks: frozenset[str] = frozenset()
-    records: Mapping[tuple[Category, str], int] = field(default_factory=dict)
+    records: Mapping[tuple[str, str], int] = field(default_factory=dict)
     counters: Mapping[str, int] = field(default_factory=dict)
 
-    def record_count(self, category: Category, kind: str) -> int:
+    def record_count(self, category: str, kind: str) -> int:
         return self.records.get((category, kind), 0)
 
     def checklist(self) -> list[ItemStatus]:

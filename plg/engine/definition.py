@@ -23,8 +23,19 @@ from plg.messages import MESSAGES, Lang
 ID_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-RecordRef = Annotated[str, StringConstraints(pattern=r"^(artefact|evidence):[a-z][a-z0-9_]{0,39}$")]
+RecordRef = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^((artefact|evidence):[a-z][a-z0-9_]{0,39}|charter|hypothesis:open)$"
+    ),
+]
 Category = Literal["artefact", "evidence"]
+RECORD_CATEGORIES: tuple[Category, ...] = ("artefact", "evidence")
+# What ticks an item besides a saved record: a complete team charter, an open hypothesis in the
+# register.
+REGISTER_REFS = ("charter", "hypothesis:open")
+# What the team decides about its open hypothesis; a transition may be made by the decision.
+Verdict = Literal["accepted", "rejected"]
 
 
 class _Model(BaseModel):
@@ -49,23 +60,30 @@ class RecordKind(_Model):
 
 
 class ChecklistItem(_Model):
-    """A manual tick, or (with `satisfied_by`) one that saving an artefact or evidence ticks."""
+    """A manual tick, or (with `satisfied_by`) one that saving an artefact or evidence, a
+    complete team charter or the hypothesis register ticks."""
 
     id: Id = Field(description="Unique within the phase; what `plg tick TEAM ITEM` takes.")
     text: Text = Field(description="The item as the checklist shows it.")
     required: bool = Field(True, description="Whether an open item blocks `next`.")
     satisfied_by: RecordRef | None = Field(
         None,
-        description="`artefact:TYPE` or `evidence:KIND`: saving one in the phase ticks the item. "
+        description="`artefact:TYPE` or `evidence:KIND`: saving one in the phase ticks the item; "
+        "`charter`: the team's charter is complete; `hypothesis:open`: the register holds an open "
+        "hypothesis. "
         "Without it, the item is ticked by hand.",
     )
 
     @property
-    def record(self) -> tuple[Category, str] | None:
+    def record(self) -> tuple[str, str] | None:
+        """The (category, kind) whose count ticks the item: a record's, or ("charter",
+        "complete") and ("hypothesis", status) for the registers."""
         if self.satisfied_by is None:
             return None
+        if self.satisfied_by == "charter":
+            return "charter", "complete"
         category, _, kind = self.satisfied_by.partition(":")
-        return ("artefact" if category == "artefact" else "evidence"), kind
+        return category, kind
 
 
 class GuardRef(_Model):
@@ -97,6 +115,11 @@ class Transition(_Model):
         description="All must pass (unless the move is forced with a reason). A bare name is a "
         "guard without parameters. Default: `[checklist_complete]`; `[]` for none.",
         json_schema_extra=_guards_schema,
+    )
+    fired_by: Verdict | None = Field(
+        None,
+        description="`accepted` or `rejected`: the move is made by giving the open hypothesis "
+        "that verdict (`plg hypothesis accept|reject`), not by `plg advance`.",
     )
     increments: tuple[Id, ...] = Field((), description="Counters that go up by one.")
     resets: tuple[Id, ...] = Field((), description="Counters that go back to their start.")
@@ -177,14 +200,24 @@ class MethodDefinition(_Model):
         return self.artefact_types if category == "artefact" else self.evidence_kinds
 
     def record_title(self, item: ChecklistItem, lang: Lang) -> str | None:
-        """The title of the artefact type or evidence kind that ticks `item`, if any."""
-        if item.record is None:
+        """What ticks `item`, for people: the title of its artefact type or evidence kind, or
+        what the charter or the register must hold."""
+        if item.record is None or item.satisfied_by is None:
             return None
         category, kind = item.record
-        return next(k.title(lang) for k in self.record_kinds(category) if k.id == kind)
+        if category not in ("artefact", "evidence"):
+            return MESSAGES[f"saves_{category}_{kind}"][lang]
+        kinds = self.record_kinds("artefact" if category == "artefact" else "evidence")
+        return next(k.title(lang) for k in kinds if k.id == kind)
 
     def dump(self) -> dict[str, Any]:
-        return self.model_dump(mode="json")
+        data = self.model_dump(mode="json")
+        # A field added later is left out while unset, so that the definitions stored before
+        # it keep their hash (and `plg check` its agreement with the events).
+        for transition in data["transitions"]:
+            if transition["fired_by"] is None:
+                del transition["fired_by"]
+        return data
 
     @cached_property
     def _canonical(self) -> str:

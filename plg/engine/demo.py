@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from plg.engine.charter import LEARNERS
 from plg.engine.definition import Category
 from plg.engine.engine import Engine
 from plg.engine.inputs import Content
@@ -107,10 +108,48 @@ def _clock(days_ago: int) -> Callable[[], datetime]:
 
     def tick() -> datetime:
         nonlocal moment
-        moment += timedelta(hours=5)
+        # Never past now: the example's last steps may pile up at this moment instead.
+        moment = min(moment + timedelta(hours=2), utcnow())
         return moment
 
     return tick
+
+
+# The example teams' charters, as a team might answer; the deadline is set four months on.
+_CHARTER: dict[Lang, dict[str, str]] = {
+    "nl": {
+        "deliverable": "Een beschreven aanpak die collega's in hun eigen groep kunnen gebruiken",
+        "question": "Wat helpt onze leerlingen het meest bij dit onderwerp?",
+        "known": "We zien het probleem in de toetsen; waarom het ontstaat weten we nog niet",
+        "sources": "Leerlingresultaten, een artikel van de begeleider, collega's elders",
+        "expertise": "De intern begeleider kent de toetsen; twee leden volgden een cursus",
+        "experience": "Eén lid deed praktijkonderzoek tijdens de pabo",
+        "try_first": "Elke les een korte terugblik op wat de leerlingen vorige keer leerden",
+        "tracking": "Een korte observatie per week en het werk van drie leerlingen per groep",
+    },
+    "en": {
+        "deliverable": "A written approach that colleagues can use in their own class",
+        "question": "What helps our pupils most with this subject?",
+        "known": "The tests show the problem; why it arises we do not know yet",
+        "sources": "Pupil results, an article from our facilitator, colleagues at other schools",
+        "expertise": "The special-needs coordinator knows the tests; two members took a course",
+        "experience": "One member did practitioner research at teacher training college",
+        "try_first": "A short look back at what pupils learned last time, every lesson",
+        "tracking": "A short observation each week and the work of three pupils per class",
+    },
+}
+_NEEDS: dict[Lang, str] = {
+    "nl": "Leren hoe je gegevens uit de klas verzamelt en samen bespreekt",
+    "en": "Learn how to gather data in class and discuss it together",
+}
+_HYPOTHESIS: dict[Lang, str] = {
+    "nl": "Leerlingen lezen de opgave niet goed en kiezen daardoor de verkeerde bewerking",
+    "en": "Pupils misread the problem and so choose the wrong operation",
+}
+_VERDICT: dict[Lang, dict[str, str]] = {
+    "nl": {"accepted": "De analyse bevestigt het verband", "rejected": "Geen verband gevonden"},
+    "en": {"accepted": "The analysis confirms the link", "rejected": "No link found"},
+}
 
 
 def _finish_phase(engine: Engine, name: str, trigger: str) -> None:
@@ -122,6 +161,10 @@ def _finish_phase(engine: Engine, name: str, trigger: str) -> None:
             continue
         if item.satisfied_by is None:
             engine.tick(name, item.id)
+        elif item.satisfied_by == "charter":
+            _charter(engine, name)
+        elif item.satisfied_by == "hypothesis:open":
+            engine.propose(name, _HYPOTHESIS[engine.lang])
         else:
             category, _, kind = item.satisfied_by.partition(":")
             _save(engine, name, "artefact" if category == "artefact" else "evidence", kind, 1)
@@ -131,6 +174,27 @@ def _finish_phase(engine: Engine, name: str, trigger: str) -> None:
     for ref in transition.guards:
         if ref.name == "min_evidence":
             _save(engine, name, "evidence", str(ref.params["kind"]), int(ref.params["count"]) - 1)
+
+
+def _charter(engine: Engine, name: str) -> None:
+    deadline = engine.clock().date() + timedelta(days=120)
+    engine.set_charter(name, _CHARTER[engine.lang], deadline)
+    for member in engine.members(name):
+        if member.role in LEARNERS:
+            engine.set_need(name, member.person, _NEEDS[engine.lang])
+
+
+def _move(engine: Engine, name: str, trigger: str, number: int) -> None:
+    """Meet, then make the move: by the verdict on the open hypothesis where it comes from one."""
+    team = engine.team(name)
+    people = [member.person for member in engine.members(name)]
+    kind = "start" if number == 0 else "meeting"
+    engine.add_meeting(name, engine.clock().date(), 90, people, kind=kind)
+    verdict = next(move.fired_by for move in team.moves if move.trigger == trigger)
+    if verdict is None:
+        engine.advance(name, trigger)
+    else:
+        engine.decide(name, verdict, _VERDICT[engine.lang][verdict])
 
 
 def _save(engine: Engine, name: str, category: Category, kind: str, count: int) -> None:
@@ -186,9 +250,9 @@ def build(url: str | None, lang: str, runner: str) -> tuple[int, int]:
             setup.join(demo.name, person, role)
         setup.close()
         engine = Engine(url, actor=demo.leader, lang=language, clock=clock)
-        for trigger in demo.moves:
+        for number, trigger in enumerate(demo.moves):
             _finish_phase(engine, demo.name, trigger)
-            engine.advance(demo.name, trigger)
+            _move(engine, demo.name, trigger, number)
         engine.close()
         created += 1
     _organisation(foundation)

@@ -22,11 +22,14 @@ from sqlalchemy.orm import Session, undefer
 from sqlalchemy.orm.exc import StaleDataError
 
 from plg.engine import roles
+from plg.engine.charter import Charters, refresh_charter
 from plg.engine.check import CheckReport, Progress, check, replay
-from plg.engine.checklist import TeamState
+from plg.engine.checklist import TeamState, registers
 from plg.engine.definition import Category, MethodDefinition
+from plg.engine.hypotheses import Hypotheses, hypothesis_views
 from plg.engine.inputs import Content, TeamSpec, clean, free_text, read_file
 from plg.engine.machine import Attempt, fire, triggers_from
+from plg.engine.meetings import Meetings, meeting_views
 from plg.engine.people import People, member_views
 from plg.engine.pinned import (
     apply_counters,
@@ -109,7 +112,16 @@ _TEAM_BY_NAME = select(Team).where(Team.name == bindparam("name"))
 _TEAM_FOR_UPDATE = _TEAM_BY_NAME.with_for_update(of=Team)
 
 
-class Engine(People):
+# The command that does what ticks an item of each kind of `satisfied_by`.
+_SATISFIED_WITH = {
+    "artefact": "plg artefact add",
+    "evidence": "plg evidence add",
+    "charter": "plg charter set",
+    "hypothesis": "plg hypothesis add",
+}
+
+
+class Engine(People, Charters, Hypotheses, Meetings):
     """Runs research methods for teams stored in one database.
 
     `url` is any SQLAlchemy URL (default: SQLite in the user's data folder); `actor` is recorded on
@@ -214,12 +226,8 @@ class Engine(People):
     def _read(self, session: Session, team: Team) -> tuple[TeamState, tuple[str, ...]]:
         """The team's state in its current visit, and its schools."""
         found = reads.visit(session, team.id, team.phase_entered_seq)
-        records: dict[tuple[Category, str], int] = {
-            ("artefact" if category == "artefact" else "evidence", kind): n
-            for (category, kind), n in found.records.items()
-        }
         definition = self._definition(session, team)
-        state = TeamState(definition, team.phase, found.ticks, records, team.counters)
+        state = TeamState(definition, team.phase, found.ticks, found.records, team.counters)
         return state, found.schools
 
     def _single_row(
@@ -263,6 +271,9 @@ class Engine(People):
                 events=tuple(events),
                 definition=definition,
                 members=tuple(member_views(session, team)),
+                charter=self._charter_view(session, team),
+                hypotheses=tuple(hypothesis_views(session, team)),
+                meetings=tuple(meeting_views(session, team)),
             )
 
     def checklist(self, name: str) -> ChecklistView:
@@ -586,6 +597,7 @@ class Engine(People):
                 {"deadline": deadline},
                 detail={"deadline": deadline.isoformat() if deadline else None},
             )
+            refresh_charter(session, team)
             return self._view(team, *self._read(session, team))
 
         return self._change(name, "deadline", change)
@@ -610,7 +622,8 @@ class Engine(People):
                     "item_not_manual",
                     item=item,
                     satisfied_by=found.satisfied_by,
-                    category=found.record[0],
+                    what=definition.record_title(found, self.lang),
+                    command=_SATISFIED_WITH[found.record[0]],
                 )
             key = (team.id, team.phase_entered_seq, item)
             existing = session.get(Tick, key)
@@ -663,33 +676,49 @@ class Engine(People):
                     phase=team.phase,
                     possible=", ".join(possible) or "-",
                 )
-            state, schools = self._read(session, team)
-            move = transition(definition, team.phase, trigger)
-            dest = fire(definition, trigger, Attempt(state, force, self.lang))
-            if dest is None:
-                failures = "; ".join(blocking(self.lang, move, state))
-                raise Refused("guards_failed", team=team.name, trigger=trigger, failures=failures)
-            counters = dict(team.counters)
-            apply_counters(move, counters, definition)
-            source = team.phase
-            status = "completed" if definition.phase(dest).final else team.status
-            self._event(
-                session,
-                team,
-                "force" if force else "advance",
-                {"phase": dest, "counters": counters, "status": status},
-                new_visit=True,
-                from_phase=source,
-                to_phase=dest,
-                trigger=trigger,
-                reason=reason,
-                detail={"counters": counters},
-            )
-            # Nothing can be ticked or saved yet in the visit that begins with this move.
-            entered = TeamState(definition, dest, counters=counters)
-            return replace(self._view(team, entered, schools), left_phase=source)
+            verdict = transition(definition, team.phase, trigger).fired_by
+            if verdict is not None and not force:
+                # The register must agree with the move: the verdict makes it.
+                raise Refused(f"trigger_by_{verdict}", trigger=trigger, team=team.name)
+            return self._fire(session, team, definition, trigger, force, reason)
 
         return self._change(name, "force" if force else "advance", change)
+
+    def _fire(
+        self,
+        session: Session,
+        team: Team,
+        definition: MethodDefinition,
+        trigger: str,
+        force: bool = False,
+        reason: str | None = None,
+    ) -> TeamView:
+        """Move the team by `trigger` if its guards pass (or it is forced), with its event."""
+        state, schools = self._read(session, team)
+        move = transition(definition, team.phase, trigger)
+        dest = fire(definition, trigger, Attempt(state, force, self.lang))
+        if dest is None:
+            failures = "; ".join(blocking(self.lang, move, state))
+            raise Refused("guards_failed", team=team.name, trigger=trigger, failures=failures)
+        counters = dict(team.counters)
+        apply_counters(move, counters, definition)
+        source = team.phase
+        status = "completed" if definition.phase(dest).final else team.status
+        self._event(
+            session,
+            team,
+            "force" if force else "advance",
+            {"phase": dest, "counters": counters, "status": status},
+            new_visit=True,
+            from_phase=source,
+            to_phase=dest,
+            trigger=trigger,
+            reason=reason,
+            detail={"counters": counters, "registers": registers(state.records)},
+        )
+        # Nothing can be ticked or saved yet in the visit that begins with this move.
+        entered = TeamState(definition, dest, counters=counters)
+        return replace(self._view(team, entered, schools), left_phase=source)
 
     def _versions(self, session: Session, method_id: str) -> list[str]:
         """Every version of a method that teams can move to: installed now or stored before."""

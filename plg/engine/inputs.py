@@ -119,3 +119,30 @@ class TeamSpec:
             self.kind,
             self.deadline,
         )
+
+
+_LENGTH = re.compile(r"^(?:(\d+)|(\d+)m|(\d+(?:[.,]\d+)?)h|(\d+)[h:](\d{1,2}))$")
+
+
+def minutes_of(text: str) -> int:
+    """A meeting's length as people write it: 90, 90m, 1.5h, 1,5h, 1h30 or 1:30."""
+    found = _LENGTH.match(text.strip().lower())
+    if found is None:
+        raise InvalidInput("meeting_length_invalid", most=12 * 60)
+    plain, minutes, decimal, whole, rest = found.groups()
+    if decimal is not None:
+        return round(float(decimal.replace(",", ".")) * 60)
+    if whole is not None:
+        return int(whole) * 60 + int(rest)
+    return int(plain or minutes)
+
+
+_SCHOOL_YEAR = re.compile(r"^(\d{4})(?:[-/](\d{4}))?$")
+
+
+def school_year_of(text: str) -> int:
+    """The year a school year begins in, from "2025" or "2025-2026"."""
+    found = _SCHOOL_YEAR.match(text.strip())
+    if found is None or (found[2] and int(found[2]) != int(found[1]) + 1):
+        raise InvalidInput("year_invalid", year=text)
+    return int(found[1])

@@ -5,20 +5,20 @@ project leaders, and the settings of the database. Part of the engine (its `Engi
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from plg.engine import roles
+from plg.engine.charter import refresh_charter
+from plg.engine.core import Core
 from plg.engine.inputs import ROLES, clean, email_address, school_code
-from plg.engine.retry import T, retried
-from plg.engine.roles import TeamAction
+from plg.engine.retry import retried
 from plg.engine.views import MemberView, PersonView, SchoolView
 from plg.errors import DatabaseBusy, InvalidInput, NotFound, Refused
-from plg.messages import Lang, t
+from plg.messages import t
 from plg.storage.models import (
     Member,
     Person,
@@ -30,33 +30,7 @@ from plg.storage.models import (
 )
 
 
-class People:
-    if TYPE_CHECKING:
-        # What the engine gives: its actor, language and clock, its transactions, and the one
-        # way a team changes (with its event).
-        actor: str
-        lang: Lang
-        clock: Callable[[], datetime]
-
-        def _session(self, *, write: bool = False) -> AbstractContextManager[Session]: ...
-
-        def _team(self, session: Session, name: str, *, lock: bool = False) -> Team: ...
-
-        def _change(
-            self, name: str, action: TeamAction, change: Callable[[Session, Team], T]
-        ) -> T: ...
-
-        def _event(
-            self,
-            session: Session,
-            team: Team,
-            kind: str,
-            changes: dict[str, Any] | None = None,
-            *,
-            new_visit: bool = False,
-            **fields: Any,
-        ) -> int: ...
-
+class People(Core):
     def members(self, name: str) -> list[MemberView]:
         """The team's people and their roles, by name."""
         with self._session() as session:
@@ -66,7 +40,8 @@ class People:
         self, name: str, person: str, role: str = "member", since: date | None = None
     ) -> list[MemberView]:
         """Give `person` a role in the team (one of ROLES), from `since` (default today); someone
-        already in it changes role. A network takes new members long after it started."""
+        already in it changes role, and with `since` the day they joined. A network takes new
+        members long after it started."""
         person = clean(person, 200, "person_invalid")
         if role not in ROLES:
             raise InvalidInput("role_invalid", role=role, roles=", ".join(ROLES))
@@ -74,7 +49,9 @@ class People:
 
         def change(session: Session, team: Team) -> list[MemberView]:
             found = session.get(Member, (team.id, person))
-            if found is not None and found.role == role:
+            # Giving the day again corrects when someone joined (a leader named at the start
+            # often began before the team was entered in plg).
+            if found is not None and found.role == role and since is None:
                 word = t(f"role_{role}", self.lang)
                 raise Refused("member_already", person=person, role=word, team=team.name)
             detail = {
@@ -87,6 +64,8 @@ class People:
                 session.add(Member(team_id=team.id, person=person, role=role, joined_at=moment))
             else:
                 found.role = role
+                if since is not None:
+                    found.joined_at = moment
             return self._members_changed(session, team, "join", detail)
 
         return self._change(name, "members", change)
@@ -129,6 +108,7 @@ class People:
         views = member_views(session, team)
         leaders = ", ".join(view.person for view in views if view.role == "leader")
         self._event(session, team, kind, {"leader": leaders or None}, detail=detail)
+        refresh_charter(session, team)
         return views
 
     def project_leaders(self) -> list[str]:

@@ -138,7 +138,9 @@ def moves(lang: Lang, state: TeamState) -> tuple[MoveView, ...]:
     for trigger in triggers_from(definition, state.phase):
         move = transition(definition, state.phase, trigger)
         title = move.title(lang) if move.title else definition.phase(move.dest).title(lang)
-        found.append(MoveView(trigger, move.dest, title, blocking(lang, move, state)))
+        found.append(
+            MoveView(trigger, move.dest, title, blocking(lang, move, state), move.fired_by)
+        )
     return tuple(found)
 
 

@@ -19,7 +19,7 @@ _SUFFIX: dict[Format, str] = {"text": "txt", "md": "md", "html": "html"}
 def _environment() -> Environment:
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("plg.engine", "templates"),
         autoescape=select_autoescape(["html"], default_for_string=False),
         undefined=StrictUndefined,
@@ -27,6 +27,13 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.filters["md"] = markdown_cell
+    return environment
+
+
+def markdown_cell(text: object) -> str:
+    """User text on one Markdown line or table cell: no line break or pipe can break it."""
+    return " ".join(str(text).split()).replace("|", "\\|")
 
 
 def render(name: str, fmt: Format, lang: Lang, **context: Any) -> str:

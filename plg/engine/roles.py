@@ -1,9 +1,10 @@
 """Who may do what, when role checks are on, and the settings of a database.
 
-Members of a team do its work: tick, save artefacts and evidence. Its leader (a network's lead)
-also moves it: advance, force, migrate, set its deadline, change its members. A project leader
-may do all of that for every team, and alone may start teams and change settings, project
-leaders, schools and people. Everyone may read.
+Members of a team do its work: tick, save artefacts and evidence, answer the charter, propose
+hypotheses. Its leader (a network's lead) also moves it: advance, force, migrate, set its
+deadline, accept or reject a hypothesis (which moves it), change its members, record meetings.
+A project leader may do all of that for every team, and alone may start teams and change
+settings, project leaders, schools and people. Everyone may read.
 
 The person is who `--as` (or PLG_USER, or the login name) says: role checks keep people from
 doing by mistake what is not theirs to do; they are not a password. A foundation that needs more
@@ -22,11 +23,23 @@ from plg.errors import InvalidInput, Refused
 from plg.messages import Lang, t
 from plg.storage.models import Member, ProjectLeader, Setting
 
-TeamAction = Literal["tick", "record", "advance", "force", "migrate", "deadline", "members"]
+TeamAction = Literal[
+    "tick",
+    "record",
+    "charter",
+    "hypothesis",
+    "advance",
+    "force",
+    "migrate",
+    "deadline",
+    "members",
+    "meeting",
+]
 FoundationAction = Literal["start", "settings", "project_leaders", "organisation"]
 
 # What only a team's leader (or a project leader) may do; its members do the rest.
-_LEADERS_ONLY = frozenset({"advance", "force", "migrate", "deadline", "members"})
+# Meetings too: their hours count against people's budgets.
+_LEADERS_ONLY = frozenset({"advance", "force", "migrate", "deadline", "members", "meeting"})
 
 
 @dataclass(frozen=True)
@@ -51,6 +64,8 @@ class SettingSpec:
 SETTINGS = {
     "role-checks": SettingSpec("off", choices=("on", "off")),
     "max-file-mb": SettingSpec("50", low=1, high=1024),
+    # Professional-development hours a school year for each participant of a network.
+    "hours-budget": SettingSpec("25", low=0, high=2000),
 }
 
 

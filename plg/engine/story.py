@@ -4,28 +4,38 @@ what it ticked and saved in each, and the definition in force at every step."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from plg.engine.checklist import TeamState
-from plg.engine.definition import Category, MethodDefinition
+from plg.engine.checklist import TeamState, registers
+from plg.engine.definition import MethodDefinition
 from plg.engine.pinned import stored
 from plg.engine.present import event_view, item_views, record_view
 from plg.engine.views import EventView, PhaseVisit, RecordView
 from plg.messages import Lang
+from plg.storage import reads
 from plg.storage.models import Event, Record, Team
 
 MOVES = ("advance", "force")
 
 
 def _close(
-    visit: PhaseVisit, definition: MethodDefinition, records: list[RecordView], lang: Lang
+    visit: PhaseVisit,
+    definition: MethodDefinition,
+    records: list[RecordView],
+    lang: Lang,
+    registers: Iterable[str] = (),
 ) -> None:
-    """Fix the checklist as it stood when the team left (or stands now)."""
-    counts: dict[tuple[Category, str], int] = defaultdict(int)
+    """Fix the checklist as it stood when the team left (or stands now); `registers`: what the
+    charter and the register satisfied then ("charter:complete", "hypothesis:open")."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
     for record in records:
-        counts["artefact" if record.category == "artefact" else "evidence", record.type] += 1
+        counts[record.category, record.type] += 1
+    for ref in registers:
+        category, _, kind = ref.partition(":")
+        counts[category, kind] = 1
     state = TeamState(definition, visit.phase, frozenset(visit.ticked), counts)
     visit.checklist = item_views(lang, state)
     visit.records = tuple(records)
@@ -56,7 +66,9 @@ def visits(session: Session, team: Team, lang: Lang) -> tuple[list[PhaseVisit], 
                 last = found[-1]
                 last.left_at, last.left_by, last.left_with = event.at, event.actor, event.trigger
                 last.left_forced, last.left_reason = event.kind == "force", event.reason
-                _close(last, definition, by_visit[last.seq], lang)
+                _close(
+                    last, definition, by_visit[last.seq], lang, event.detail.get("registers", ())
+                )
             phase = event.dest or ""
             found.append(
                 PhaseVisit(
@@ -83,5 +95,6 @@ def visits(session: Session, team: Team, lang: Lang) -> tuple[list[PhaseVisit], 
             else:
                 ticked.pop(event.detail["item"], None)
     if found and definition is not None:
-        _close(found[-1], definition, by_visit[found[-1].seq], lang)
+        now = reads.visit(session, team.id, team.phase_entered_seq).records
+        _close(found[-1], definition, by_visit[found[-1].seq], lang, registers(now))
     return found, events

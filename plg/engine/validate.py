@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from plg.engine.definition import GuardRef, MethodDefinition, Transition
+from plg.engine.definition import REGISTER_REFS, GuardRef, MethodDefinition, Transition
 from plg.engine.guards import Guard
 from plg.errors import Fault
 
@@ -51,7 +51,7 @@ def _reachable(definition: MethodDefinition) -> set[str]:
 
 def _record_ids(definition: MethodDefinition) -> set[str]:
     ids = {f"artefact:{k.id}" for k in definition.artefact_types}
-    return ids | {f"evidence:{k.id}" for k in definition.evidence_kinds}
+    return ids | {f"evidence:{k.id}" for k in definition.evidence_kinds} | set(REGISTER_REFS)
 
 
 def _transition_faults(
@@ -131,6 +131,11 @@ def semantic_faults(definition: MethodDefinition, guards: Mapping[str, Guard]) -
     faults += _duplicates("evidence_kinds", (k.id for k in definition.evidence_kinds))
     faults += _duplicates(
         "transitions", (f"{tr.source}.{tr.trigger}" for tr in definition.transitions)
+    )
+    # One verdict makes one move: two from the same phase would leave the engine to guess.
+    faults += _duplicates(
+        "transitions",
+        (f"{tr.source}.{tr.fired_by}" for tr in definition.transitions if tr.fired_by),
     )
     for i, phase in enumerate(definition.phases):
         faults += _duplicates(f"phases[{i}].checklist", (item.id for item in phase.checklist))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 from plg.messages import Lang
 
 if TYPE_CHECKING:
-    from plg.engine.definition import MethodDefinition
+    from plg.engine.definition import MethodDefinition, Verdict
 
 
 def _when(moment: datetime | None) -> str | None:
@@ -96,6 +96,8 @@ class MoveView:
     dest: str
     title: str
     blocking: tuple[str, ...]
+    # made by this verdict on the open hypothesis, not by `advance`
+    fired_by: Verdict | None = None
 
     @property
     def ready(self) -> bool:
@@ -108,6 +110,7 @@ class MoveView:
             "title": self.title,
             "ready": self.ready,
             "blocking": list(self.blocking),
+            "fired_by": self.fired_by,
         }
 
 
@@ -235,6 +238,125 @@ class MemberView:
 
 
 @dataclass(frozen=True)
+class NeedView:
+    """What a person in the team wants to learn; `role` is empty for someone who left."""
+
+    person: str
+    role: str
+    needs: str | None
+
+
+@dataclass(frozen=True)
+class CharterView:
+    team: str
+    # (question id, the question in the user's language, the answer or None)
+    answers: tuple[tuple[str, str, str | None], ...]
+    deadline: date | None
+    needs: tuple[NeedView, ...]
+    complete: bool
+    # question ids, "deadline" and "needs:PERSON" still to give
+    missing: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "team": self.team,
+            "answers": [
+                {"id": key, "question": question, "answer": answer}
+                for key, question, answer in self.answers
+            ],
+            "deadline": self.deadline,
+            "needs": self.needs,
+            "complete": self.complete,
+            "missing": self.missing,
+        }
+
+
+@dataclass(frozen=True)
+class HypothesisView:
+    number: int
+    text: str
+    status: str  # open, accepted or rejected
+    data: str | None
+    verdict: str | None
+    proposed_at: datetime
+    decided_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    """A verdict on a hypothesis, and the team as the move it made left it (if it made one)."""
+
+    hypothesis: HypothesisView
+    team: TeamView | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"hypothesis": self.hypothesis, "team": self.team.to_json() if self.team else None}
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    id: int
+    held_on: date
+    minutes: int
+    kind: str  # meeting, start, development or evaluation
+    phase: str  # the phase the team was in
+    attendees: tuple[str, ...]
+    agenda: str | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class HoursRow:
+    person: str
+    network_minutes: int
+    team_minutes: int
+    meetings: int
+    budget: int | None  # hours a school year, for network participants
+
+    @property
+    def hours(self) -> float:
+        return (self.network_minutes + self.team_minutes) / 60
+
+    @property
+    def left(self) -> float | None:
+        """Budget hours not yet spent in networks; negative when over."""
+        return None if self.budget is None else self.budget - self.network_minutes / 60
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "person": self.person,
+            "hours": round(self.hours, 2),
+            "network_hours": round(self.network_minutes / 60, 2),
+            "team_hours": round(self.team_minutes / 60, 2),
+            "meetings": self.meetings,
+            "budget": self.budget,
+            "left": None if self.left is None else round(self.left, 2),
+        }
+
+
+@dataclass(frozen=True)
+class HoursView:
+    year: int  # the school year that begins in August of this year
+    first: date
+    last: date
+    budget: int
+    people: tuple[HoursRow, ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}-{self.year + 1}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "year": self.label,
+            "from": self.first,
+            "to": self.last,
+            "budget": self.budget,
+            "people": [row.to_json() for row in self.people],
+        }
+
+
+@dataclass(frozen=True)
 class RecordView:
     id: int
     category: str
@@ -347,6 +469,7 @@ def method_json(definition: MethodDefinition, lang: Lang) -> dict[str, Any]:
                 "dest": tr.dest,
                 "title": tr.title(lang) if tr.title else None,
                 "guards": [{"name": g.name, "params": dict(g.params)} for g in tr.guards],
+                "fired_by": tr.fired_by,
                 "increments": list(tr.increments),
                 "resets": list(tr.resets),
             }
@@ -416,6 +539,18 @@ class TeamStory:
     events: tuple[EventView, ...]
     definition: MethodDefinition
     members: tuple[MemberView, ...]
+    charter: CharterView
+    hypotheses: tuple[HypothesisView, ...]
+    meetings: tuple[MeetingView, ...]
+
+    @property
+    def hours(self) -> dict[str, float]:
+        """Hours in this team's meetings per attendee, over all its meetings."""
+        minutes: Counter[str] = Counter()
+        for meeting in self.meetings:
+            for person in meeting.attendees:
+                minutes[person] += meeting.minutes
+        return {person: round(minutes[person] / 60, 2) for person in sorted(minutes)}
 
     @property
     def forced(self) -> tuple[EventView, ...]:
@@ -432,6 +567,10 @@ class TeamStory:
                 "sources": list(self.definition.sources),
             },
             "members": [member.to_json() for member in self.members],
+            "charter": self.charter.to_json(),
+            "hypotheses": self.hypotheses,
+            "meetings": self.meetings,
+            "hours": [{"person": person, "hours": hours} for person, hours in self.hours.items()],
             "visits": [visit.to_json() for visit in self.visits],
             "forced": [event.to_json() for event in self.forced],
             "events": [event.to_json() for event in self.events],

@@ -202,3 +202,68 @@ class Person(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     email: Mapped[str | None] = mapped_column(String(200))
     school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"))
+
+
+class Charter(Base):
+    """What a team agreed before it began: the answers to the charter's questions and what each
+    member wants to learn. `complete` is kept by the engine with every change to the charter or
+    the members, so that a checklist read needs no look at the answers."""
+
+    __tablename__ = "charters"
+    team_id: Mapped[int] = mapped_column(
+        ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True
+    )
+    # question id -> answer
+    answers: Mapped[dict[str, Any]]
+    # member -> what they want to learn
+    needs: Mapped[dict[str, Any]]
+    complete: Mapped[bool] = mapped_column(default=False)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Meeting(Base):
+    """A meeting of a team, in the phase the team was in; its length counts for each attendee."""
+
+    __tablename__ = "meetings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    held_on: Mapped[date]
+    minutes: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(20))
+    phase: Mapped[str] = mapped_column(String(40))
+    agenda: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    seq: Mapped[int]
+    actor: Mapped[str] = mapped_column(String(200))
+
+    __table_args__ = (Index("ix_meetings_team", "team_id", "held_on"),)
+
+
+class Attendance(Base):
+    """Someone who was at a meeting."""
+
+    __tablename__ = "attendances"
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    person: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+
+
+class Hypothesis(Base):
+    """One entry of a team's hypothesis register: open until the team accepts or rejects it."""
+
+    __tablename__ = "hypotheses"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    number: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10))
+    # The data that tested it and the verdict, given with the decision.
+    data: Mapped[str | None] = mapped_column(Text)
+    verdict: Mapped[str | None] = mapped_column(Text)
+    proposed_seq: Mapped[int]
+    decided_seq: Mapped[int | None]
+    proposed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_at: Mapped[datetime | None]
+
+    __table_args__ = (UniqueConstraint("team_id", "number", name="uq_hypotheses_team_number"),)

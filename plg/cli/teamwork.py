@@ -1,0 +1,252 @@
+"""What a team agrees, decides and spends: its charter, its hypothesis register, its meetings,
+and the hours they give each person."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+import click
+
+from plg import display
+from plg.cli.base import (
+    DATE,
+    PlgGroup,
+    Settings,
+    done,
+    help_for,
+    json_option,
+    pass_settings,
+    show,
+)
+from plg.messages import t
+
+F = TypeVar("F", bound=Callable[..., Any])
+# The charter's questions as options: (option, question id).
+_QUESTIONS = (
+    ("--deliverable", "deliverable"),
+    ("--question", "question"),
+    ("--known", "known"),
+    ("--sources", "sources"),
+    ("--expertise", "expertise"),
+    ("--experience", "experience"),
+    ("--try-first", "try_first"),
+    ("--tracking", "tracking"),
+)
+_MEETING_KINDS = ("meeting", "start", "development", "evaluation")
+
+
+@click.group(cls=PlgGroup, help=help_for("charter"))
+def charter() -> None:
+    pass
+
+
+@charter.command("show", help=help_for("charter_show"))
+@click.argument("team_name", metavar="TEAM")
+@json_option
+@pass_settings
+def charter_show(settings: Settings, team_name: str, as_json: bool) -> None:
+    show(settings, as_json, settings.engine().charter(team_name), display.charter)
+
+
+def _question_options(command: F) -> F:
+    for option, key in reversed(_QUESTIONS):
+        command = click.option(option, key, metavar="TEXT", help=help_for(f"charter_{key}"))(
+            command
+        )
+    return command
+
+
+@charter.command("set", help=help_for("charter_set"))
+@click.argument("team_name", metavar="TEAM")
+@_question_options
+@click.option("--deadline", type=DATE, metavar="YYYY-MM-DD", help=help_for("deadline_opt"))
+@json_option
+@pass_settings
+def charter_set(
+    settings: Settings,
+    /,
+    team_name: str,
+    deadline: datetime | None,
+    as_json: bool,
+    **answers: str | None,
+) -> None:
+    given = {key: value for key, value in answers.items() if value is not None}
+    view = settings.engine().set_charter(team_name, given, deadline.date() if deadline else None)
+    show(settings, as_json, view, display.charter)
+
+
+@charter.command("needs", help=help_for("charter_needs_cmd"))
+@click.argument("team_name", metavar="TEAM")
+@click.argument("person")
+@click.argument("needs")
+@json_option
+@pass_settings
+def charter_needs(
+    settings: Settings, team_name: str, person: str, needs: str, as_json: bool
+) -> None:
+    view = settings.engine().set_need(team_name, person, needs)
+    done(settings, as_json, view.to_json(), "done_charter", team=view.team)
+
+
+def _day(text: str) -> date | None:
+    if not text.strip():
+        return None
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d").date()
+    except ValueError:
+        raise click.BadParameter("YYYY-MM-DD") from None
+
+
+def ask_charter(settings: Settings, team_name: str, *, with_deadline: bool) -> None:
+    """Ask the charter's questions one by one (Enter skips one) and save what was answered."""
+    lang = settings.lang
+    answers = {
+        key: click.prompt(t(f"charter_{key}", lang), default="", show_default=False)
+        for _, key in _QUESTIONS
+    }
+    deadline = (
+        click.prompt(
+            f"{t('charter_deadline', lang)} (YYYY-MM-DD)",
+            default="",
+            show_default=False,
+            value_proc=_day,
+        )
+        if with_deadline
+        else None
+    )
+    given = {key: value for key, value in answers.items() if value.strip()}
+    if given or deadline:
+        display.charter(settings.engine().set_charter(team_name, given, deadline), lang)
+
+
+@click.group(cls=PlgGroup, help=help_for("hypothesis"))
+def hypothesis() -> None:
+    pass
+
+
+@hypothesis.command("add", help=help_for("hypothesis_add"))
+@click.argument("team_name", metavar="TEAM")
+@click.argument("text")
+@json_option
+@pass_settings
+def hypothesis_add(settings: Settings, team_name: str, text: str, as_json: bool) -> None:
+    added = settings.engine().propose(team_name, text)
+    done(settings, as_json, added, "done_hypothesis", number=added.number, team=team_name)
+
+
+@hypothesis.command("list", help=help_for("hypothesis_list"))
+@click.argument("team_name", metavar="TEAM")
+@json_option
+@pass_settings
+def hypothesis_list(settings: Settings, team_name: str, as_json: bool) -> None:
+    show(settings, as_json, settings.engine().hypotheses(team_name), display.hypotheses)
+
+
+def _decide(verdict: str) -> click.Command:
+    @click.argument("team_name", metavar="TEAM")
+    @click.option("--verdict", "reasoning", required=True, help=help_for("verdict_opt"))
+    @click.option("--data", help=help_for("data_opt"))
+    @json_option
+    @pass_settings
+    def decide(
+        settings: Settings, team_name: str, reasoning: str, data: str | None, as_json: bool
+    ) -> None:
+        decision = settings.engine().decide(
+            team_name, "accepted" if verdict == "accepted" else "rejected", reasoning, data
+        )
+        if as_json:
+            display.emit_json(decision.to_json())
+            return
+        number, status = decision.hypothesis.number, t(f"status_{verdict}", settings.lang)
+        click.echo(t("done_verdict", settings.lang, number=number, status=status))
+        if decision.team is not None:
+            display.moved(decision.team, settings.lang)
+
+    return click.command(help=help_for(f"hypothesis_{verdict}"))(decide)
+
+
+hypothesis.add_command(_decide("accepted"), "accept")
+hypothesis.add_command(_decide("rejected"), "reject")
+
+
+@click.group(cls=PlgGroup, help=help_for("meeting"))
+def meeting() -> None:
+    pass
+
+
+@meeting.command("add", help=help_for("meeting_add"))
+@click.argument("team_name", metavar="TEAM")
+@click.option(
+    "--date",
+    "held_on",
+    type=DATE,
+    metavar="YYYY-MM-DD",
+    required=True,
+    help=help_for("meeting_date_opt"),
+)
+@click.option("--length", required=True, metavar="90|1h30|1.5h", help=help_for("length_opt"))
+@click.option("--attendee", "attendees", multiple=True, help=help_for("attendee_opt"))
+@click.option(
+    "--kind",
+    type=click.Choice(_MEETING_KINDS),
+    default="meeting",
+    show_default=True,
+    help=help_for("meeting_kind_opt"),
+)
+@click.option("--agenda", help=help_for("agenda_opt"))
+@click.option("--notes", help=help_for("notes_opt"))
+@json_option
+@pass_settings
+def meeting_add(
+    settings: Settings,
+    team_name: str,
+    held_on: datetime,
+    length: str,
+    attendees: tuple[str, ...],
+    kind: str,
+    agenda: str | None,
+    notes: str | None,
+    as_json: bool,
+) -> None:
+    from plg.engine.inputs import minutes_of
+
+    added = settings.engine().add_meeting(
+        team_name,
+        held_on.date(),
+        minutes_of(length),
+        attendees,
+        kind=kind,
+        agenda=agenda,
+        notes=notes,
+    )
+    done(
+        settings,
+        as_json,
+        added,
+        "done_meeting",
+        day=added.held_on,
+        minutes=added.minutes,
+        count=len(added.attendees),
+    )
+
+
+@meeting.command("list", help=help_for("meeting_list"))
+@click.argument("team_name", metavar="TEAM")
+@json_option
+@pass_settings
+def meeting_list(settings: Settings, team_name: str, as_json: bool) -> None:
+    show(settings, as_json, settings.engine().meetings(team_name), display.meetings)
+
+
+@click.command(help=help_for("hours"))
+@click.option("--person", help=help_for("hours_person_opt"))
+@click.option("--year", metavar="2025|2025-2026", help=help_for("year_opt"))
+@json_option
+@pass_settings
+def hours(settings: Settings, person: str | None, year: str | None, as_json: bool) -> None:
+    from plg.engine.inputs import school_year_of
+
+    view = settings.engine().hours(person, school_year_of(year) if year else None)
+    show(settings, as_json, view, display.hours)

@@ -1,0 +1,121 @@
+"""The hypothesis register: every hypothesis a team tests, open until it is accepted or rejected,
+with the data that tested it and the verdict. Where the method says so (the datateam's
+interpretation), the verdict itself moves the team: rejecting loops back to a new hypothesis,
+accepting goes on to measures. Part of the engine (its `Engine` is a `Hypotheses`)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from plg.engine.core import Core
+from plg.engine.definition import Verdict
+from plg.engine.inputs import free_text
+from plg.engine.views import DecisionView, HypothesisView
+from plg.errors import InvalidInput, Refused
+from plg.storage.models import Hypothesis, Team
+
+_TEXT_LIMIT = 5000
+
+
+def _text(value: str | None, error: str) -> str | None:
+    text = free_text(value.strip()) if value is not None else None
+    if text is not None and len(text) > _TEXT_LIMIT:
+        raise InvalidInput(error)
+    return text or None
+
+
+def hypothesis_view(row: Hypothesis) -> HypothesisView:
+    return HypothesisView(
+        number=row.number,
+        text=row.text,
+        status=row.status,
+        data=row.data,
+        verdict=row.verdict,
+        proposed_at=row.proposed_at,
+        decided_at=row.decided_at,
+    )
+
+
+class Hypotheses(Core):
+    def hypotheses(self, name: str) -> list[HypothesisView]:
+        """The team's register, oldest first."""
+        with self._session() as session:
+            return hypothesis_views(session, self._team(session, name))
+
+    def propose(self, name: str, text: str) -> HypothesisView:
+        """Put a new open hypothesis in the register; one is tested at a time."""
+        stated = _text(text, "hypothesis_invalid")
+        if stated is None:
+            raise InvalidInput("hypothesis_invalid")
+
+        def change(session: Session, team: Team) -> HypothesisView:
+            self._active(session, team)
+            if _open(session, team) is not None:
+                raise Refused("hypothesis_open", team=team.name)
+            number = 1 + (
+                session.scalar(
+                    select(func.max(Hypothesis.number)).where(Hypothesis.team_id == team.id)
+                )
+                or 0
+            )
+            seq = self._event(session, team, "hypothesis", detail={"number": number})
+            row = Hypothesis(
+                team_id=team.id,
+                number=number,
+                text=stated,
+                status="open",
+                proposed_seq=seq,
+                proposed_at=self.clock(),
+            )
+            session.add(row)
+            session.flush()
+            return hypothesis_view(row)
+
+        return self._change(name, "hypothesis", change)
+
+    def decide(
+        self, name: str, verdict: Verdict, reasoning: str, data: str | None = None
+    ) -> DecisionView:
+        """Accept or reject the open hypothesis, saying why and on which data. Where the
+        method makes a move of this verdict, it must be made from the team's phase, and is made
+        with it (its guards must pass); otherwise the register alone changes."""
+        why = _text(reasoning, "verdict_invalid")
+        if why is None:
+            raise InvalidInput("verdict_invalid")
+        tested = _text(data, "verdict_invalid")
+
+        def change(session: Session, team: Team) -> DecisionView:
+            definition = self._active(session, team)
+            row = _open(session, team)
+            if row is None:
+                raise Refused("hypothesis_none_open", team=team.name)
+            moves = [tr for tr in definition.transitions if tr.fired_by == verdict]
+            here = next((tr for tr in moves if tr.source == team.phase), None)
+            if moves and here is None:
+                phases = ", ".join(
+                    sorted({definition.phase(tr.source).title(self.lang) for tr in moves})
+                )
+                raise Refused("verdict_wrong_phase", team=team.name, phases=phases)
+            seq = self._event(
+                session, team, "verdict", detail={"number": row.number, "status": verdict}
+            )
+            row.status, row.verdict, row.data = verdict, why, tested
+            row.decided_seq, row.decided_at = seq, self.clock()
+            moved = self._fire(session, team, definition, here.trigger) if here else None
+            return DecisionView(hypothesis_view(row), moved)
+
+        return self._change(name, "advance", change)
+
+
+def _open(session: Session, team: Team) -> Hypothesis | None:
+    return session.scalars(
+        select(Hypothesis).where(Hypothesis.team_id == team.id, Hypothesis.status == "open")
+    ).first()
+
+
+def hypothesis_views(session: Session, team: Team) -> list[HypothesisView]:
+    rows = session.scalars(
+        select(Hypothesis).where(Hypothesis.team_id == team.id).order_by(Hypothesis.number)
+    )
+    return [hypothesis_view(row) for row in rows]

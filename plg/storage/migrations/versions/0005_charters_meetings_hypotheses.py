@@ -1,0 +1,80 @@
+"""Team charters, meetings with their attendees, and the hypothesis register.
+
+Revision ID: 0005
+Revises: 0004
+
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+# revision identifiers, used by Alembic.
+revision: str = "0005"
+down_revision: str | Sequence[str] | None = "0004"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "charters",
+        sa.Column("team_id", sa.Integer(), nullable=False),
+        sa.Column("answers", sa.JSON(), nullable=False),
+        sa.Column("needs", sa.JSON(), nullable=False),
+        sa.Column("complete", sa.Boolean(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["team_id"], ["teams.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("team_id"),
+    )
+    op.create_table(
+        "meetings",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("team_id", sa.Integer(), nullable=False),
+        sa.Column("held_on", sa.Date(), nullable=False),
+        sa.Column("minutes", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("phase", sa.String(length=40), nullable=False),
+        sa.Column("agenda", sa.Text(), nullable=True),
+        sa.Column("notes", sa.Text(), nullable=True),
+        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.Column("actor", sa.String(length=200), nullable=False),
+        sa.ForeignKeyConstraint(["team_id"], ["teams.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_meetings_team", "meetings", ["team_id", "held_on"], unique=False)
+    op.create_table(
+        "attendances",
+        sa.Column("meeting_id", sa.Integer(), nullable=False),
+        sa.Column("person", sa.String(length=200), nullable=False),
+        sa.ForeignKeyConstraint(["meeting_id"], ["meetings.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("meeting_id", "person"),
+    )
+    op.create_index("ix_attendances_person", "attendances", ["person"], unique=False)
+    op.create_table(
+        "hypotheses",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("team_id", sa.Integer(), nullable=False),
+        sa.Column("number", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("status", sa.String(length=10), nullable=False),
+        sa.Column("data", sa.Text(), nullable=True),
+        sa.Column("verdict", sa.Text(), nullable=True),
+        sa.Column("proposed_seq", sa.Integer(), nullable=False),
+        sa.Column("decided_seq", sa.Integer(), nullable=True),
+        sa.Column("proposed_at", sa.DateTime(), nullable=False),
+        sa.Column("decided_at", sa.DateTime(), nullable=True),
+        sa.ForeignKeyConstraint(["team_id"], ["teams.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("team_id", "number", name="uq_hypotheses_team_number"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("hypotheses")
+    op.drop_index("ix_attendances_person", table_name="attendances")
+    op.drop_table("attendances")
+    op.drop_index("ix_meetings_team", table_name="meetings")
+    op.drop_table("meetings")
+    op.drop_table("charters")

@@ -1,0 +1,448 @@
+"""What a team agrees, decides and spends: the charter, the hypothesis register, meetings and
+the hours they give, through the CLI and the engine."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plg import Engine, InvalidInput, PlgError
+from plg.engine.inputs import minutes_of, school_year_of
+from tests.conftest import Plg
+from tests.walk import fill_charter
+
+FIRST_PHASES = {
+    "actieonderzoek": "aanleiding",
+    "datateam": "probleemdefinitie",
+    "lesson_study": "voorbereiden",
+    "vier_vragen": "leren",
+}
+
+
+def _charter_item(plg: Plg, team: str) -> dict[str, object]:
+    return next(i for i in plg.json("checklist", team)["items"] if i["id"] == "charter")
+
+
+@pytest.mark.parametrize("method", sorted(FIRST_PHASES))
+def test_a_complete_charter_ticks_the_first_phase(plg: Plg, method: str) -> None:
+    plg("team", "start", "T", "--method", method, "--leader", "Anna")
+    assert plg.json("team", "show", "T")["phase"] == FIRST_PHASES[method]
+    assert _charter_item(plg, "T")["done"] is False
+    error = plg.error("tick", "T", "charter")
+    assert (
+        "ticked by a complete team charter (charter), not by hand: use 'plg charter set'" in error
+    )
+    fill_charter(plg, "T")
+    assert _charter_item(plg, "T")["done"] is True
+    shown = plg.json("charter", "show", "T")
+    assert shown["complete"] is True
+    assert shown["missing"] == []
+    assert shown["deadline"] == "2099-06-30"
+    assert shown["needs"] == [{"person": "Anna", "role": "leader", "needs": "Research skills"}]
+    # The charter's deadline is the team's: the overview's overdue rule reads it.
+    assert plg.json("team", "show", "T")["deadline"] == "2099-06-30"
+
+
+def test_the_charter_tells_what_is_missing_and_keeps_up_with_the_members(plg: Plg) -> None:
+    plg("team", "start", "T", "--method", "datateam", "--leader", "Anna")
+    empty = plg.json("charter", "show", "T")
+    assert empty["complete"] is False
+    assert empty["missing"] == [
+        "deliverable",
+        "question",
+        "known",
+        "sources",
+        "expertise",
+        "experience",
+        "try_first",
+        "tracking",
+        "deadline",
+        "needs:Anna",
+    ]
+    assert [a["id"] for a in empty["answers"]] == empty["missing"][:8]
+    partial = plg.json("charter", "set", "T", "--question", "  Why do pupils stall?  ")
+    assert partial["answers"][1]["answer"] == "Why do pupils stall?"
+    assert "Still open: deliverable, known," in plg("charter", "show", "T").stdout
+    fill_charter(plg, "T")
+    assert plg.json("charter", "show", "T")["complete"] is True
+    # A new member's learning needs are part of the charter; a facilitator's are not asked.
+    plg("team", "join", "T", "Bram")
+    plg("team", "join", "T", "Carla", "--role", "facilitator")
+    assert plg.json("charter", "show", "T")["missing"] == ["needs:Bram"]
+    assert _charter_item(plg, "T")["done"] is False
+    plg("charter", "needs", "T", "Bram", "Reading data")
+    assert _charter_item(plg, "T")["done"] is True
+    # Who leaves keeps the needs they gave, shown without a role.
+    plg("team", "leave", "T", "Bram")
+    needs = {n["person"]: n for n in plg.json("charter", "show", "T")["needs"]}
+    assert needs["Bram"] == {"person": "Bram", "role": "", "needs": "Reading data"}
+    # An empty answer clears it; clearing the deadline makes it incomplete too.
+    assert plg.json("charter", "set", "T", "--known", "")["missing"] == ["known"]
+    plg("charter", "set", "T", "--known", "Some")
+    plg("team", "deadline", "T", "--clear")
+    assert plg.json("charter", "show", "T")["missing"] == ["deadline"]
+    kinds = [e["kind"] for e in plg.json("history", "T")]
+    assert kinds.count("charter") == 4
+    assert kinds.count("needs") == 2
+
+
+def test_charter_errors_are_one_line_and_change_nothing(plg: Plg) -> None:
+    plg("team", "start", "T", "--method", "datateam", "--leader", "Anna")
+    before = plg.json("history", "T")
+    assert "Give at least one answer or the deadline" in plg.error("charter", "set", "T")
+    assert "'Zoe' is not in team 'T'" in plg.error("charter", "needs", "T", "Zoe", "x")
+    assert "at most 5000 characters" in plg.error("charter", "set", "T", "--known", "x" * 5001)
+    assert "There is no team 'U'" in plg.error("charter", "set", "U", "--known", "x")
+    assert plg.json("history", "T") == before
+
+
+def test_team_start_asks_the_charter(plg: Plg) -> None:
+    answers = "\n".join(["A guide", "Why?", "", "", "", "", "", "", "2027-13-01", "2027-06-30"])
+    result = plg(
+        "team",
+        "start",
+        "T",
+        "--method",
+        "datateam",
+        "--leader",
+        "Anna",
+        "--charter",
+        input=answers + "\n",
+    )
+    assert "What will the team deliver?" in result.stdout
+    shown = plg.json("charter", "show", "T")
+    assert [a["answer"] for a in shown["answers"][:3]] == ["A guide", "Why?", None]
+    # A day that does not exist is asked again.
+    assert shown["deadline"] == "2027-06-30"
+
+
+def _to_interpretation(plg: Plg, team: str) -> None:
+    """Do the datateam's work up to the interpretation, with an open hypothesis."""
+    fill_charter(plg, team)
+    for kind in ("artefact", "evidence"):
+        ref = "probleemdefinitie" if kind == "artefact" else "dataset"
+        option = "--type" if kind == "artefact" else "--kind"
+        plg(kind, "add", team, option, ref, "--title", "x", "--text", "x")
+    plg("tick", team, "meetbaar")
+    plg("advance", team)
+    plg("hypothesis", "add", team, "Pupils misread the problem")
+    plg("tick", team, "toetsbaar")
+    plg("advance", team)
+    plg("evidence", "add", team, "--kind", "dataset", "--title", "d", "--value", "3")
+    plg("tick", team, "herkomst")
+    plg("tick", team, "zonder_namen")
+    plg("advance", team)
+    plg("artefact", "add", team, "--type", "kwaliteitsoordeel", "--title", "q", "--text", "ok")
+    plg("tick", team, "betrouwbaar")
+    plg("tick", team, "valide")
+    plg("advance", team)
+    plg("artefact", "add", team, "--type", "analyse", "--title", "a", "--text", "r")
+    plg("tick", team, "werkwijze")
+    plg("tick", team, "besproken")
+    plg("advance", team)
+    assert plg.json("team", "show", team)["phase"] == "interpretatie"
+
+
+def test_the_verdict_on_a_hypothesis_moves_the_datateam(plg: Plg) -> None:
+    plg("team", "start", "T", "--method", "datateam", "--leader", "Anna")
+    _to_interpretation(plg, "T")
+    # Only the verdict makes these moves, so that the register and the phase agree.
+    assert "follows from rejecting the open hypothesis" in plg.error("advance", "T", "verwerpen")
+    assert "follows from accepting the open hypothesis" in plg.error("advance", "T")
+    assert "is still testing an open hypothesis" in plg.error("hypothesis", "add", "T", "Other")
+    # The guards still hold: without the conclusion the team cannot move, nor the register.
+    error = plg.error("hypothesis", "reject", "T", "--verdict", "No link")
+    assert "cannot move on with 'verwerpen' yet" in error
+    assert plg.json("hypothesis", "list", "T")[0]["status"] == "open"
+    plg("artefact", "add", "T", "--type", "conclusie", "--title", "c", "--text", "none")
+    plg("tick", "T", "onderbouwd")
+    rejected = plg.json("hypothesis", "reject", "T", "--verdict", "No link", "--data", "Test 3")
+    assert rejected["hypothesis"]["status"] == "rejected"
+    assert rejected["team"]["phase"] == "hypothesen"
+    assert rejected["team"]["counters"]["hypothese"] == 2
+    [first] = plg.json("hypothesis", "list", "T")
+    assert (first["number"], first["verdict"], first["data"]) == (1, "No link", "Test 3")
+    assert first["decided_at"] is not None
+    # The new round needs a new open hypothesis; a verdict belongs to the interpretation.
+    item = next(i for i in plg.json("checklist", "T")["items"] if i["id"] == "hypothese")
+    assert item["done"] is False
+    assert "has no open hypothesis" in plg.error("hypothesis", "accept", "T", "--verdict", "x")
+    plg("hypothesis", "add", "T", "The instruction is too short")
+    assert "is still testing an open hypothesis" in plg.error("hypothesis", "add", "T", "x")
+    error = plg.error("hypothesis", "accept", "T", "--verdict", "x")
+    assert "gives its verdict on a hypothesis in phase: Interpret and conclude" in error
+    plg("tick", "T", "toetsbaar")
+    for trigger in ("next", "next", "next", "next"):
+        _finish(plg, "T")
+        plg("advance", "T", trigger)
+    _finish(plg, "T")
+    accepted = plg.json("hypothesis", "accept", "T", "--verdict", "Confirmed")
+    assert accepted["team"]["phase"] == "maatregelen"
+    statuses = [(h["number"], h["status"]) for h in plg.json("hypothesis", "list", "T")]
+    assert statuses == [(1, "rejected"), (2, "accepted")]
+    history = plg.json("history", "T")
+    assert [e["trigger"] for e in history if e["kind"] == "advance"][-2:] == ["next", "next"]
+    assert [e["kind"] for e in history].count("verdict") == 2
+    assert plg("check").exit_code == 0
+
+
+def _finish(plg: Plg, team: str) -> None:
+    """Tick and save what the datateam's current phase still asks."""
+    for item in plg.json("checklist", team)["items"]:
+        ref = item["satisfied_by"]
+        if item["done"]:
+            continue
+        if ref is None:
+            plg("tick", team, item["id"])
+        elif ref.startswith(("artefact:", "evidence:")):
+            kind, _, which = ref.partition(":")
+            option = "--type" if kind == "artefact" else "--kind"
+            plg(kind, "add", team, option, which, "--title", "x", "--text", "x")
+
+
+def test_a_verdict_outside_a_move_only_changes_the_register(plg: Plg) -> None:
+    # Action research has no moves made by a verdict: the register is kept, the phase stays.
+    plg("team", "start", "T", "--method", "actieonderzoek")
+    plg("hypothesis", "add", "T", "Feedback helps")
+    decided = plg.json("hypothesis", "accept", "T", "--verdict", "It did")
+    assert decided["team"] is None
+    assert plg.json("team", "show", "T")["phase"] == "aanleiding"
+    assert (
+        "│ 1   │ accepted │ Feedback helps │      │ It did  │"
+        in plg("hypothesis", "list", "T").stdout
+    )
+    assert "Hypothesis 2 of 'T' is in the register." in plg("hypothesis", "add", "T", "More").stderr
+
+
+def test_meetings_count_hours_for_their_attendees(db_url: str) -> None:
+    now = datetime(2026, 11, 25, 12, tzinfo=UTC)
+    engine = Engine(db_url, lang="en", clock=lambda: now)
+    engine.init()
+    engine.start_team("Net", "lesson_study", schools=["A", "B"], kind="network")
+    engine.start_team("Team", "datateam", schools=["A"])
+    since = date(2025, 9, 1)
+    for team, person, role in (
+        ("Net", "Carla", "leader"),
+        ("Net", "Bram", "member"),
+        ("Net", "Dina", "member"),
+        ("Team", "Anna", "leader"),
+        ("Team", "Bram", "member"),
+    ):
+        engine.join(team, person, role, since=since)
+    engine.add_meeting("Net", date(2026, 9, 10), 120, ["Carla", "Bram"], kind="start")
+    engine.add_meeting("Net", date(2026, 10, 1), 90, ["Carla", "Bram", "Dina", "Bram"])
+    engine.add_meeting("Team", date(2026, 10, 2), 60, ["Bram", "Anna"])
+    # Last school year, and one still to come: neither counts for this year.
+    engine.add_meeting("Net", date(2026, 7, 31), 60, ["Carla"])
+    engine.add_meeting("Net", date(2026, 12, 3), 60, ["Carla"])
+    meetings = engine.meetings("Net")
+    assert [(m.held_on, m.kind, m.attendees) for m in meetings] == [
+        (date(2026, 7, 31), "meeting", ("Carla",)),
+        (date(2026, 9, 10), "start", ("Bram", "Carla")),
+        (date(2026, 10, 1), "meeting", ("Bram", "Carla", "Dina")),
+        (date(2026, 12, 3), "meeting", ("Carla",)),
+    ]
+    assert {m.phase for m in meetings} == {"voorbereiden"}
+    assert [r.to_json() for r in engine.hours().people] == [
+        _row("Anna", 1.0, 0, 1.0, 1, None, None),
+        _row("Bram", 4.5, 3.5, 1.0, 3, 25, 21.5),
+        _row("Carla", 3.5, 3.5, 0, 2, 25, 21.5),
+        _row("Dina", 1.5, 1.5, 0, 1, 25, 23.5),
+    ]
+    assert [r.to_json() for r in engine.hours(year=2025).people] == [
+        _row("Bram", 0, 0, 0, 0, 25, 25),
+        _row("Carla", 1.0, 1.0, 0, 1, 25, 24.0),
+        _row("Dina", 0, 0, 0, 0, 25, 25),
+    ]
+    engine.set_setting("hours-budget", "40")
+    assert [r.to_json() for r in engine.hours(person="Dina").people] == [
+        _row("Dina", 1.5, 1.5, 0, 1, 40, 38.5)
+    ]
+    engine.close()
+
+
+def _row(
+    person: str,
+    hours: float,
+    network: float,
+    team: float,
+    meetings: int,
+    budget: int | None,
+    left: float | None,
+) -> dict[str, object]:
+    return {
+        "person": person,
+        "hours": hours,
+        "network_hours": network,
+        "team_hours": team,
+        "meetings": meetings,
+        "budget": budget,
+        "left": left,
+    }
+
+
+def test_meetings_and_hours_through_the_cli(plg: Plg) -> None:
+    plg("team", "start", "T", "--method", "vier_vragen", "--leader", "Anna")
+    plg("team", "join", "T", "Bram", "--since", "2026-01-05")
+    # The leader began before the team was entered: the day they joined is corrected.
+    assert "'Anna' was not a member" in plg.error(
+        "meeting", "add", "T", "--date", "2026-02-01", "--length", "60", "--attendee", "Anna"
+    )
+    plg("team", "join", "T", "Anna", "--role", "leader", "--since", "2025-09-01")
+    added = plg.json(
+        "meeting",
+        "add",
+        "T",
+        "--date",
+        "2026-02-01",
+        "--length",
+        "1h30",
+        "--attendee",
+        "Anna",
+        "--attendee",
+        "Bram",
+        "--kind",
+        "evaluation",
+        "--agenda",
+        "Results",
+        "--notes",
+        "Went well",
+    )
+    assert (added["minutes"], added["attendees"], added["kind"]) == (
+        90,
+        ["Anna", "Bram"],
+        "evaluation",
+    )
+    assert added["agenda"] == "Results"
+    assert added["notes"] == "Went well"
+    table = plg("meeting", "list", "T").stdout
+    assert (
+        "│ 2026-02-01 │ evaluation conversation │ 90      │ leren │ Anna, Bram │ Results │" in table
+    )
+    shown = plg.json("hours", "--year", "2025-2026")
+    assert shown["year"] == "2025-2026"
+    assert shown["budget"] == 25
+    assert [(p["person"], p["team_hours"]) for p in shown["people"]] == [
+        ("Anna", 1.5),
+        ("Bram", 1.5),
+    ]
+    assert "Hours in school year 2025-2026" in plg("hours", "--year", "2025").stdout
+    assert "No hours in this school year." in plg("hours", "--year", "2001").stderr
+
+
+_MEETING = {"--date": "2026-02-01", "--length": "60", "--attendee": "Anna"}
+
+
+@pytest.mark.parametrize(
+    ("changed", "message"),
+    [
+        ({"--length": "0"}, "A meeting lasts more than 0 and at most 720 minutes"),
+        ({"--length": "-30"}, "A meeting lasts more than 0"),
+        ({"--length": "13h"}, "at most 720 minutes"),
+        ({"--length": "lang"}, "write 90, 90m, 1h30 or 1.5h"),
+        ({"--date": "2999-01-01"}, "2999-01-01 cannot be the day of a meeting"),
+        ({"--date": "1999-12-31"}, "cannot be the day of a meeting"),
+        ({"--attendee": "Zoe"}, "'Zoe' was not a member of team 'T' on 2026-02-01"),
+        ({"--attendee": "Bram", "--date": "2026-01-04"}, "'Bram' was not a member"),
+        ({"--attendee": None}, "Name who attended with --attendee"),
+        ({"--kind": "party"}, "Invalid value for '--kind'"),
+    ],
+)
+def test_a_wrong_meeting_is_one_error_line(
+    plg: Plg, changed: dict[str, str | None], message: str
+) -> None:
+    plg("team", "start", "T", "--method", "vier_vragen", "--leader", "Anna")
+    plg("team", "join", "T", "Bram", "--since", "2026-01-05")
+    plg("team", "join", "T", "Anna", "--role", "leader", "--since", "2025-01-01")
+    before = plg.json("history", "T")
+    options = {**_MEETING, **changed}
+    line = [part for key, value in options.items() if value is not None for part in (key, value)]
+    if "--kind" in changed:  # a usage error: exit 2 after click's usage lines
+        assert message in plg("meeting", "add", "T", *line, code=2).stderr
+    else:
+        assert message in plg.error("meeting", "add", "T", *line)
+    assert plg.json("history", "T") == before
+    assert plg.json("meeting", "list", "T") == []
+
+
+def test_hours_errors(plg: Plg) -> None:
+    assert "is not a school year: write 2025 or 2025-2026" in plg.error(
+        "hours", "--year", "2025-2027"
+    )
+    assert "Nobody called 'Zoe' is known" in plg.error("hours", "--person", "Zoe")
+    assert "is not a kind of meeting" not in plg("hours").stderr
+
+
+@given(minutes=st.integers(min_value=1, max_value=720))
+def test_lengths_read_as_written(minutes: int) -> None:
+    hours, rest = divmod(minutes, 60)
+    assert minutes_of(str(minutes)) == minutes
+    assert minutes_of(f"{minutes}m") == minutes
+    assert minutes_of(f"{hours}h{rest:02d}") == minutes
+    assert minutes_of(f"{hours}:{rest:02d}") == minutes
+    assert minutes_of(f"{minutes / 60:.4f}h") == minutes
+
+
+@given(text=st.text(max_size=12))
+def test_any_length_text_is_read_or_refused(text: str) -> None:
+    digits = text.strip().lower()
+    readable = bool(re.fullmatch(r"\d+m?|\d+([.,]\d+)?h|\d+[h:]\d{1,2}", digits))
+    if readable:
+        assert minutes_of(text) >= 0
+    else:
+        with pytest.raises(InvalidInput, match="A meeting lasts"):
+            minutes_of(text)
+
+
+@given(year=st.integers(min_value=1000, max_value=9998))
+def test_school_years(year: int) -> None:
+    assert school_year_of(str(year)) == year
+    assert school_year_of(f"{year}-{year + 1}") == year
+    with pytest.raises(InvalidInput):
+        school_year_of(f"{year}-{year + 2}")
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    length=st.integers(min_value=-100, max_value=900),
+    days=st.integers(min_value=-10000, max_value=1000),
+    attendees=st.lists(st.sampled_from(["Anna", "Bram", "Zoe", " ", "A\x00"]), max_size=4),
+)
+def test_random_meetings_are_kept_exactly_or_refused_whole(
+    engine: Engine, length: int, days: int, attendees: list[str]
+) -> None:
+    if not engine.teams():
+        engine.start_team("R", "vier_vragen", leader="Anna")  # Anna is a member from today
+        engine.join("R", "Bram", since=date(2000, 1, 1))
+    before = engine.meetings("R")
+    today = engine.clock().date()
+    held_on = date.fromordinal(today.toordinal() + days)
+    members = {"Bram"} | ({"Anna"} if held_on >= today else set())
+    valid = (
+        0 < length <= 720
+        and date(2000, 1, 1) <= held_on <= date.fromordinal(today.toordinal() + 366)
+        and bool(attendees)
+        and set(attendees) <= members
+    )
+    try:
+        added = engine.add_meeting("R", held_on, length, attendees)
+    except PlgError:
+        assert not valid
+        assert engine.meetings("R") == before
+        return
+    assert valid
+    assert (added.held_on, added.minutes, added.attendees) == (
+        held_on,
+        length,
+        tuple(sorted(set(attendees))),
+    )
+    assert added in engine.meetings("R")
+    assert len(engine.meetings("R")) == len(before) + 1
