@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         MemberView,
         Overview,
         PersonView,
+        PupilView,
         RecordView,
         SchoolView,
         TeamRow,
@@ -260,25 +261,29 @@ def history(events: Sequence[EventView], lang: Lang) -> None:
 
 
 def _event_text(event: EventView, lang: Lang) -> str:
+    detail = event.detail
     text = t(f"event_{event.kind}", lang)
     if event.trigger:
         text += f" ({event.trigger})"
-    if "item" in event.detail:
-        text += f": {event.detail['item']}"
-    if "to_version" in event.detail:
-        text += f": {event.detail['from_version']} → {event.detail['to_version']}"
-    if "title" in event.detail:
-        text += f": {event.detail['title']}"
-    if "role" in event.detail:
-        text += f": {event.detail['person']} ({t('role_' + event.detail['role'], lang)})"
-    elif "person" in event.detail:
-        text += f": {event.detail['person']}"
-    if "number" in event.detail:
-        text += f": {event.detail['number']}"
-        if "status" in event.detail:
-            text += f" ({t('status_' + event.detail['status'], lang)})"
-    if "held_on" in event.detail:
-        text += f": {event.detail['held_on']}, {event.detail['minutes']} min"
+    # What an event's detail adds, by the key that marks it.
+    shown: dict[str, Callable[[], str]] = {
+        "item": lambda: detail["item"],
+        "to_version": lambda: f"{detail['from_version']} → {detail['to_version']}",
+        "title": lambda: detail["title"],
+        "person": lambda: (
+            detail["person"]
+            + (f" ({t('role_' + detail['role'], lang)})" if "role" in detail else "")
+        ),
+        "number": lambda: (
+            str(detail["number"])
+            + (f" ({t('status_' + detail['status'], lang)})" if "status" in detail else "")
+        ),
+        "stage": lambda: detail["stage"],
+        "held_on": lambda: f"{detail['held_on']}, {detail['minutes']} min",
+    }
+    for key, part in shown.items():
+        if key in detail:
+            text += f": {part()}"
     return text
 
 
@@ -422,4 +427,26 @@ def hours(view: HoursView, lang: Lang) -> None:
         ],
         title=t("hours_title", lang, year=view.label),
         empty="no_hours",
+    )
+
+
+def pupils(rows: Sequence[PupilView], lang: Lang) -> None:
+    """Each case pupil's prediction beside what was observed, stage by stage."""
+    table(
+        lang,
+        [
+            "col_lesson",
+            "col_pseudonym",
+            "col_stands_for",
+            "col_observer",
+            "col_stage",
+            "col_predicted",
+            "col_observed",
+        ],
+        [
+            (p.lesson, p.pseudonym, p.stands_for, p.observer or "", stage, before or "", seen or "")
+            for p in rows
+            for stage, before, seen in p.stages or (("", None, None),)
+        ],
+        empty="no_pupils",
     )

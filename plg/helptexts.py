@@ -398,4 +398,50 @@ HELP: dict[str, dict[Lang, str]] = {
         "en": "The school year (1 August to 31 July): 2025 or 2025-2026. Default: this one.",
         "nl": "Het schooljaar (1 augustus tot 31 juli): 2025 of 2025-2026. Standaard: dit.",
     },
+    "pupil": {
+        "en": "Lesson study's case pupils, by pseudonym only (never a pupil's real name): who "
+        "each stands for, the response predicted per lesson stage, and what was observed.",
+        "nl": "De casusleerlingen van lesson study, alleen met schuilnaam (nooit de echte naam "
+        "van een leerling): voor wie elk staat, de voorspelde reactie per lesfase en wat er "
+        "werd geobserveerd.",
+    },
+    "pupil_add": {
+        "en": "Add a case pupil to the research lesson, under a PSEUDONYM such as 'Pupil A', or "
+        "change who they stand for and their observer.",
+        "nl": "Voeg een casusleerling toe aan de onderzoeksles, onder een schuilnaam (PSEUDONYM) "
+        "zoals 'Leerling A', of wijzig voor wie die staat en de observator.",
+    },
+    "pupil_prediction": {
+        "en": "Record the response TEXT the team predicts for the case pupil in a lesson stage.",
+        "nl": "Leg de reactie TEXT vast die het team voor de casusleerling in een lesfase "
+        "voorspelt.",
+    },
+    "pupil_observation": {
+        "en": "Record the response TEXT observed in a stage that has a prediction.",
+        "nl": "Leg de reactie TEXT vast die werd geobserveerd in een lesfase met een voorspelling.",
+    },
+    "pupil_rename": {
+        "en": "Give a case pupil the pseudonym NEW; the old one is kept nowhere.",
+        "nl": "Geef een casusleerling de schuilnaam NEW; de oude blijft nergens bewaard.",
+    },
+    "pupil_list": {
+        "en": "Show the case pupils with each prediction beside its observation.",
+        "nl": "Toon de casusleerlingen met elke voorspelling naast de observatie.",
+    },
+    "stands_for_opt": {
+        "en": "The group of pupils this one stands for.",
+        "nl": "De groep leerlingen waarvoor deze staat.",
+    },
+    "observer_opt": {
+        "en": "The team member who observes this pupil.",
+        "nl": "Het teamlid dat deze leerling observeert.",
+    },
+    "stage_opt": {
+        "en": "The lesson stage, such as 'start' or 'instruction'.",
+        "nl": "De lesfase, zoals 'start' of 'instructie'.",
+    },
+    "lesson_opt": {
+        "en": "The research lesson (default: the one the team is at).",
+        "nl": "De onderzoeksles (standaard: die waar het team is).",
+    },
 }

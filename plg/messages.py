@@ -927,6 +927,89 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "col_meetings": {"en": "Meetings", "nl": "Bijeenkomsten"},
     "col_budget": {"en": "Budget", "nl": "Budget"},
     "col_left": {"en": "Left", "nl": "Over"},
+    "saves_pupils_cases": {
+        "en": "case pupils for the research lesson",
+        "nl": "casusleerlingen voor de onderzoeksles",
+    },
+    "saves_pupils_predicted": {
+        "en": "a predicted response for every case pupil",
+        "nl": "een voorspelde reactie voor elke casusleerling",
+    },
+    "saves_pupils_observers": {
+        "en": "an observer for every case pupil",
+        "nl": "een observator voor elke casusleerling",
+    },
+    "saves_pupils_observed": {
+        "en": "an observed response beside every prediction",
+        "nl": "een geobserveerde reactie naast elke voorspelling",
+    },
+    "pseudonym_invalid": {
+        "en": "A pseudonym has 1 to 60 visible characters.",
+        "nl": "Een schuilnaam heeft 1 tot 60 zichtbare tekens.",
+    },
+    "pseudonym_warning": {
+        "en": "Warning: '{pseudonym}' looks like a real name. Never store a pupil's name: use a "
+        "pseudonym such as 'Pupil A' (change it with 'plg pupil rename').",
+        "nl": "Let op: '{pseudonym}' lijkt op een echte naam. Bewaar nooit de naam van een "
+        "leerling: gebruik een schuilnaam zoals 'Leerling A' (wijzig met 'plg pupil rename').",
+    },
+    "stage_invalid": {
+        "en": "A lesson stage has 1 to 60 visible characters, such as 'start' or 'instruction'.",
+        "nl": "Een lesfase heeft 1 tot 60 zichtbare tekens, zoals 'start' of 'instructie'.",
+    },
+    "pupil_note_invalid": {
+        "en": "Write the response in 1 to {limit} characters.",
+        "nl": "Schrijf de reactie in 1 tot {limit} tekens.",
+    },
+    "pupil_note_kind": {
+        "en": "'{kind}' is neither a prediction nor an observation.",
+        "nl": "'{kind}' is geen voorspelling en geen observatie.",
+    },
+    "pupil_unknown": {
+        "en": "Research lesson {lesson} has no case pupil '{pseudonym}'. See them with "
+        "'plg pupil list'.",
+        "nl": "Onderzoeksles {lesson} heeft geen casusleerling '{pseudonym}'. Bekijk ze met "
+        "'plg pupil list'.",
+    },
+    "pupil_not_predicted": {
+        "en": "Nothing was predicted for '{pseudonym}' in stage '{stage}': predict first, with "
+        "'plg pupil predict', so that the two can be compared.",
+        "nl": "Er is niets voorspeld voor '{pseudonym}' in fase '{stage}': voorspel eerst, met "
+        "'plg pupil predict', zodat de twee te vergelijken zijn.",
+    },
+    "lesson_invalid": {
+        "en": "There is no research lesson {lesson}: the team is at lesson {current}.",
+        "nl": "Er is geen onderzoeksles {lesson}: het team is bij les {current}.",
+    },
+    "pseudonym_taken": {
+        "en": "Research lesson {lesson} already has a case pupil '{pseudonym}'.",
+        "nl": "Onderzoeksles {lesson} heeft al een casusleerling '{pseudonym}'.",
+    },
+    "done_pupil": {
+        "en": "Case pupil '{pseudonym}' saved for research lesson {lesson}. Pseudonyms only: "
+        "never a pupil's real name.",
+        "nl": "Casusleerling '{pseudonym}' bewaard voor onderzoeksles {lesson}. Alleen "
+        "schuilnamen: nooit de echte naam van een leerling.",
+    },
+    "done_note": {
+        "en": "Saved for '{pseudonym}', stage '{stage}'.",
+        "nl": "Bewaard voor '{pseudonym}', fase '{stage}'.",
+    },
+    "no_pupils": {
+        "en": "No case pupils in this research lesson yet.",
+        "nl": "Nog geen casusleerlingen in deze onderzoeksles.",
+    },
+    "col_lesson": {"en": "Lesson", "nl": "Les"},
+    "col_pseudonym": {"en": "Case pupil", "nl": "Casusleerling"},
+    "col_stands_for": {"en": "Stands for", "nl": "Staat voor"},
+    "col_observer": {"en": "Observer", "nl": "Observator"},
+    "col_stage": {"en": "Stage", "nl": "Lesfase"},
+    "col_predicted": {"en": "Predicted", "nl": "Voorspeld"},
+    "col_observed": {"en": "Observed", "nl": "Geobserveerd"},
+    "export_pupils": {"en": "Case pupils", "nl": "Casusleerlingen"},
+    "event_pupil": {"en": "case pupil", "nl": "casusleerling"},
+    "event_prediction": {"en": "prediction", "nl": "voorspelling"},
+    "event_observation": {"en": "observation", "nl": "observatie"},
 }
 
 

@@ -82,6 +82,14 @@ def test_readme_walkthrough_runs_as_written(tmp_path: Path) -> None:
     assert plg.json("team", "show", "Reading 5-6")["phase"] == "meten"
 
 
+def test_the_teamwork_guide_runs_as_written(tmp_path: Path) -> None:
+    plg = Plg(f"sqlite:///{tmp_path / 'teamwork.db'}")
+    plg("init")
+    assert _run_console(ROOT / "docs" / "teamwork.md", plg) >= 15
+    assert plg.json("charter", "show", "Netwerk rekenen")["complete"] is True
+    assert plg.json("team", "show", "Netwerk rekenen")["phase"] == "ontwerpen"
+
+
 def test_the_operations_example_runs_as_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -176,6 +176,27 @@ def test_counters_reset_when_a_new_cycle_starts(engine: Engine) -> None:
 
 
 def test_min_evidence_guard_asks_for_three_observations(engine: Engine) -> None:
+    # Lesson study as a definition author might write it: observation sheets as evidence,
+    # three of them, instead of the case pupils' register.
+    data = load_registry().get("lesson_study").definition.dump()
+    data["version"] = "9.0"
+    teach = next(p for p in data["phases"] if p["id"] == "uitvoeren")
+    teach["checklist"] = [i for i in teach["checklist"] if i["id"] != "observaties"]
+    move = next(t for t in data["transitions"] if t["source"] == "uitvoeren")
+    move["guards"] = [
+        {"name": "checklist_complete"},
+        {"name": "min_evidence", "params": {"kind": "observatie", "count": 3}},
+    ]
+    methods = Registry()
+    methods.add(load_definition(data), Source("a definition file", "file", "9.0", "tests"))
+    written = Engine(engine.store.url_text, lang="en", methods=methods)
+    try:
+        _three_observations(written)
+    finally:
+        written.close()
+
+
+def _three_observations(engine: Engine) -> None:
     name = _start(engine, method="lesson_study")
     for _ in range(3):
         engine.advance(name, force=True, reason="r")
@@ -403,12 +424,12 @@ def test_a_team_changed_since_it_was_read_is_refused_whole(
     name = _start(engine)
     read = reads.visit
 
-    def meddle(session: Any, team_id: int, visit: int) -> reads.Visit:
+    def meddle(session: Any, team_id: int, visit: int, lesson: int = 1) -> reads.Visit:
         # What another writer would have done in between, were the row not locked.
         session.connection().execute(
             text("UPDATE teams SET row_version = row_version + 1 WHERE id = :id"), {"id": team_id}
         )
-        return read(session, team_id, visit)
+        return read(session, team_id, visit, lesson)
 
     monkeypatch.setattr(reads, "visit", meddle)
     with pytest.raises(StaleWrite, match="changed"):

@@ -41,6 +41,7 @@ NASTY = [
     HUGE,
 ]
 TEAM = "Rekenen bovenbouw"
+LESSONS = "Netwerk schrijfonderwijs"  # the demo's lesson study team
 
 # Hand-picked: each is something a user (or a script with a bug) could type.
 CORPUS: list[list[str]] = [
@@ -105,6 +106,17 @@ CORPUS: list[list[str]] = [
     ["backup", "x" * 300 + ".db"],
     ["artefact", "get", TEAM, "1", "--output", "x" * 300 + ".pdf"],
     ["check", "extra"],
+    ["charter", "set", TEAM, "--deadline", "soon"],
+    ["charter", "needs", TEAM, "Nobody", "x"],
+    ["hypothesis", "accept", TEAM],
+    ["meeting", "add", TEAM, "--date", "2026-01-01", "--length", "-5", "--attendee", "x"],
+    ["meeting", "add", TEAM, "--date", "2026-01-01", "--length", "1e9", "--attendee", "x"],
+    ["meeting", "list"],
+    ["hours", "--year", "20x5"],
+    ["hours", "--year", "99999999999999999999999"],
+    ["pupil", "list", LESSONS, "--lesson", "0"],
+    ["pupil", "list", LESSONS, "--lesson", "99999999999999999999999"],
+    ["pupil", "observe", LESSONS, "Pupil A", "--stage", "nowhere", "x"],
     ["--lang", "fr", "overview"],
     ["--db", "", "overview"],
     ["--db", "mysql://nobody@nowhere/x", "overview"],
@@ -190,6 +202,24 @@ TEMPLATES = [
     ["project-leader", "add", "--", V],
     ["project-leader", "remove", "--", V],
     ["backup", "--", V],
+    ["charter", "set", TEAM, f"--known={V}", f"--deadline={V}"],
+    ["charter", "needs", TEAM, "Bram Jansen", "--", V],
+    ["hypothesis", "add", TEAM, "--", V],
+    ["hypothesis", "reject", TEAM, f"--verdict={V}", f"--data={V}"],
+    ["meeting", "add", TEAM, f"--date={V}", f"--length={V}", f"--attendee={V}"],
+    [
+        "meeting",
+        "add",
+        TEAM,
+        "--date=2026-11-24",
+        "--length=60",
+        "--attendee=Bram Jansen",
+        f"--agenda={V}",
+        f"--notes={V}",
+    ],
+    ["hours", f"--person={V}", f"--year={V}"],
+    ["pupil", "add", LESSONS, f"--stands-for={V}", "--", V],
+    ["pupil", "predict", LESSONS, "Pupil A", f"--stage={V}", "--", V],
     ["--lang", V, "overview"],
     ["--db", V, "team", "list"],
 ]

@@ -26,7 +26,7 @@ PROJECT_LEADERS = {"project leader"}
 @pytest.fixture
 def roles(plg: Plg) -> Plg:
     plg("team", "start", TEAM, "--method", "vier_vragen", "--leader", "Anna")
-    plg("team", "join", TEAM, "Bram")
+    plg("team", "join", TEAM, "Bram", "--since", "2025-09-01")
     plg("team", "join", TEAM, "Carla", "--role", "facilitator")
     plg("project-leader", "add", "Pia")
     plg("settings", "set", "role-checks", "on")
@@ -50,6 +50,14 @@ ACTIONS = [
         "evidence",
         ["evidence", "add", TEAM, "--kind", "toetsresultaten", "--title", "Werk", "--text", "x"],
         MEMBERS_WORK,
+        "events",
+    ),
+    ("charter", ["charter", "set", TEAM, "--known", "Weinig"], MEMBERS_WORK, "events"),
+    ("hypothesis", ["hypothesis", "add", TEAM, "Te weinig oefening"], MEMBERS_WORK, "events"),
+    (
+        "meeting",
+        ["meeting", "add", TEAM, "--date", "2026-01-01", "--length", "60", "--attendee", "Bram"],
+        LEADERS_MOVE,
         "events",
     ),
     ("force", ["advance", TEAM, "--force", "--reason", "klaar"], LEADERS_MOVE, "events"),

@@ -3,7 +3,9 @@ the hours they give, through the CLI and the engine."""
 
 from __future__ import annotations
 
+import json
 import re
+import string
 from datetime import UTC, date, datetime
 
 import pytest
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 
 from plg import Engine, InvalidInput, PlgError
 from plg.engine.inputs import minutes_of, school_year_of
+from plg.engine.pupils import looks_like_a_name
 from tests.conftest import Plg
 from tests.walk import fill_charter
 
@@ -446,3 +449,118 @@ def test_random_meetings_are_kept_exactly_or_refused_whole(
     )
     assert added in engine.meetings("R")
     assert len(engine.meetings("R")) == len(before) + 1
+
+
+def _to_lesson_design(plg: Plg, team: str) -> None:
+    plg("team", "start", team, "--method", "lesson_study", "--leader", "Anna")
+    plg("team", "join", team, "Bram")
+    plg("advance", team, "--force", "--reason", "prepared on paper")
+    plg("advance", team, "--force", "--reason", "studied on paper")
+    assert plg.json("team", "show", team)["phase"] == "ontwerpen"
+
+
+def _items(plg: Plg, team: str) -> dict[str, bool]:
+    return {i["id"]: i["done"] for i in plg.json("checklist", team)["items"]}
+
+
+def test_case_pupils_tick_the_lesson_design_and_the_observations(plg: Plg) -> None:
+    _to_lesson_design(plg, "LS")
+    assert "No case pupils in this research lesson yet." in plg("pupil", "list", "LS").stderr
+    # A name that looks real is kept, with a warning: the team renames it at once.
+    added = plg("pupil", "add", "LS", "Sanne de Vries", "--stands-for", "Fast readers")
+    assert "Warning: 'Sanne de Vries' looks like a real name" in added.stderr
+    assert "Pseudonyms only" in added.stderr
+    plg("pupil", "rename", "LS", "Sanne de Vries", "Pupil A")
+    history = json.dumps(plg.json("history", "LS"))
+    assert "Sanne" not in history  # events name case pupils by number only
+    quiet = plg("pupil", "add", "LS", "Pupil B", "--stands-for", "Slow starters")
+    assert "Warning" not in quiet.stderr
+    assert _items(plg, "LS")["casusleerlingen"] is True
+    assert _items(plg, "LS")["voorspellingen"] is False
+    for pupil in ("Pupil A", "Pupil B"):
+        for stage in ("start", "instruction"):
+            plg("pupil", "predict", "LS", pupil, "--stage", stage, f"{pupil} waits at {stage}")
+    assert _items(plg, "LS")["voorspellingen"] is True
+    assert _items(plg, "LS")["observatoren"] is False
+    error = plg.error("pupil", "add", "LS", "Pupil A", "--stands-for", "x", "--observer", "Zoe")
+    assert "'Zoe' is not in team 'LS'" in error
+    plg("pupil", "add", "LS", "Pupil A", "--stands-for", "Fast readers", "--observer", "Anna")
+    plg("pupil", "add", "LS", "Pupil B", "--stands-for", "Slow starters", "--observer", "Bram")
+    assert _items(plg, "LS")["observatoren"] is True
+    plg("artefact", "add", "LS", "--type", "lesplan", "--title", "Plan", "--text", "x")
+    plg("advance", "LS")
+    # Teach and observe: an observation stands beside a prediction.
+    error = plg.error("pupil", "observe", "LS", "Pupil A", "--stage", "close", "Left early")
+    assert "Nothing was predicted for 'Pupil A' in stage 'close'" in error
+    for pupil in ("Pupil A", "Pupil B"):
+        plg("pupil", "observe", "LS", pupil, "--stage", "start", "Began at once")
+    assert _items(plg, "LS")["observaties"] is False
+    plg("pupil", "observe", "LS", "Pupil A", "--stage", "instruction", "Asked twice")
+    plg("pupil", "observe", "LS", "Pupil B", "--stage", "instruction", "Listened")
+    assert _items(plg, "LS")["observaties"] is True
+    first, second = plg.json("pupil", "list", "LS")
+    assert second["observer"] == "Bram"
+    assert first == {
+        "lesson": 1,
+        "pseudonym": "Pupil A",
+        "stands_for": "Fast readers",
+        "observer": "Anna",
+        "stages": [
+            {"stage": "start", "predicted": "Pupil A waits at start", "observed": "Began at once"},
+            {
+                "stage": "instruction",
+                "predicted": "Pupil A waits at instruction",
+                "observed": "Asked twice",
+            },
+        ],
+    }
+    table = plg("pupil", "list", "LS").stdout
+    assert "│ 1      │ Pupil B    │ Slow starters │ Bram     │ start       │" in table
+    # Revise and re-teach: lesson 2 has case pupils of its own; lesson 1 stays as it was.
+    plg("advance", "LS", "--force", "--reason", "done")  # interviews left out
+    plg("advance", "LS", "herontwerpen", "--force", "--reason", "again")
+    assert plg.json("pupil", "list", "LS") == []
+    assert len(plg.json("pupil", "list", "LS", "--lesson", "1")) == 2
+    assert "There is no research lesson 3: the team is at lesson 2" in plg.error(
+        "pupil", "list", "LS", "--lesson", "3"
+    )
+    assert _items(plg, "LS")["casusleerlingen"] is False
+    exported = json.loads(plg("export", "LS", "--format", "json").stdout)
+    assert [p["pseudonym"] for p in exported["pupils"]] == ["Pupil A", "Pupil B"]
+    assert plg("check").exit_code == 0
+
+
+def test_pupil_errors_are_one_line(plg: Plg) -> None:
+    _to_lesson_design(plg, "LS")
+    before = plg.json("history", "LS")
+    assert "1 to 60 visible characters" in plg.error(
+        "pupil", "add", "LS", "x" * 61, "--stands-for", "g"
+    )
+    assert "Write the response in 1 to 5000" in plg.error(
+        "pupil", "add", "LS", "Pupil A", "--stands-for", " "
+    )
+    assert "has no case pupil 'Pupil Z'" in plg.error(
+        "pupil", "predict", "LS", "Pupil Z", "--stage", "start", "x"
+    )
+    plg("pupil", "add", "LS", "Pupil A", "--stands-for", "g")
+    plg("pupil", "add", "LS", "Pupil B", "--stands-for", "g")
+    assert "already has a case pupil 'Pupil B'" in plg.error(
+        "pupil", "rename", "LS", "Pupil A", "Pupil B"
+    )
+    assert "A lesson stage has 1 to 60" in plg.error(
+        "pupil", "predict", "LS", "Pupil A", "--stage", "", "x"
+    )
+    assert len(plg.json("history", "LS")) == len(before) + 2
+
+
+@given(
+    first=st.text(alphabet=string.ascii_uppercase, min_size=1, max_size=1),
+    rest=st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=10),
+    last=st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=10),
+)
+def test_two_capitalised_words_look_like_a_name(first: str, rest: str, last: str) -> None:
+    assert looks_like_a_name(f"{first}{rest} {first}{last}")
+    assert looks_like_a_name(f"{first}{rest} van der {first}{last}")
+    assert not looks_like_a_name(f"{first}{rest}")
+    assert not looks_like_a_name(f"{first}{rest} {first}")  # "Pupil A"
+    assert not looks_like_a_name(f"{first.lower()}{rest} {last}")

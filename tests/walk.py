@@ -42,16 +42,35 @@ def fill_charter(plg: Plg, team: str) -> None:
         plg("charter", "needs", team, member["person"], "Research skills")
 
 
+def _case_pupils(plg: Plg, team: str, ref: str) -> None:
+    """Three case pupils with an observer, a prediction, then an observation, as `ref` asks."""
+    if ref == "pupils:cases":
+        for pseudonym in ("Pupil A", "Pupil B", "Pupil C"):
+            plg("pupil", "add", team, pseudonym, "--stands-for", "A group")
+    elif ref == "pupils:observers":
+        observer = plg.json("team", "members", team)[0]["person"]
+        for pupil in plg.json("pupil", "list", team):
+            options = ["--stands-for", "A group", "--observer", observer]
+            plg("pupil", "add", team, pupil["pseudonym"], *options)
+    else:
+        verb = "predict" if ref == "pupils:predicted" else "observe"
+        for pupil in plg.json("pupil", "list", team):
+            plg("pupil", verb, team, pupil["pseudonym"], "--stage", "start", "Responds")
+
+
 def _do_the_work(plg: Plg, team: str, guards: list[dict[str, Any]], attachment: Path) -> None:
     for number, item in enumerate(plg.json("checklist", team)["items"]):
         if item["done"]:
             continue
-        if item["satisfied_by"] == "charter":
+        ref = item["satisfied_by"] or ""
+        if ref == "charter":
             fill_charter(plg, team)
-        elif item["satisfied_by"] == "hypothesis:open":
+        elif ref == "hypothesis:open":
             plg("hypothesis", "add", team, f"Hypothesis {number}")
-        elif item["satisfied_by"]:
-            _save(plg, team, item["satisfied_by"], number, attachment)
+        elif ref.startswith("pupils:"):
+            _case_pupils(plg, team, ref)
+        elif ref:
+            _save(plg, team, ref, number, attachment)
         else:
             plg("tick", team, item["id"])
     for guard in guards:

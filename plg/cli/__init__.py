@@ -38,6 +38,7 @@ _FAMILIES = {
     "hypothesis": "plg.cli.teamwork",
     "meeting": "plg.cli.teamwork",
     "hours": "plg.cli.teamwork",
+    "pupil": "plg.cli.teamwork",
 }
 
 

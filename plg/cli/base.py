@@ -161,12 +161,20 @@ class _Shaped(Protocol):
     def to_json(self) -> dict[str, Any]: ...
 
 
+def _shaped(data: Any) -> Any:
+    if isinstance(data, _Shaped):
+        return data.to_json()
+    if isinstance(data, list):
+        return [_shaped(item) for item in data]
+    return data
+
+
 def show(settings: Settings, as_json: bool, data: D, printer: Callable[[D, Lang], None]) -> None:
     """Data as JSON for scripts, or as `printer` prints it for people."""
     if as_json:
         from plg import display
 
-        display.emit_json(data.to_json() if isinstance(data, _Shaped) else data)
+        display.emit_json(_shaped(data))
     else:
         printer(data, settings.lang)
 

@@ -1,5 +1,5 @@
-"""What a team agrees, decides and spends: its charter, its hypothesis register, its meetings,
-and the hours they give each person."""
+"""What a team agrees, decides and spends: its charter, its hypothesis register, its meetings
+and the hours they give each person, and lesson study's case pupils."""
 
 from __future__ import annotations
 
@@ -12,12 +12,14 @@ import click
 from plg import display
 from plg.cli.base import (
     DATE,
+    MAX_ID,
     PlgGroup,
     Settings,
     done,
     help_for,
     json_option,
     pass_settings,
+    say,
     show,
 )
 from plg.messages import t
@@ -250,3 +252,95 @@ def hours(settings: Settings, person: str | None, year: str | None, as_json: boo
 
     view = settings.engine().hours(person, school_year_of(year) if year else None)
     show(settings, as_json, view, display.hours)
+
+
+@click.group(cls=PlgGroup, help=help_for("pupil"))
+def pupil() -> None:
+    pass
+
+
+_lesson_option = click.option(
+    "--lesson", type=click.IntRange(1, MAX_ID), help=help_for("lesson_opt")
+)
+
+
+@pupil.command("add", help=help_for("pupil_add"))
+@click.argument("team_name", metavar="TEAM")
+@click.argument("pseudonym")
+@click.option("--stands-for", required=True, help=help_for("stands_for_opt"))
+@click.option("--observer", help=help_for("observer_opt"))
+@_lesson_option
+@json_option
+@pass_settings
+def pupil_add(
+    settings: Settings,
+    team_name: str,
+    pseudonym: str,
+    stands_for: str,
+    observer: str | None,
+    lesson: int | None,
+    as_json: bool,
+) -> None:
+    from plg.engine.pupils import looks_like_a_name
+
+    added = settings.engine().add_pupil(team_name, pseudonym, stands_for, observer, lesson)
+    if looks_like_a_name(added.pseudonym):
+        say(settings, "pseudonym_warning", pseudonym=added.pseudonym)
+    done(settings, as_json, added, "done_pupil", pseudonym=added.pseudonym, lesson=added.lesson)
+
+
+def _note_command(kind: str) -> click.Command:
+    @click.argument("team_name", metavar="TEAM")
+    @click.argument("pseudonym")
+    @click.option("--stage", required=True, help=help_for("stage_opt"))
+    @click.argument("text")
+    @_lesson_option
+    @json_option
+    @pass_settings
+    def note(
+        settings: Settings,
+        team_name: str,
+        pseudonym: str,
+        stage: str,
+        text: str,
+        lesson: int | None,
+        as_json: bool,
+    ) -> None:
+        noted = settings.engine().note_pupil(team_name, pseudonym, stage, text, kind, lesson)
+        done(settings, as_json, noted, "done_note", pseudonym=noted.pseudonym, stage=stage)
+
+    return click.command(help=help_for(f"pupil_{kind}"))(note)
+
+
+pupil.add_command(_note_command("prediction"), "predict")
+pupil.add_command(_note_command("observation"), "observe")
+
+
+@pupil.command("rename", help=help_for("pupil_rename"))
+@click.argument("team_name", metavar="TEAM")
+@click.argument("pseudonym")
+@click.argument("new")
+@_lesson_option
+@json_option
+@pass_settings
+def pupil_rename(
+    settings: Settings,
+    team_name: str,
+    pseudonym: str,
+    new: str,
+    lesson: int | None,
+    as_json: bool,
+) -> None:
+    renamed = settings.engine().rename_pupil(team_name, pseudonym, new, lesson)
+    done(
+        settings, as_json, renamed, "done_pupil", pseudonym=renamed.pseudonym, lesson=renamed.lesson
+    )
+
+
+@pupil.command("list", help=help_for("pupil_list"))
+@click.argument("team_name", metavar="TEAM")
+@_lesson_option
+@json_option
+@pass_settings
+def pupil_list(settings: Settings, team_name: str, lesson: int | None, as_json: bool) -> None:
+    show(settings, as_json, settings.engine().pupils(team_name, lesson), display.pupils)

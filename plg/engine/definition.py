@@ -26,14 +26,23 @@ Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 RecordRef = Annotated[
     str,
     StringConstraints(
-        pattern=r"^((artefact|evidence):[a-z][a-z0-9_]{0,39}|charter|hypothesis:open)$"
+        pattern=r"^((artefact|evidence):[a-z][a-z0-9_]{0,39}|charter|hypothesis:open"
+        r"|pupils:(cases|predicted|observers|observed))$"
     ),
 ]
 Category = Literal["artefact", "evidence"]
 RECORD_CATEGORIES: tuple[Category, ...] = ("artefact", "evidence")
 # What ticks an item besides a saved record: a complete team charter, an open hypothesis in the
-# register.
-REGISTER_REFS = ("charter", "hypothesis:open")
+# register, and the case pupils of the research lesson: there are some, each has a predicted
+# response, each has an observer, every prediction has its observation.
+REGISTER_REFS = (
+    "charter",
+    "hypothesis:open",
+    "pupils:cases",
+    "pupils:predicted",
+    "pupils:observers",
+    "pupils:observed",
+)
 # What the team decides about its open hypothesis; a transition may be made by the decision.
 Verdict = Literal["accepted", "rejected"]
 
@@ -70,7 +79,9 @@ class ChecklistItem(_Model):
         None,
         description="`artefact:TYPE` or `evidence:KIND`: saving one in the phase ticks the item; "
         "`charter`: the team's charter is complete; `hypothesis:open`: the register holds an open "
-        "hypothesis. "
+        "hypothesis; `pupils:cases`, `pupils:predicted`, `pupils:observers`, `pupils:observed`: "
+        "the research lesson has case pupils, each with a prediction, with an observer, and "
+        "every prediction with its observation. "
         "Without it, the item is ticked by hand.",
     )
 

@@ -165,6 +165,8 @@ def _finish_phase(engine: Engine, name: str, trigger: str) -> None:
             _charter(engine, name)
         elif item.satisfied_by == "hypothesis:open":
             engine.propose(name, _HYPOTHESIS[engine.lang])
+        elif item.satisfied_by.startswith("pupils:"):
+            _pupils(engine, name, item.satisfied_by)
         else:
             category, _, kind = item.satisfied_by.partition(":")
             _save(engine, name, "artefact" if category == "artefact" else "evidence", kind, 1)
@@ -182,6 +184,42 @@ def _charter(engine: Engine, name: str) -> None:
     for member in engine.members(name):
         if member.role in LEARNERS:
             engine.set_need(name, member.person, _NEEDS[engine.lang])
+
+
+# Three case pupils, each for a group, by pseudonym only; what the team expects and then sees.
+_PUPILS: dict[Lang, tuple[tuple[str, str], ...]] = {
+    "nl": (
+        ("Leerling A", "Snelle lezers"),
+        ("Leerling B", "Leerlingen die veel uitleg nodig hebben"),
+        ("Leerling C", "Stille leerlingen"),
+    ),
+    "en": (
+        ("Pupil A", "Fast readers"),
+        ("Pupil B", "Pupils who need much explanation"),
+        ("Pupil C", "Quiet pupils"),
+    ),
+}
+_STAGES = ("start", "instructie", "verwerking")
+_EXPECTED: dict[Lang, tuple[str, str]] = {
+    "nl": ("Begint meteen", "Begon na een tweede uitleg"),
+    "en": ("Starts at once", "Started after a second explanation"),
+}
+
+
+def _pupils(engine: Engine, name: str, ref: str) -> None:
+    """Add the case pupils, then their predictions and observers, or what was observed."""
+    lang = engine.lang
+    people = [member.person for member in engine.members(name)]
+    if ref == "pupils:cases":
+        for number, (pseudonym, group) in enumerate(_PUPILS[lang]):
+            engine.add_pupil(name, pseudonym, group, people[number % len(people)])
+    predicted, observed = _EXPECTED[lang]
+    for pupil in engine.pupils(name):
+        for stage in _STAGES:
+            if ref == "pupils:predicted":
+                engine.note_pupil(name, pupil.pseudonym, stage, predicted)
+            elif ref == "pupils:observed":
+                engine.note_pupil(name, pupil.pseudonym, stage, observed, "observation")
 
 
 def _move(engine: Engine, name: str, trigger: str, number: int) -> None:

@@ -48,6 +48,7 @@ from plg.engine.present import (
     record_view,
     team_row,
 )
+from plg.engine.pupils import CasePupils, lesson_of, pupil_views
 from plg.engine.registry import Available, Registry, load_registry
 from plg.engine.retry import T, retried
 from plg.engine.roles import TeamAction
@@ -118,10 +119,11 @@ _SATISFIED_WITH = {
     "evidence": "plg evidence add",
     "charter": "plg charter set",
     "hypothesis": "plg hypothesis add",
+    "pupils": "plg pupil add|predict|observe",
 }
 
 
-class Engine(People, Charters, Hypotheses, Meetings):
+class Engine(People, Charters, Hypotheses, Meetings, CasePupils):
     """Runs research methods for teams stored in one database.
 
     `url` is any SQLAlchemy URL (default: SQLite in the user's data folder); `actor` is recorded on
@@ -225,7 +227,7 @@ class Engine(People, Charters, Hypotheses, Meetings):
 
     def _read(self, session: Session, team: Team) -> tuple[TeamState, tuple[str, ...]]:
         """The team's state in its current visit, and its schools."""
-        found = reads.visit(session, team.id, team.phase_entered_seq)
+        found = reads.visit(session, team.id, team.phase_entered_seq, lesson_of(team.counters))
         definition = self._definition(session, team)
         state = TeamState(definition, team.phase, found.ticks, found.records, team.counters)
         return state, found.schools
@@ -274,6 +276,7 @@ class Engine(People, Charters, Hypotheses, Meetings):
                 charter=self._charter_view(session, team),
                 hypotheses=tuple(hypothesis_views(session, team)),
                 meetings=tuple(meeting_views(session, team)),
+                pupils=tuple(pupil_views(session, team)),
             )
 
     def checklist(self, name: str) -> ChecklistView:

@@ -13,6 +13,7 @@ from plg.engine.checklist import TeamState, registers
 from plg.engine.definition import MethodDefinition
 from plg.engine.pinned import stored
 from plg.engine.present import event_view, item_views, record_view
+from plg.engine.pupils import lesson_of
 from plg.engine.views import EventView, PhaseVisit, RecordView
 from plg.messages import Lang
 from plg.storage import reads
@@ -95,6 +96,8 @@ def visits(session: Session, team: Team, lang: Lang) -> tuple[list[PhaseVisit], 
             else:
                 ticked.pop(event.detail["item"], None)
     if found and definition is not None:
-        now = reads.visit(session, team.id, team.phase_entered_seq).records
+        now = reads.visit(
+            session, team.id, team.phase_entered_seq, lesson_of(team.counters)
+        ).records
         _close(found[-1], definition, by_visit[found[-1].seq], lang, registers(now))
     return found, events

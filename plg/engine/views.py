@@ -294,6 +294,30 @@ class DecisionView:
 
 
 @dataclass(frozen=True)
+class PupilView:
+    """A case pupil of a research lesson, by pseudonym."""
+
+    lesson: int
+    pseudonym: str
+    stands_for: str
+    observer: str | None
+    # (stage, predicted response, observed response), by stage
+    stages: tuple[tuple[str, str | None, str | None], ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "lesson": self.lesson,
+            "pseudonym": self.pseudonym,
+            "stands_for": self.stands_for,
+            "observer": self.observer,
+            "stages": [
+                {"stage": stage, "predicted": predicted, "observed": observed}
+                for stage, predicted, observed in self.stages
+            ],
+        }
+
+
+@dataclass(frozen=True)
 class MeetingView:
     id: int
     held_on: date
@@ -542,6 +566,7 @@ class TeamStory:
     charter: CharterView
     hypotheses: tuple[HypothesisView, ...]
     meetings: tuple[MeetingView, ...]
+    pupils: tuple[PupilView, ...]
 
     @property
     def hours(self) -> dict[str, float]:
@@ -570,6 +595,7 @@ class TeamStory:
             "charter": self.charter.to_json(),
             "hypotheses": self.hypotheses,
             "meetings": self.meetings,
+            "pupils": [pupil.to_json() for pupil in self.pupils],
             "hours": [{"person": person, "hours": hours} for person, hours in self.hours.items()],
             "visits": [visit.to_json() for visit in self.visits],
             "forced": [event.to_json() for event in self.forced],

@@ -267,3 +267,35 @@ class Hypothesis(Base):
     decided_at: Mapped[datetime | None]
 
     __table_args__ = (UniqueConstraint("team_id", "number", name="uq_hypotheses_team_number"),)
+
+
+class CasePupil(Base):
+    """A case pupil of one research lesson: a pseudonym, never a name, and the group of pupils
+    they stand for; one team member observes them."""
+
+    __tablename__ = "case_pupils"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    lesson: Mapped[int]
+    pseudonym: Mapped[str] = mapped_column(String(60))
+    stands_for: Mapped[str] = mapped_column(Text)
+    observer: Mapped[str | None] = mapped_column(String(200))
+    seq: Mapped[int]
+
+    __table_args__ = (
+        UniqueConstraint("team_id", "lesson", "pseudonym", name="uq_case_pupils_lesson"),
+    )
+
+
+class PupilNote(Base):
+    """The response predicted for a case pupil in one lesson stage, or the one observed."""
+
+    __tablename__ = "pupil_notes"
+    pupil_id: Mapped[int] = mapped_column(
+        ForeignKey("case_pupils.id", ondelete="CASCADE"), primary_key=True
+    )
+    stage: Mapped[str] = mapped_column(String(60), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12), primary_key=True)  # prediction, observation
+    text: Mapped[str] = mapped_column(Text)
+    # The seq of the event that first wrote it: stages are shown in the order of the lesson.
+    seq: Mapped[int]

@@ -1,7 +1,8 @@
 """What a team did in the current visit of its phase, and its schools: the read of every view.
 
 Besides ticks and saved records, the charter and the hypothesis register count as records:
-("charter", "complete") and ("hypothesis", "open"), for the items they tick.
+("charter", "complete"), ("hypothesis", "open") and ("pupils", what holds of the case pupils of
+the research lesson), for the items they tick.
 
 One prebuilt statement on the session's connection: building statements and passing them
 through the ORM took longer than SQLite took to run them, and three round trips longer than
@@ -11,7 +12,7 @@ transaction is seen, as the ORM's autoflush would.
 
 from __future__ import annotations
 
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import (
     BindParameter,
@@ -25,7 +26,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from plg.storage.models import Charter, Hypothesis, Record, School, Tick, team_schools
+from plg.storage.models import (
+    CasePupil,
+    Charter,
+    Hypothesis,
+    PupilNote,
+    Record,
+    School,
+    Tick,
+    team_schools,
+)
 
 
 class Visit(NamedTuple):
@@ -40,8 +50,22 @@ _RECORDS = cast(Table, Record.__table__).c
 _SCHOOLS = cast(Table, School.__table__)
 _CHARTERS = cast(Table, Charter.__table__).c
 _HYPOTHESES = cast(Table, Hypothesis.__table__).c
+_PUPILS = cast(Table, CasePupil.__table__).c
+_NOTES = cast(Table, PupilNote.__table__)
 _TEAM: BindParameter[int] = bindparam("team")
+_LESSON: BindParameter[int] = bindparam("lesson")
 _VISIT: BindParameter[int] = bindparam("visit")
+
+
+def _noted(kind: str) -> Any:
+    """Whether the case pupil has a note of `kind`."""
+    notes = _NOTES.alias(kind)
+    found = select(notes.c.pupil_id).where(notes.c.pupil_id == _PUPILS.id, notes.c.kind == kind)
+    return found.exists()
+
+
+_PREDICTED = _NOTES.alias("predicted")
+_OBSERVED = _NOTES.alias("observed")
 
 
 # Each row: what it is, then up to two texts and a number.
@@ -58,24 +82,57 @@ _READ = union_all(
     select(
         literal("record", String), literal("hypothesis", String), literal("open"), func.count()
     ).where(_HYPOTHESES.team_id == _TEAM, _HYPOTHESES.status == "open"),
+    *(
+        select(literal("pupils", String), literal(what, String), literal(""), func.count())
+        .select_from(cast(Table, CasePupil.__table__))
+        .where(_PUPILS.team_id == _TEAM, _PUPILS.lesson == _LESSON, condition)
+        for what, condition in (
+            ("cases", _PUPILS.id.isnot(None)),
+            ("unpredicted", ~_noted("prediction")),
+            ("unwatched", _PUPILS.observer.is_(None)),
+        )
+    ),
+    # Predictions of the lesson's case pupils with no observation for their stage.
+    select(literal("pupils", String), literal("unobserved", String), literal(""), func.count())
+    .select_from(_PREDICTED.join(cast(Table, CasePupil.__table__)))
+    .where(
+        _PUPILS.team_id == _TEAM,
+        _PUPILS.lesson == _LESSON,
+        _PREDICTED.c.kind == "prediction",
+        ~select(_OBSERVED.c.pupil_id)
+        .where(
+            _OBSERVED.c.pupil_id == _PREDICTED.c.pupil_id,
+            _OBSERVED.c.stage == _PREDICTED.c.stage,
+            _OBSERVED.c.kind == "observation",
+        )
+        .exists(),
+    ),
     select(literal("school", String), _SCHOOLS.c.name, literal("", String), literal(0))
     .join(team_schools, team_schools.c.school_id == _SCHOOLS.c.id)
     .where(team_schools.c.team_id == _TEAM),
 )
 
 
-def visit(session: Session, team_id: int, visit: int) -> Visit:
+def visit(session: Session, team_id: int, visit: int, lesson: int = 1) -> Visit:
     session.flush()
     ticks: set[str] = set()
     records: dict[tuple[str, str], int] = {}
+    pupils: dict[str, int] = {}
     schools: list[str] = []
-    for what, text, other, count in session.connection().execute(
-        _READ, {"team": team_id, "visit": visit}
-    ):
+    params = {"team": team_id, "visit": visit, "lesson": lesson}
+    for what, text, other, count in session.connection().execute(_READ, params):
         if what == "tick":
             ticks.add(text)
         elif what == "record":
             records[text, other] = count
+        elif what == "pupils":
+            pupils[text] = count
         else:
             schools.append(text)
+    cases = pupils["cases"]
+    predicted = cases > 0 and pupils["unpredicted"] == 0
+    records["pupils", "cases"] = cases
+    records["pupils", "predicted"] = int(predicted)
+    records["pupils", "observers"] = int(cases > 0 and pupils["unwatched"] == 0)
+    records["pupils", "observed"] = int(predicted and pupils["unobserved"] == 0)
     return Visit(frozenset(ticks), records, tuple(sorted(schools)))

@@ -1,4 +1,5 @@
-"""Team charters, meetings with their attendees, and the hypothesis register.
+"""Team charters, meetings with their attendees, the hypothesis register, and lesson study's
+case pupils (by pseudonym) with their predicted and observed responses.
 
 Revision ID: 0005
 Revises: 0004
@@ -70,8 +71,34 @@ def upgrade() -> None:
         sa.UniqueConstraint("team_id", "number", name="uq_hypotheses_team_number"),
     )
 
+    op.create_table(
+        "case_pupils",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("team_id", sa.Integer(), nullable=False),
+        sa.Column("lesson", sa.Integer(), nullable=False),
+        sa.Column("pseudonym", sa.String(length=60), nullable=False),
+        sa.Column("stands_for", sa.Text(), nullable=False),
+        sa.Column("observer", sa.String(length=200), nullable=True),
+        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["team_id"], ["teams.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("team_id", "lesson", "pseudonym", name="uq_case_pupils_lesson"),
+    )
+    op.create_table(
+        "pupil_notes",
+        sa.Column("pupil_id", sa.Integer(), nullable=False),
+        sa.Column("stage", sa.String(length=60), nullable=False),
+        sa.Column("kind", sa.String(length=12), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["pupil_id"], ["case_pupils.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("pupil_id", "stage", "kind"),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("pupil_notes")
+    op.drop_table("case_pupils")
     op.drop_table("hypotheses")
     op.drop_index("ix_attendances_person", table_name="attendances")
     op.drop_table("attendances")

@@ -1,0 +1,209 @@
+"""Lesson study's case pupils: for each research lesson, a few pupils who each stand for a
+group, named by pseudonym only, with the response the team predicts per lesson stage, the
+member who observes them, and then the response observed. Part of the engine (its `Engine`
+is a `CasePupils`)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from plg.engine.core import Core
+from plg.engine.inputs import clean, free_text
+from plg.engine.views import PupilView
+from plg.errors import InvalidInput, NotFound, Refused
+from plg.storage.models import CasePupil, Member, PupilNote, Team
+
+# The counter a method counts its research lessons in: case pupils belong to the lesson it
+# stands at (lesson 1 in a method without it).
+LESSON_COUNTER = "onderzoeksles"
+NOTE_KINDS = ("prediction", "observation")
+_TEXT_LIMIT = 5000
+# Two or more capitalised words, Dutch name particles allowed between them: "Sanne de Vries".
+_FULL_NAME = re.compile(
+    r"^[A-ZÀ-Ý][a-zà-ÿ'-]+(\s+((van|de|der|den|el|la|le|ten|ter|het|'t)\s+)*[A-ZÀ-Ý][a-zà-ÿ'-]+)+$"
+)
+
+
+def lesson_of(counters: Mapping[str, int]) -> int:
+    return counters.get(LESSON_COUNTER, 1)
+
+
+def looks_like_a_name(pseudonym: str) -> bool:
+    """Whether a pseudonym reads like someone's full real name (two capitalised words)."""
+    return bool(_FULL_NAME.match(pseudonym.strip()))
+
+
+def _note(text: str) -> str:
+    cleaned = free_text(text.strip())
+    if not cleaned or len(cleaned) > _TEXT_LIMIT:
+        raise InvalidInput("pupil_note_invalid", limit=_TEXT_LIMIT)
+    return cleaned
+
+
+class CasePupils(Core):
+    def add_pupil(
+        self,
+        name: str,
+        pseudonym: str,
+        stands_for: str,
+        observer: str | None = None,
+        lesson: int | None = None,
+    ) -> PupilView:
+        """Add a case pupil to a research lesson (default: the one the team is at), or change
+        the group they stand for and their observer."""
+        pseudonym = clean(pseudonym, 60, "pseudonym_invalid")
+        group = _note(stands_for)
+        watcher = observer.strip() if observer and observer.strip() else None
+
+        def change(session: Session, team: Team) -> PupilView:
+            self._active(session, team)
+            at = self._lesson(team, lesson)
+            if watcher is not None and session.get(Member, (team.id, watcher)) is None:
+                raise NotFound("member_unknown", person=watcher, team=team.name)
+            pupil = _pupil(session, team, at, pseudonym)
+            if pupil is None:
+                # Its seq is that of the event below, which names the pupil by number: a real
+                # name typed by mistake then goes for good with a rename.
+                seq = team.last_seq + 1
+                pupil = CasePupil(team_id=team.id, lesson=at, pseudonym=pseudonym, seq=seq)
+                session.add(pupil)
+            pupil.stands_for = group
+            pupil.observer = watcher or pupil.observer
+            session.flush()
+            self._event(session, team, "pupil", detail={"pupil": pupil.id, "lesson": at})
+            return pupil_views(session, team, at, only=pupil.id)[0]
+
+        return self._change(name, "record", change)
+
+    def note_pupil(
+        self,
+        name: str,
+        pseudonym: str,
+        stage: str,
+        text: str,
+        kind: str = "prediction",
+        lesson: int | None = None,
+    ) -> PupilView:
+        """The response predicted (or observed) for a case pupil in a lesson stage; a second
+        note for the same stage replaces the first."""
+        if kind not in NOTE_KINDS:
+            raise InvalidInput("pupil_note_kind", kind=kind)
+        stage = clean(stage, 60, "stage_invalid")
+        note = _note(text)
+
+        def change(session: Session, team: Team) -> PupilView:
+            pupil, at = self._existing(session, team, pseudonym, lesson)
+            if (
+                kind == "observation"
+                and session.get(PupilNote, (pupil.id, stage, "prediction")) is None
+            ):
+                raise Refused("pupil_not_predicted", pseudonym=pupil.pseudonym, stage=stage)
+            seq = self._event(
+                session,
+                team,
+                kind,
+                detail={"pupil": pupil.id, "lesson": at, "stage": stage},
+            )
+            found = session.get(PupilNote, (pupil.id, stage, kind))
+            if found is None:
+                session.add(
+                    PupilNote(pupil_id=pupil.id, stage=stage, kind=kind, text=note, seq=seq)
+                )
+            else:
+                found.text = note
+            session.flush()
+            return pupil_views(session, team, at, only=pupil.id)[0]
+
+        return self._change(name, "record", change)
+
+    def rename_pupil(
+        self, name: str, pseudonym: str, new: str, lesson: int | None = None
+    ) -> PupilView:
+        """Give a case pupil another pseudonym; the old one is kept nowhere."""
+        new = clean(new, 60, "pseudonym_invalid")
+
+        def change(session: Session, team: Team) -> PupilView:
+            pupil, at = self._existing(session, team, pseudonym, lesson)
+            if _pupil(session, team, at, new) is not None:
+                raise Refused("pseudonym_taken", pseudonym=new, lesson=at)
+            pupil.pseudonym = new
+            self._event(session, team, "pupil", detail={"pupil": pupil.id, "lesson": at})
+            return pupil_views(session, team, at, only=pupil.id)[0]
+
+        return self._change(name, "record", change)
+
+    def pupils(self, name: str, lesson: int | None = None) -> list[PupilView]:
+        """The case pupils of a research lesson (default: the team's current one), each with
+        their predictions beside what was observed."""
+        with self._session() as session:
+            team = self._team(session, name)
+            return pupil_views(session, team, self._lesson(team, lesson))
+
+    def _existing(
+        self, session: Session, team: Team, pseudonym: str, lesson: int | None
+    ) -> tuple[CasePupil, int]:
+        """The case pupil to change, and their lesson; the team must be active."""
+        self._active(session, team)
+        at = self._lesson(team, lesson)
+        pupil = _pupil(session, team, at, pseudonym.strip())
+        if pupil is None:
+            raise NotFound("pupil_unknown", pseudonym=pseudonym, lesson=at)
+        return pupil, at
+
+    def _lesson(self, team: Team, lesson: int | None) -> int:
+        current = lesson_of(team.counters)
+        if lesson is None:
+            return current
+        if not 1 <= lesson <= current:
+            raise InvalidInput("lesson_invalid", lesson=lesson, current=current)
+        return lesson
+
+
+def _pupil(session: Session, team: Team, lesson: int, pseudonym: str) -> CasePupil | None:
+    return session.scalars(
+        select(CasePupil).where(
+            CasePupil.team_id == team.id,
+            CasePupil.lesson == lesson,
+            CasePupil.pseudonym == pseudonym,
+        )
+    ).first()
+
+
+def pupil_views(
+    session: Session, team: Team, lesson: int | None = None, only: int | None = None
+) -> list[PupilView]:
+    """Case pupils by lesson and pseudonym, each stage's prediction beside its observation;
+    every lesson's when `lesson` is None."""
+    query = select(CasePupil).where(CasePupil.team_id == team.id)
+    if lesson is not None:
+        query = query.where(CasePupil.lesson == lesson)
+    if only is not None:
+        query = query.where(CasePupil.id == only)
+    pupils = list(session.scalars(query.order_by(CasePupil.lesson, CasePupil.pseudonym)))
+    notes: dict[int, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+    # In the order the stages were first written: predictions come first, in lesson order.
+    rows = session.scalars(
+        select(PupilNote)
+        .where(PupilNote.pupil_id.in_([p.id for p in pupils]))
+        .order_by(PupilNote.seq)
+    )
+    for note in rows:
+        notes[note.pupil_id][note.stage][note.kind] = note.text
+    return [
+        PupilView(
+            lesson=pupil.lesson,
+            pseudonym=pupil.pseudonym,
+            stands_for=pupil.stands_for,
+            observer=pupil.observer,
+            stages=tuple(
+                (stage, texts.get("prediction"), texts.get("observation"))
+                for stage, texts in notes[pupil.id].items()
+            ),
+        )
+        for pupil in pupils
+    ]
