@@ -424,12 +424,12 @@ def test_a_team_changed_since_it_was_read_is_refused_whole(
     name = _start(engine)
     read = reads.visit
 
-    def meddle(session: Any, team_id: int, visit: int, lesson: int = 1) -> reads.Visit:
+    def meddle(session: Any, team_id: int, *rest: Any) -> reads.Visit:
         # What another writer would have done in between, were the row not locked.
         session.connection().execute(
             text("UPDATE teams SET row_version = row_version + 1 WHERE id = :id"), {"id": team_id}
         )
-        return read(session, team_id, visit, lesson)
+        return read(session, team_id, *rest)
 
     monkeypatch.setattr(reads, "visit", meddle)
     with pytest.raises(StaleWrite, match="changed"):

@@ -207,6 +207,16 @@ class MethodDefinition(_Model):
     def transitions_from(self, phase_id: str) -> list[Transition]:
         return [tr for tr in self.transitions if tr.source == phase_id]
 
+    @cached_property
+    def registers(self) -> frozenset[str]:
+        """The registers its checklists read: "charter", "hypothesis", "pupils"."""
+        return frozenset(
+            item.record[0]
+            for phase in self.phases
+            for item in phase.checklist
+            if item.record is not None and item.record[0] not in RECORD_CATEGORIES
+        )
+
     def record_kinds(self, category: Category) -> tuple[RecordKind, ...]:
         return self.artefact_types if category == "artefact" else self.evidence_kinds
 

@@ -227,8 +227,14 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils):
 
     def _read(self, session: Session, team: Team) -> tuple[TeamState, tuple[str, ...]]:
         """The team's state in its current visit, and its schools."""
-        found = reads.visit(session, team.id, team.phase_entered_seq, lesson_of(team.counters))
         definition = self._definition(session, team)
+        found = reads.visit(
+            session,
+            team.id,
+            team.phase_entered_seq,
+            lesson_of(team.counters),
+            definition.registers,
+        )
         state = TeamState(definition, team.phase, found.ticks, found.records, team.counters)
         return state, found.schools
 

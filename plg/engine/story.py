@@ -97,7 +97,11 @@ def visits(session: Session, team: Team, lang: Lang) -> tuple[list[PhaseVisit], 
                 ticked.pop(event.detail["item"], None)
     if found and definition is not None:
         now = reads.visit(
-            session, team.id, team.phase_entered_seq, lesson_of(team.counters)
+            session,
+            team.id,
+            team.phase_entered_seq,
+            lesson_of(team.counters),
+            definition.registers,
         ).records
         _close(found[-1], definition, by_visit[found[-1].seq], lang, registers(now))
     return found, events
