@@ -228,7 +228,8 @@ def method(definition: MethodDefinition, lang: Lang) -> None:
         out.print(f"\n[bold]{number}. {phase.title(lang)}[/bold] ({phase.id})")
         out.print(f"   {phase.guidance(lang)}", markup=False)
         for item in phase.checklist:
-            how = f" · {t('by_saving', lang, what=item.satisfied_by)}" if item.satisfied_by else ""
+            ticked = definition.satisfied_how(item, lang)
+            how = f" · {ticked} ({item.satisfied_by})" if ticked else ""
             need = "" if item.required else f" ({t('optional', lang)})"
             out.print(f"   [ ] {item.id}: {item.text(lang)}{need}{how}", markup=False)
     table(

@@ -655,6 +655,15 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "required": {"en": "required", "nl": "verplicht"},
     "optional": {"en": "optional", "nl": "optioneel"},
     "by_saving": {"en": "by saving {what}", "nl": "door {what} op te slaan"},
+    "by_register": {"en": "by {what}", "nl": "door {what}"},
+    "fired_by_accepted": {
+        "en": "made by `plg hypothesis accept`",
+        "nl": "gemaakt door `plg hypothesis accept`",
+    },
+    "fired_by_rejected": {
+        "en": "made by `plg hypothesis reject`",
+        "nl": "gemaakt door `plg hypothesis reject`",
+    },
     "guidance": {"en": "Guidance", "nl": "Aanwijzing"},
     "transitions": {"en": "Transitions", "nl": "Overgangen"},
     "checklist_title": {"en": "Checklist", "nl": "Checklist"},
@@ -732,6 +741,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "done_valid": {
         "en": "{source} is a valid definition of '{method}' version {version}.",
         "nl": "{source} is een geldige definitie van '{method}' versie {version}.",
+    },
+    "demo_more": {
+        "en": "Around the phases: 'plg hours' (hours against the network budget), 'plg meeting "
+        "list', 'plg charter show', 'plg pupil list \"{network}\"', 'plg hypothesis list "
+        '"{datateam}"\'.',
+        "nl": "Rond de fasen: 'plg hours' (uren naast het netwerkbudget), 'plg meeting list', "
+        "'plg charter show', 'plg pupil list \"{network}\"', 'plg hypothesis list "
+        '"{datateam}"\'.',
     },
     "demo_roles": {
         "en": "Role checks are on: a team's leader moves it, its members tick and save, "

@@ -52,6 +52,7 @@ def test_every_text_is_used() -> None:
         "status_",
         "kind_",
         "trigger_by_",
+        "fired_by_",
     )
     by_value = {"artefact", "evidence", "active", "completed", "stalled", "overdue"}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
@@ -275,6 +276,26 @@ def test_demo_fills_and_is_safe_to_repeat(tmp_path: Path) -> None:
         "Kernteam rekenen groep 3"
     ]
     assert plg.json("team", "show", "Rekenen bovenbouw")["counters"]["hypothese"] == 2
+    # Around the phases: schools with codes, people, both team kinds, charters, meetings and
+    # the hours they give, the register, case pupils.
+    assert all(school["code"] for school in plg.json("school", "list"))
+    assert len(plg.json("person", "list")) >= 14
+    assert {row["kind"] for row in data["teams"]} == {"internal", "network"}
+    assert plg.json("charter", "show", "Rekenen bovenbouw")["complete"] is True
+    assert [h["status"] for h in plg.json("hypothesis", "list", "Rekenen bovenbouw")] == [
+        "rejected",
+        "open",
+    ]
+    meetings = plg.json("meeting", "list", "Netwerk schrijfonderwijs")
+    assert meetings[0]["kind"] == "start"
+    held = date.fromisoformat(meetings[0]["held_on"])  # in the school year it was held in
+    year = str(held.year if held.month >= 8 else held.year - 1)
+    hours = {row["person"]: row for row in plg.json("hours", "--year", year)["people"]}
+    assert hours["Carla Smit"]["network_hours"] > 0
+    assert hours["Carla Smit"]["budget"] == 25
+    assert hours["Bram Jansen"]["budget"] is None  # in an internal team only
+    assert len(plg.json("pupil", "list", "Netwerk schrijfonderwijs", "--lesson", "1")) == 3
+    assert "plg hours" in first.stderr
 
 
 def test_dutch_is_the_default(tmp_path: Path) -> None:

@@ -516,6 +516,13 @@ def test_case_pupils_tick_the_lesson_design_and_the_observations(plg: Plg) -> No
     }
     table = plg("pupil", "list", "LS").stdout
     assert "│ 1      │ Pupil B    │ Slow starters │ Bram     │ start       │" in table
+    # The meeting sheet shows them too: the reflect phase puts predictions beside observations.
+    sheet = plg("checklist", "LS").stdout
+    assert "- Pupil A (Fast readers; Observer: Anna)" in sheet
+    assert "  instruction: Predicted Pupil A waits at instruction · Observed Asked twice" in sheet
+    row = "| Pupil B | Slow starters | Bram | start | Pupil B waits at start | Began at once |"
+    assert row in plg("checklist", "LS", "--format", "md").stdout
+    assert "<td>Asked twice</td>" in plg("checklist", "LS", "--format", "html").stdout
     # Revise and re-teach: lesson 2 has case pupils of its own; lesson 1 stays as it was.
     plg("advance", "LS", "--force", "--reason", "done")  # interviews left out
     plg("advance", "LS", "herontwerpen", "--force", "--reason", "again")

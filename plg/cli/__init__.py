@@ -122,6 +122,7 @@ def demo(settings: Settings, as_json: bool) -> None:
     say(settings, "demo_ready", created=created, kept=kept, url=engine.store.display_url)
     leaders = ", ".join(engine.project_leaders())
     say(settings, "demo_roles", leaders=leaders, leader="Bram Jansen", member="Noor Peters")
+    say(settings, "demo_more", network="Netwerk schrijfonderwijs", datateam="Rekenen bovenbouw")
     print_overview(settings, as_json, stalled_days=30)
 
 

@@ -220,6 +220,14 @@ class MethodDefinition(_Model):
     def record_kinds(self, category: Category) -> tuple[RecordKind, ...]:
         return self.artefact_types if category == "artefact" else self.evidence_kinds
 
+    def satisfied_how(self, item: ChecklistItem, lang: Lang) -> str | None:
+        """How `item` is ticked other than by hand, for people: "by saving Lesson plan"."""
+        title = self.record_title(item, lang)
+        if title is None or item.record is None:
+            return None
+        key = "by_saving" if item.record[0] in RECORD_CATEGORIES else "by_register"
+        return MESSAGES[key][lang].format(what=title)
+
     def record_title(self, item: ChecklistItem, lang: Lang) -> str | None:
         """What ticks `item`, for people: the title of its artefact type or evidence kind, or
         what the charter or the register must hold."""

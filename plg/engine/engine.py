@@ -251,7 +251,15 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils):
         """A team's phase, counters, checklist progress and the moves it can make now."""
         with self._session() as session:
             team = self._team(session, name)
-            return self._view(team, *self._read(session, team))
+            view = self._view(team, *self._read(session, team))
+            return replace(view, checklist=self._with_pupils(session, team, view.checklist))
+
+    def _with_pupils(self, session: Session, team: Team, view: ChecklistView) -> ChecklistView:
+        """The checklist with the research lesson's case pupils, where the method has them."""
+        if "pupils" not in self._definition(session, team).registers:
+            return view
+        pupils = pupil_views(session, team, lesson_of(team.counters))
+        return replace(view, pupils=tuple(pupils))
 
     def _view(self, team: Team, state: TeamState, schools: tuple[str, ...]) -> TeamView:
         # Changes return the view from inside their own transaction: one round trip, and
@@ -288,7 +296,8 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils):
     def checklist(self, name: str) -> ChecklistView:
         with self._session() as session:
             team = self._team(session, name)
-            return checklist_view(self.lang, team, self._read(session, team)[0])
+            view = checklist_view(self.lang, team, self._read(session, team)[0])
+            return self._with_pupils(session, team, view)
 
     def teams(
         self,

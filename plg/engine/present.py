@@ -102,6 +102,7 @@ def item_views(lang: Lang, state: TeamState) -> tuple[ItemView, ...]:
             s.done,
             s.item.satisfied_by,
             definition.record_title(s.item, lang),
+            definition.satisfied_how(s.item, lang),
         )
         for s in state.checklist()
     )

@@ -47,6 +47,7 @@ class ItemView:
     done: bool
     satisfied_by: str | None
     saves: str | None = None  # the title of the record kind that ticks it, for people
+    how: str | None = None  # how it is ticked other than by hand, for people
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -56,6 +57,7 @@ class ItemView:
             "done": self.done,
             "satisfied_by": self.satisfied_by,
             "saves": self.saves,
+            "how": self.how,
         }
 
 
@@ -69,6 +71,8 @@ class ChecklistView:
     phase_count: int
     guidance: str
     items: tuple[ItemView, ...]
+    # The research lesson's case pupils, predictions beside observations, for the meeting.
+    pupils: tuple[PupilView, ...] = ()
 
     @property
     def complete(self) -> bool:
