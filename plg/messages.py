@@ -356,6 +356,20 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "its status is '{status}', which does not fit phase '{phase}'",
         "nl": "de status is '{status}', wat niet past bij fase '{phase}'",
     },
+    "check_charter": {
+        "en": "its charter is marked {stored} for complete, which its answers, deadline and "
+        "members do not bear out",
+        "nl": "het charter staat op {stored} voor volledig, en dat klopt niet met de antwoorden, "
+        "de einddatum en de leden",
+    },
+    "check_hypotheses_open": {
+        "en": "more than one hypothesis in its register is open",
+        "nl": "er staat meer dan één hypothese open in het register",
+    },
+    "check_observation": {
+        "en": "case pupil {pupil} has an observation for stage '{stage}' without a prediction",
+        "nl": "casusleerling {pupil} heeft een observatie voor fase '{stage}' zonder voorspelling",
+    },
     "check_leaders": {
         "en": "its leaders are listed as '{stored}', which is not who has the leader's role",
         "nl": "de leiders staan vermeld als '{stored}', en dat is niet wie de rol van leider heeft",

@@ -91,6 +91,24 @@ def test_a_completed_status_in_a_phase_that_is_not_final(demo: Plg) -> None:
     assert _faults(demo) == [("team 'Rekenen bovenbouw'", "check_status")]
 
 
+def test_a_charter_marked_complete_that_is_not(demo: Plg) -> None:
+    team = _team_id(demo, "Rekenen bovenbouw")
+    sql(demo.url, f"UPDATE teams SET deadline = NULL WHERE id = {team}")
+    assert _faults(demo) == [("team 'Rekenen bovenbouw'", "check_charter")]
+
+
+def test_two_open_hypotheses(demo: Plg) -> None:
+    sql(demo.url, "UPDATE hypotheses SET status = 'open'")
+    assert _faults(demo) == [("team 'Rekenen bovenbouw'", "check_hypotheses_open")]
+
+
+def test_an_observation_without_its_prediction(demo: Plg) -> None:
+    sql(demo.url, "DELETE FROM pupil_notes WHERE kind = 'prediction' AND stage = 'start'")
+    faults = _faults(demo)
+    # Lesson 1's three case pupils were observed at the start; lesson 2's not yet.
+    assert faults == [("team 'Netwerk schrijfonderwijs'", "check_observation")] * 3
+
+
 def test_a_changed_method_version(demo: Plg) -> None:
     sql(demo.url, "UPDATE method_snapshots SET content = content || ' ' WHERE id = 1")
     faults = _faults(demo)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -51,15 +52,20 @@ def refresh_charter(session: Session, team: Team) -> None:
     whenever one of them changes, in the same transaction."""
     charter = session.get(Charter, team.id)
     if charter is not None:
-        charter.complete = not _missing(charter, team, _members(session, team))
+        charter.complete = not missing(
+            charter.answers, charter.needs, team.deadline, _members(session, team)
+        )
 
 
-def _missing(charter: Charter | None, team: Team, members: Mapping[str, str]) -> list[str]:
-    """What the charter still lacks: question ids, "deadline", and "needs:PERSON"."""
-    answers = charter.answers if charter else {}
-    needs = charter.needs if charter else {}
+def missing(
+    answers: Mapping[str, Any],
+    needs: Mapping[str, Any],
+    deadline: date | None,
+    members: Mapping[str, str],
+) -> list[str]:
+    """What a charter still lacks: question ids, "deadline", and "needs:PERSON"."""
     missing = [q for q in QUESTIONS if not answers.get(q)]
-    if team.deadline is None:
+    if deadline is None:
         missing.append("deadline")
     missing += [
         f"needs:{person}"
@@ -139,7 +145,12 @@ class Charters(Core):
         members = _members(session, team)
         answers = charter.answers if charter else {}
         needs = charter.needs if charter else {}
-        missing = _missing(charter, team, members)
+        lacking = missing(
+            charter.answers if charter else {},
+            charter.needs if charter else {},
+            team.deadline,
+            members,
+        )
         return CharterView(
             team=team.name,
             answers=tuple(
@@ -150,6 +161,6 @@ class Charters(Core):
                 NeedView(person, role, needs.get(person))
                 for person, role in sorted({**dict.fromkeys(needs, ""), **members}.items())
             ),
-            complete=not missing,
-            missing=tuple(missing),
+            complete=not lacking,
+            missing=tuple(lacking),
         )

@@ -9,6 +9,7 @@ checked with a fixed number of queries.
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -16,12 +17,24 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
+from plg.engine.charter import missing
 from plg.engine.definition import MethodDefinition
 from plg.engine.pinned import apply_counters, start_counters, transition
 from plg.errors import Fault
-from plg.storage.models import Blob, Event, Member, MethodSnapshot, Record, Team
+from plg.storage.models import (
+    Blob,
+    CasePupil,
+    Charter,
+    Event,
+    Hypothesis,
+    Member,
+    MethodSnapshot,
+    PupilNote,
+    Record,
+    Team,
+)
 
 # An event as replay needs it: kind, from, to, trigger, detail.
 Step = tuple[str, str | None, str | None, str | None, dict[str, Any]]
@@ -78,8 +91,57 @@ def check(session: Session, progress: Progress | None = None) -> CheckReport:
         _sqlite_structure(session, report)
     definitions = _snapshots(session, report)
     _teams(session, definitions, report, progress)
+    _registers(session, report)
     _files(session, report)
     return report
+
+
+def _registers(session: Session, report: CheckReport) -> None:
+    """The charter, the hypothesis register and the case pupils agree with themselves: each
+    charter's `complete` with its answers, deadline and members, one open hypothesis at most,
+    no observation without its prediction."""
+    names = {team_id: name for team_id, name in session.execute(select(Team.id, Team.name))}
+    members: dict[int, dict[str, str]] = defaultdict(dict)
+    for team_id, person, role in session.execute(
+        select(Member.team_id, Member.person, Member.role)
+    ):
+        members[team_id][person] = role
+    charters = session.execute(
+        select(
+            Charter.team_id, Charter.answers, Charter.needs, Charter.complete, Team.deadline
+        ).join(Team, Team.id == Charter.team_id)
+    )
+    for team_id, answers, needs, complete, deadline in charters:
+        if complete != (not missing(answers, needs, deadline, members[team_id])):
+            place = f"team '{names[team_id]}'"
+            report.faults.append(Fault(place, "check_charter", {"stored": complete}))
+    open_ones = session.execute(
+        select(Hypothesis.team_id)
+        .where(Hypothesis.status == "open")
+        .group_by(Hypothesis.team_id)
+        .having(func.count() > 1)
+    )
+    for (team_id,) in open_ones:
+        report.faults.append(Fault(f"team '{names[team_id]}'", "check_hypotheses_open"))
+    predicted = aliased(PupilNote)
+    unpredicted = session.execute(
+        select(CasePupil.team_id, CasePupil.id, PupilNote.stage)
+        .join(PupilNote, PupilNote.pupil_id == CasePupil.id)
+        .where(
+            PupilNote.kind == "observation",
+            ~select(predicted.pupil_id)
+            .where(
+                predicted.pupil_id == PupilNote.pupil_id,
+                predicted.stage == PupilNote.stage,
+                predicted.kind == "prediction",
+            )
+            .exists(),
+        )
+    )
+    for team_id, pupil_id, stage in unpredicted:
+        place = f"team '{names[team_id]}'"
+        params = {"pupil": pupil_id, "stage": stage}
+        report.faults.append(Fault(place, "check_observation", params))
 
 
 def _sqlite_structure(session: Session, report: CheckReport) -> None:
