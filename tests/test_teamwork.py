@@ -571,3 +571,46 @@ def test_two_capitalised_words_look_like_a_name(first: str, rest: str, last: str
     assert not looks_like_a_name(f"{first}{rest}")
     assert not looks_like_a_name(f"{first}{rest} {first}")  # "Pupil A"
     assert not looks_like_a_name(f"{first.lower()}{rest} {last}")
+
+
+hostile = st.text(st.characters(exclude_categories=()), max_size=80)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(answer=hostile, needs=hostile, hypothesis=hostile, verdict=hostile)
+def test_any_text_is_kept_exactly_or_refused_whole(
+    engine: Engine, answer: str, needs: str, hypothesis: str, verdict: str
+) -> None:
+    if not engine.teams():
+        engine.start_team("H", "actieonderzoek", leader="Anna")
+    before = engine.history("H")
+    try:
+        shown = engine.set_charter("H", {"known": answer})
+    except InvalidInput:
+        assert engine.history("H") == before
+    else:
+        assert shown.answers[2][2] == (answer.strip() or None)
+    try:
+        kept = engine.set_need("H", "Anna", needs)
+    except InvalidInput:
+        pass
+    else:
+        assert {n.person: n.needs for n in kept.needs}["Anna"] == (needs.strip() or None)
+    before = engine.history("H")
+    try:
+        proposed = engine.propose("H", hypothesis)
+    except InvalidInput:
+        assert engine.history("H") == before
+        return
+    assert proposed.text == hypothesis.strip()
+    try:
+        decided = engine.decide("H", "rejected", verdict)
+    except InvalidInput:
+        engine.decide("H", "rejected", "cleaned up")
+        return
+    assert decided.hypothesis.verdict == verdict.strip()
+    assert engine.hypotheses("H")[-1].status == "rejected"
