@@ -614,3 +614,50 @@ def test_any_text_is_kept_exactly_or_refused_whole(
         return
     assert decided.hypothesis.verdict == verdict.strip()
     assert engine.hypotheses("H")[-1].status == "rejected"
+
+
+def test_every_new_command_prints_the_json_shape_of_the_contract(plg: Plg) -> None:
+    """The keys docs/cli.md promises, for each of the commands around the phases."""
+    _to_lesson_design(plg, "LS")
+    pupil = plg.json("pupil", "add", "LS", "Pupil A", "--stands-for", "g", "--observer", "Bram")
+    noted = plg.json("pupil", "predict", "LS", "Pupil A", "--stage", "start", "Waits")
+    renamed = plg.json("pupil", "rename", "LS", "Pupil A", "Pupil Z")
+    for shown in (pupil, noted, renamed, *plg.json("pupil", "list", "LS")):
+        assert set(shown) == {"lesson", "pseudonym", "stands_for", "observer", "stages"}
+    assert noted["stages"] == [{"stage": "start", "predicted": "Waits", "observed": None}]
+    today = datetime.now(UTC).date().isoformat()  # Anna leads from today, when it started
+    meeting = plg.json(
+        "meeting", "add", "LS", "--date", today, "--length", "1", "--attendee", "Anna"
+    )
+    assert set(meeting) == {
+        "id",
+        "held_on",
+        "minutes",
+        "kind",
+        "phase",
+        "attendees",
+        "agenda",
+        "notes",
+    }
+    assert plg.json("meeting", "list", "LS") == [meeting]
+    hypothesis = plg.json("hypothesis", "add", "LS", "H")
+    assert set(hypothesis) == {
+        "number",
+        "text",
+        "status",
+        "data",
+        "verdict",
+        "proposed_at",
+        "decided_at",
+    }
+    decided = plg.json("hypothesis", "reject", "LS", "--verdict", "No")
+    assert set(decided) == {"hypothesis", "team"}
+    assert decided["team"] is None
+    charter = plg.json("charter", "show", "LS")
+    assert set(charter) == {"team", "answers", "deadline", "needs", "complete", "missing"}
+    assert set(charter["answers"][0]) == {"id", "question", "answer"}
+    hours = plg.json("hours")
+    assert set(hours) == {"year", "from", "to", "budget", "people"}
+    assert set(plg.json("settings")) == {"role-checks", "max-file-mb", "hours-budget"}
+    move = plg.json("team", "show", "LS")["moves"][0]
+    assert set(move) == {"trigger", "dest", "title", "ready", "blocking", "fired_by"}

@@ -184,7 +184,7 @@ def done(settings: Settings, as_json: bool, data: Any, key: str, **params: objec
     if as_json:
         from plg import display
 
-        display.emit_json(data)
+        display.emit_json(_shaped(data))
     else:
         say(settings, key, **params)
 
