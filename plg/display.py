@@ -365,8 +365,13 @@ def charter(view: CharterView, lang: Lang) -> None:
     table(lang, ["col_person", "col_role", "col_needs"], needs, title=t("charter_needs", lang))
     if view.complete:
         click.echo(t("charter_complete", lang))
-    else:
-        click.echo(t("charter_missing", lang, missing=", ".join(view.missing)))
+        return
+    # Said as what to type: the options of `plg charter set`, and whose needs to record.
+    options = [f"--{key.replace('_', '-')}" for key in view.missing if ":" not in key]
+    people = [key.partition(":")[2] for key in view.missing if key.startswith("needs:")]
+    if people:
+        options.append(t("charter_missing_needs", lang, people=", ".join(people)))
+    click.echo(t("charter_missing", lang, missing=", ".join(options)))
 
 
 def hypotheses(rows: Sequence[HypothesisView], lang: Lang) -> None:

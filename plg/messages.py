@@ -832,6 +832,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "charter_complete": {"en": "The charter is complete.", "nl": "Het charter is volledig."},
     "charter_missing": {"en": "Still open: {missing}.", "nl": "Nog open: {missing}."},
+    "charter_missing_needs": {
+        "en": "the learning needs of {people} ('plg charter needs')",
+        "nl": "de leerwensen van {people} ('plg charter needs')",
+    },
     "charter_question_unknown": {
         "en": "The charter has no question '{id}'. Questions: {ids}.",
         "nl": "Het charter heeft geen vraag '{id}'. Vragen: {ids}.",
