@@ -268,6 +268,28 @@ def test_meetings_count_hours_for_their_attendees(db_url: str) -> None:
     engine.close()
 
 
+def test_a_meeting_before_someone_left_still_counts_them(db_url: str) -> None:
+    now = datetime(2026, 11, 25, 12, tzinfo=UTC)
+    engine = Engine(db_url, lang="en", clock=lambda: now)
+    engine.init()
+    engine.start_team("Net", "vier_vragen", schools=["A", "B"], kind="network")
+    engine.join("Net", "Bram", since=date(2026, 9, 1))
+    engine.leave("Net", "Bram", on=date(2026, 10, 15))
+    engine.add_meeting("Net", date(2026, 10, 15), 60, ["Bram"])
+    with pytest.raises(InvalidInput, match="'Bram' was not a member of team 'Net' on 2026-10-16"):
+        engine.add_meeting("Net", date(2026, 10, 16), 60, ["Bram"])
+    with pytest.raises(InvalidInput, match="on 2026-08-31"):
+        engine.add_meeting("Net", date(2026, 8, 31), 60, ["Bram"])
+    # Back in November: both stays count, the gap between them does not.
+    engine.join("Net", "Bram", since=date(2026, 11, 1))
+    engine.add_meeting("Net", date(2026, 11, 2), 30, ["Bram"])
+    with pytest.raises(InvalidInput, match="on 2026-10-20"):
+        engine.add_meeting("Net", date(2026, 10, 20), 60, ["Bram"])
+    [bram] = engine.hours(person="Bram").people
+    assert (bram.network_minutes, bram.meetings, bram.budget) == (90, 2, 25)
+    engine.close()
+
+
 def _row(
     person: str,
     hours: float,

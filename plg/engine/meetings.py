@@ -16,7 +16,7 @@ from plg.engine.core import Core
 from plg.engine.inputs import clean, free_text
 from plg.engine.views import HoursRow, HoursView, MeetingView
 from plg.errors import InvalidInput, NotFound
-from plg.storage.models import Attendance, Meeting, Member, Person, Team
+from plg.storage.models import Attendance, FormerMember, Meeting, Member, Person, Team
 
 MEETING_KINDS = ("meeting", "start", "development", "evaluation")
 MAX_MINUTES = 12 * 60
@@ -76,13 +76,8 @@ class Meetings(Core):
         agenda, notes = free_text(agenda), free_text(notes)
 
         def change(session: Session, team: Team) -> MeetingView:
-            rows = session.execute(
-                select(Member.person, Member.joined_at).where(Member.team_id == team.id)
-            )
-            joined = {person: since for person, since in rows}
             for person in people:
-                since = joined.get(person)
-                if since is None or since.date() > held_on:
+                if not _member_on(session, team, person, held_on):
                     raise InvalidInput(
                         "attendee_not_member", person=person, team=team.name, day=held_on
                     )
@@ -160,6 +155,19 @@ class Meetings(Core):
             for who in sorted(set(minutes) | networked)
         ]
         return HoursView(year=year, first=first, last=last, budget=budget, people=tuple(rows))
+
+
+def _member_on(session: Session, team: Team, person: str, day: date) -> bool:
+    """Whether `person` was in the team on `day`: now, or in a stay that has ended."""
+    current = session.get(Member, (team.id, person))
+    if current is not None and current.joined_at.date() <= day:
+        return True
+    stays = session.execute(
+        select(FormerMember.joined_at, FormerMember.left_at).where(
+            FormerMember.team_id == team.id, FormerMember.person == person
+        )
+    )
+    return any(joined.date() <= day <= left.date() for joined, left in stays)
 
 
 def meeting_views(session: Session, team: Team) -> list[MeetingView]:

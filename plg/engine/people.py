@@ -20,6 +20,7 @@ from plg.engine.views import MemberView, PersonView, SchoolView
 from plg.errors import DatabaseBusy, InvalidInput, NotFound, Refused
 from plg.messages import t
 from plg.storage.models import (
+    FormerMember,
     Member,
     Person,
     ProjectLeader,
@@ -86,6 +87,15 @@ class People(Core):
                     person=person,
                     joined=found.joined_at.date().isoformat(),
                 )
+            session.add(
+                FormerMember(
+                    team_id=team.id,
+                    person=person,
+                    role=found.role,
+                    joined_at=found.joined_at,
+                    left_at=moment,
+                )
+            )
             session.delete(found)
             detail = {"person": person, "role": found.role, "on": moment.date().isoformat()}
             return self._members_changed(session, team, "leave", detail)

@@ -178,6 +178,19 @@ class Member(Base):
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class FormerMember(Base):
+    """A stay in a team that has ended: who, in which role, from when until when. Kept so that
+    a meeting held before someone left can still be entered with them."""
+
+    __tablename__ = "former_members"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    person: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    joined_at: Mapped[datetime]
+    left_at: Mapped[datetime]
+
+
 class ProjectLeader(Base):
     """A person who oversees every team of the foundation."""
 

@@ -1,5 +1,5 @@
-"""Team charters, meetings with their attendees, the hypothesis register, and lesson study's
-case pupils (by pseudonym) with their predicted and observed responses.
+"""Team charters, meetings with their attendees, the hypothesis register, lesson study's case
+pupils (by pseudonym) with their predicted and observed responses, and former members.
 
 Revision ID: 0005
 Revises: 0004
@@ -72,6 +72,18 @@ def upgrade() -> None:
     )
 
     op.create_table(
+        "former_members",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("team_id", sa.Integer(), nullable=False),
+        sa.Column("person", sa.String(length=200), nullable=False),
+        sa.Column("role", sa.String(length=20), nullable=False),
+        sa.Column("joined_at", sa.DateTime(), nullable=False),
+        sa.Column("left_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["team_id"], ["teams.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_former_members_team_id", "former_members", ["team_id"], unique=False)
+    op.create_table(
         "case_pupils",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("team_id", sa.Integer(), nullable=False),
@@ -100,6 +112,8 @@ def downgrade() -> None:
     op.drop_table("pupil_notes")
     op.drop_table("case_pupils")
     op.drop_table("hypotheses")
+    op.drop_index("ix_former_members_team_id", table_name="former_members")
+    op.drop_table("former_members")
     op.drop_index("ix_attendances_person", table_name="attendances")
     op.drop_table("attendances")
     op.drop_index("ix_meetings_team", table_name="meetings")
