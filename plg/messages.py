@@ -522,6 +522,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Er is geen rol '{role}'. Rollen: {roles}.",
     },
     "export_members": {"en": "Members", "nl": "Leden"},
+    "export_former_members": {"en": "Former members", "nl": "Oud-leden"},
     "export_charter": {"en": "Team charter", "nl": "Teamcharter"},
     "export_hypotheses": {"en": "Hypothesis register", "nl": "Hypothesenregister"},
     "export_meetings": {"en": "Meetings", "nl": "Bijeenkomsten"},

@@ -141,6 +141,8 @@ def _a_story(plg: Plg, tmp_path: Path) -> str:
             HOSTILE,
         )
     plg("meeting", "add", "Story", "--date", "2026-04-01", "--length", "45", "--attendee", "Ans")
+    plg("team", "join", "Story", "Cas", "--since", "2026-01-01")
+    plg("team", "leave", "Story", "Cas", "--on", "2026-03-15")
     plg("hypothesis", "add", "Story", HOSTILE)
     plg("hypothesis", "reject", "Story", "--verdict", "Not so", "--data", HOSTILE)
     return "Story"
@@ -162,7 +164,10 @@ def test_export_json_holds_the_whole_story(plg: Plg, tmp_path: Path) -> None:
     assert third["phase"] == "intervenieren"
     assert third["left_at"] is None
     assert [e["reason"] for e in data["forced"]] == ["toets komt later"]
-    assert len(data["events"]) == 17
+    assert len(data["events"]) == 19
+    assert [(m["person"], m["role"], m["left_at"][:10]) for m in data["former_members"]] == [
+        ("Cas", "member", "2026-03-15")
+    ]
     assert data["charter"]["complete"] is True
     assert data["charter"]["answers"][2]["answer"] == HOSTILE
     assert [(h["number"], h["status"], h["data"]) for h in data["hypotheses"]] == [
@@ -183,6 +188,7 @@ def test_export_markdown_and_html(plg: Plg, tmp_path: Path) -> None:
     assert "- [x] All members stand behind the goals (tester, " in markdown
     assert "\\| pipes" in markdown  # a title cannot break the table
     assert "Members: Ans (leader), Bo (facilitator)" in markdown
+    assert "Former members: Cas (member, 2026-01-01 – 2026-03-15)" in markdown
     assert "## Team charter" in markdown
     assert "- **By when?** 2099-06-30" in markdown
     assert "| 1 | rejected | " in markdown

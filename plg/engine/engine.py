@@ -30,7 +30,7 @@ from plg.engine.hypotheses import Hypotheses, hypothesis_views
 from plg.engine.inputs import Content, TeamSpec, clean, free_text, read_file
 from plg.engine.machine import Attempt, fire, triggers_from
 from plg.engine.meetings import Meetings, meeting_views
-from plg.engine.people import People, member_views
+from plg.engine.people import People, former_member_views, member_views
 from plg.engine.pinned import (
     apply_counters,
     definition_of,
@@ -287,6 +287,7 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils):
                 events=tuple(events),
                 definition=definition,
                 members=tuple(member_views(session, team)),
+                former_members=tuple(former_member_views(session, team)),
                 charter=self._charter_view(session, team),
                 hypotheses=tuple(hypothesis_views(session, team)),
                 meetings=tuple(meeting_views(session, team)),

@@ -16,7 +16,7 @@ from plg.engine.charter import refresh_charter
 from plg.engine.core import Core
 from plg.engine.inputs import ROLES, clean, email_address, school_code
 from plg.engine.retry import retried
-from plg.engine.views import MemberView, PersonView, SchoolView
+from plg.engine.views import FormerMemberView, MemberView, PersonView, SchoolView
 from plg.errors import DatabaseBusy, InvalidInput, NotFound, Refused
 from plg.messages import t
 from plg.storage.models import (
@@ -255,6 +255,15 @@ class People(Core):
                 change(session)
 
         retried(attempt, (DatabaseBusy,))
+
+
+def former_member_views(session: Session, team: Team) -> list[FormerMemberView]:
+    rows = session.scalars(
+        select(FormerMember)
+        .where(FormerMember.team_id == team.id)
+        .order_by(FormerMember.left_at, FormerMember.person)
+    )
+    return [FormerMemberView(m.person, m.role, m.joined_at, m.left_at) for m in rows]
 
 
 def member_views(session: Session, team: Team) -> list[MemberView]:

@@ -242,6 +242,16 @@ class MemberView:
 
 
 @dataclass(frozen=True)
+class FormerMemberView:
+    """A stay in the team that has ended."""
+
+    person: str
+    role: str
+    joined_at: datetime
+    left_at: datetime
+
+
+@dataclass(frozen=True)
 class NeedView:
     """What a person in the team wants to learn; `role` is empty for someone who left."""
 
@@ -567,6 +577,7 @@ class TeamStory:
     events: tuple[EventView, ...]
     definition: MethodDefinition
     members: tuple[MemberView, ...]
+    former_members: tuple[FormerMemberView, ...]
     charter: CharterView
     hypotheses: tuple[HypothesisView, ...]
     meetings: tuple[MeetingView, ...]
@@ -596,6 +607,7 @@ class TeamStory:
                 "sources": list(self.definition.sources),
             },
             "members": [member.to_json() for member in self.members],
+            "former_members": self.former_members,
             "charter": self.charter.to_json(),
             "hypotheses": self.hypotheses,
             "meetings": self.meetings,
