@@ -188,7 +188,7 @@ def test_export_markdown_and_html(plg: Plg, tmp_path: Path) -> None:
     assert "- [x] All members stand behind the goals (tester, " in markdown
     assert "\\| pipes" in markdown  # a title cannot break the table
     assert "Members: Ans (leader), Bo (facilitator)" in markdown
-    assert "Former members: Cas (member, 2026-01-01 – 2026-03-15)" in markdown
+    assert "Former members: Cas (member, 2026-01-01 \u2013 2026-03-15)" in markdown
     assert "## Team charter" in markdown
     assert "- **By when?** 2099-06-30" in markdown
     assert "| 1 | rejected | " in markdown
