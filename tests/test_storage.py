@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -71,4 +72,37 @@ def test_an_older_database_upgrades_in_place(frozen: Path, db_url: str, tmp_path
         assert leaders == ([row.leader] if row.leader else [])
     engine.tick("Netwerk jonge kind", "schooldoel")  # and it keeps working
     engine.start_team("Nieuw team", "vier_vragen")
+    engine.close()
+
+
+def test_an_upgrade_keeps_who_left_as_former_members(db_url: str, tmp_path: Path) -> None:
+    """Stays that ended before schema 0005 are rebuilt from their join and leave events."""
+    copy = tmp_path / "left.db"
+    shutil.copy(next(path for path in FROZEN if path.stem == "schema-0004"), copy)
+    local = f"sqlite:///{copy}"
+    team = sql(local, "SELECT id FROM teams WHERE name = 'Begrijpend lezen 5-6'")
+    last = sql(local, f"SELECT last_seq FROM teams WHERE id = {team}")
+    leave = '{"person": "Joost Hendriks", "role": "member", "on": "2026-11-20"}'
+    sql(
+        local,
+        "INSERT INTO events (team_id, seq, at, actor, kind, detail) VALUES "
+        f"({team}, {last + 1}, '2026-11-21 09:00:00', 'Anna', 'leave', '{leave}')",
+    )
+    sql(local, f"UPDATE teams SET last_seq = {last + 1} WHERE id = {team}")
+    sql(local, f"DELETE FROM members WHERE team_id = {team} AND person = 'Joost Hendriks'")
+    url = local
+    if not db_url.startswith("sqlite"):
+        url = db_url
+        copy_to_postgres(copy, url)
+    engine = Engine(url, lang="en", actor="Marieke de Boer")  # its project leader
+    engine.init()
+    [stay] = engine.story("Begrijpend lezen 5-6").former_members
+    assert (stay.person, stay.role) == ("Joost Hendriks", "member")
+    assert (stay.joined_at.isoformat()[:16], stay.left_at.date()) == (
+        "2026-11-14T15:26",
+        date(2026, 11, 20),
+    )
+    # And he counts for a meeting held while he was in the team.
+    engine.add_meeting("Begrijpend lezen 5-6", date(2026, 11, 18), 60, ["Joost Hendriks"])
+    assert engine.check().ok
     engine.close()

@@ -7,6 +7,8 @@ Revises: 0004
 """
 
 from collections.abc import Sequence
+from datetime import date, datetime, time
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -83,6 +85,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_former_members_team_id", "former_members", ["team_id"], unique=False)
+    _former_members_from_events()
     op.create_table(
         "case_pupils",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -106,6 +109,64 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["pupil_id"], ["case_pupils.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("pupil_id", "stage", "kind"),
     )
+
+
+_EVENTS = sa.table(
+    "events",
+    sa.column("team_id", sa.Integer()),
+    sa.column("seq", sa.Integer()),
+    sa.column("kind", sa.String()),
+    sa.column("at", sa.DateTime()),
+    sa.column("detail", sa.JSON()),
+)
+_TEAMS = sa.table("teams", sa.column("id", sa.Integer()), sa.column("created_at", sa.DateTime()))
+_FORMER = sa.table(
+    "former_members",
+    sa.column("team_id", sa.Integer()),
+    sa.column("person", sa.String()),
+    sa.column("role", sa.String()),
+    sa.column("joined_at", sa.DateTime()),
+    sa.column("left_at", sa.DateTime()),
+)
+
+
+def _day_or(detail: dict[str, Any], key: str, moment: datetime) -> datetime:
+    day = detail.get(key)
+    return datetime.combine(date.fromisoformat(day), time()) if day else moment
+
+
+def _former_members_from_events() -> None:
+    """The stays that ended before this revision, rebuilt from the join and leave events, so
+    that meetings from before someone left can be entered with them."""
+    bind = op.get_bind()
+    started = {team_id: created for team_id, created in bind.execute(sa.select(*_TEAMS.c))}
+    rows = bind.execute(
+        sa.select(_EVENTS.c.team_id, _EVENTS.c.kind, _EVENTS.c.at, _EVENTS.c.detail)
+        .where(_EVENTS.c.kind.in_(("join", "leave")))
+        .order_by(_EVENTS.c.team_id, _EVENTS.c.seq)
+    )
+    joined: dict[tuple[int, str], datetime] = {}
+    stays = []
+    for team_id, kind, at, detail in rows:
+        key = (team_id, detail["person"])
+        if kind == "join":
+            if detail.get("was") is None:
+                joined[key] = _day_or(detail, "since", at)
+            continue
+        # A leader copied into members by 0003 joined when the team began, with no event.
+        since = joined.pop(key, started[team_id])
+        left = _day_or(detail, "on", at)
+        stays.append(
+            {
+                "team_id": team_id,
+                "person": detail["person"],
+                "role": detail["role"],
+                "joined_at": since,
+                "left_at": left,
+            }
+        )
+    if stays:
+        bind.execute(_FORMER.insert(), stays)
 
 
 def downgrade() -> None:
