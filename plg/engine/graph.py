@@ -15,7 +15,8 @@ def _is_loop(definition: MethodDefinition, move: Transition) -> bool:
 
 
 def _label(definition: MethodDefinition, move: Transition, lang: Lang) -> str:
-    if move.trigger == "next" and not _is_loop(definition, move):
+    # A plain step forward needs no words; a loop, or a move a verdict makes, does.
+    if move.trigger == "next" and not _is_loop(definition, move) and move.fired_by is None:
         return ""
     return move.title(lang) if move.title else move.trigger
 
