@@ -44,8 +44,10 @@ def test_mermaid_graph(plg: Plg) -> None:
             + len(re.findall(rf"^    p_{phase}\(\[", text, re.M))
             == 1
         )
-    assert text.count(" --> ") == 8  # every forward move
-    assert text.count(" -.->") == 3  # the three loop-backs, dashed
+    assert text.count(" --> ") == 7  # the plain forward moves, unlabelled
+    # The forward move an accepted hypothesis makes, named; the three loop-backs, dashed.
+    assert ' -->|"Hypothesis accepted: take measures"| p_maatregelen' in text
+    assert text.count(" -.->") == 3
     assert '-.->|"Hypothesis rejected: formulate a new one"| p_hypothesen' in text
     assert "style " not in text
 
