@@ -59,14 +59,9 @@ class Hypotheses(Core):
                 )
                 or 0
             )
-            seq = self._event(session, team, "hypothesis", detail={"number": number})
+            self._event(session, team, "hypothesis", detail={"number": number})
             row = Hypothesis(
-                team_id=team.id,
-                number=number,
-                text=stated,
-                status="open",
-                proposed_seq=seq,
-                proposed_at=self.clock(),
+                team_id=team.id, number=number, text=stated, status="open", proposed_at=self.clock()
             )
             session.add(row)
             session.flush()
@@ -97,11 +92,9 @@ class Hypotheses(Core):
                     sorted({definition.phase(tr.source).title(self.lang) for tr in moves})
                 )
                 raise Refused("verdict_wrong_phase", team=team.name, phases=phases)
-            seq = self._event(
-                session, team, "verdict", detail={"number": row.number, "status": verdict}
-            )
+            self._event(session, team, "verdict", detail={"number": row.number, "status": verdict})
             row.status, row.verdict, row.data = verdict, why, tested
-            row.decided_seq, row.decided_at = seq, self.clock()
+            row.decided_at = self.clock()
             moved = self._fire(session, team, definition, here.trigger) if here else None
             return DecisionView(hypothesis_view(row), moved)
 

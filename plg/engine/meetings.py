@@ -81,7 +81,7 @@ class Meetings(Core):
                     raise InvalidInput(
                         "attendee_not_member", person=person, team=team.name, day=held_on
                     )
-            seq = self._event(
+            self._event(
                 session,
                 team,
                 "meeting",
@@ -95,8 +95,6 @@ class Meetings(Core):
                 phase=team.phase,
                 agenda=agenda.strip() or None if agenda else None,
                 notes=notes.strip() or None if notes else None,
-                seq=seq,
-                actor=self.actor,
             )
             session.add(meeting)
             session.flush()

@@ -67,14 +67,13 @@ class CasePupils(Core):
                 raise NotFound("member_unknown", person=watcher, team=team.name)
             pupil = _pupil(session, team, at, pseudonym)
             if pupil is None:
-                # Its seq is that of the event below, which names the pupil by number: a real
-                # name typed by mistake then goes for good with a rename.
-                seq = team.last_seq + 1
-                pupil = CasePupil(team_id=team.id, lesson=at, pseudonym=pseudonym, seq=seq)
+                pupil = CasePupil(team_id=team.id, lesson=at, pseudonym=pseudonym)
                 session.add(pupil)
             pupil.stands_for = group
             pupil.observer = watcher or pupil.observer
             session.flush()
+            # The event names the pupil by number: a real name typed by mistake then goes for
+            # good with a rename.
             self._event(session, team, "pupil", detail={"pupil": pupil.id, "lesson": at})
             return pupil_views(session, team, at, only=pupil.id)[0]
 

@@ -246,8 +246,6 @@ class Meeting(Base):
     phase: Mapped[str] = mapped_column(String(40))
     agenda: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
-    seq: Mapped[int]
-    actor: Mapped[str] = mapped_column(String(200))
 
     __table_args__ = (Index("ix_meetings_team", "team_id", "held_on"),)
 
@@ -274,8 +272,6 @@ class Hypothesis(Base):
     # The data that tested it and the verdict, given with the decision.
     data: Mapped[str | None] = mapped_column(Text)
     verdict: Mapped[str | None] = mapped_column(Text)
-    proposed_seq: Mapped[int]
-    decided_seq: Mapped[int | None]
     proposed_at: Mapped[datetime] = mapped_column(default=utcnow)
     decided_at: Mapped[datetime | None]
 
@@ -293,7 +289,6 @@ class CasePupil(Base):
     pseudonym: Mapped[str] = mapped_column(String(60))
     stands_for: Mapped[str] = mapped_column(Text)
     observer: Mapped[str | None] = mapped_column(String(200))
-    seq: Mapped[int]
 
     __table_args__ = (
         UniqueConstraint("team_id", "lesson", "pseudonym", name="uq_case_pupils_lesson"),
