@@ -845,9 +845,9 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Give at least one answer or the deadline. See 'plg charter set --help'.",
         "nl": "Geef minstens één antwoord of de einddatum. Zie 'plg charter set --help'.",
     },
-    "answer_too_long": {
-        "en": "An answer may be at most {limit} characters long.",
-        "nl": "Een antwoord mag hoogstens {limit} tekens lang zijn.",
+    "text_too_long": {
+        "en": "A text may be at most {limit} characters long.",
+        "nl": "Een tekst mag hoogstens {limit} tekens lang zijn.",
     },
     "done_charter": {
         "en": "Charter of '{team}' saved.",
@@ -866,12 +866,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "'plg hypothesis reject \"{team}\" --verdict TEKST'.",
     },
     "hypothesis_invalid": {
-        "en": "A hypothesis needs a text of at most 5000 characters.",
-        "nl": "Een hypothese heeft een tekst nodig van hoogstens 5000 tekens.",
+        "en": "A hypothesis needs a text of at most {limit} characters.",
+        "nl": "Een hypothese heeft een tekst nodig van hoogstens {limit} tekens.",
     },
     "verdict_invalid": {
-        "en": "Say why with --verdict, in at most 5000 characters (--data too).",
-        "nl": "Zeg waarom met --verdict, in hoogstens 5000 tekens (--data ook).",
+        "en": "Say why with --verdict, in at most {limit} characters (--data too).",
+        "nl": "Zeg waarom met --verdict, in hoogstens {limit} tekens (--data ook).",
     },
     "hypothesis_open": {
         "en": "Team '{team}' is still testing an open hypothesis: accept or reject it first "

@@ -20,7 +20,7 @@ from plg import (
     StaleWrite,
     load_definition,
 )
-from plg.engine.charter import QUESTIONS
+from plg.engine.inputs import CHARTER_QUESTIONS
 from plg.engine.machine import built_machines
 from plg.engine.registry import Registry, Source, load_registry
 from plg.storage import reads
@@ -33,7 +33,7 @@ def _start(engine: Engine, name: str = "Lezen", method: str = "vier_vragen") -> 
 
 
 def _charter(engine: Engine, name: str) -> None:
-    engine.set_charter(name, dict.fromkeys(QUESTIONS, "Agreed"), date(2099, 1, 1))
+    engine.set_charter(name, dict.fromkeys(CHARTER_QUESTIONS, "Agreed"), date(2099, 1, 1))
     engine.set_need(name, "Anna", "Feedback")
 
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plg import Content, Engine, InvalidInput, PlgError, Refused
-from plg.engine.charter import QUESTIONS
+from plg.engine.inputs import CHARTER_QUESTIONS
 from plg.engine.registry import load_registry
 
 METHODS = ["actieonderzoek", "datateam", "lesson_study", "vier_vragen"]
@@ -76,7 +76,7 @@ def _act(engine: Engine, name: str, verb: str, pick: int, flag: bool) -> None:
         # The register's verdict: where the method says so, it makes the move as well.
         engine.decide(name, "accepted" if flag else "rejected", f"v{pick}")
     elif verb == "charter":
-        engine.set_charter(name, dict.fromkeys(QUESTIONS, "x"), date(2099, 1, 1))
+        engine.set_charter(name, dict.fromkeys(CHARTER_QUESTIONS, "x"), date(2099, 1, 1))
     elif verb == "advance":
         engine.advance(name, moves[pick % len(moves)])
     elif verb == "force":

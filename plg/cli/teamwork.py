@@ -22,21 +22,10 @@ from plg.cli.base import (
     say,
     show,
 )
+from plg.engine.inputs import CHARTER_QUESTIONS, MEETING_KINDS
 from plg.messages import t
 
 F = TypeVar("F", bound=Callable[..., Any])
-# The charter's questions as options: (option, question id).
-_QUESTIONS = (
-    ("--deliverable", "deliverable"),
-    ("--question", "question"),
-    ("--known", "known"),
-    ("--sources", "sources"),
-    ("--expertise", "expertise"),
-    ("--experience", "experience"),
-    ("--try-first", "try_first"),
-    ("--tracking", "tracking"),
-)
-_MEETING_KINDS = ("meeting", "start", "development", "evaluation")
 
 
 @click.group(cls=PlgGroup, help=help_for("charter"))
@@ -53,7 +42,8 @@ def charter_show(settings: Settings, team_name: str, as_json: bool) -> None:
 
 
 def _question_options(command: F) -> F:
-    for option, key in reversed(_QUESTIONS):
+    for key in reversed(CHARTER_QUESTIONS):
+        option = f"--{key.replace('_', '-')}"
         command = click.option(option, key, metavar="TEXT", help=help_for(f"charter_{key}"))(
             command
         )
@@ -106,7 +96,7 @@ def ask_charter(settings: Settings, team_name: str, *, with_deadline: bool) -> N
     lang = settings.lang
     answers = {
         key: click.prompt(t(f"charter_{key}", lang), default="", show_default=False)
-        for _, key in _QUESTIONS
+        for key in CHARTER_QUESTIONS
     }
     deadline = (
         click.prompt(
@@ -192,7 +182,7 @@ def meeting() -> None:
 @click.option("--attendee", "attendees", multiple=True, help=help_for("attendee_opt"))
 @click.option(
     "--kind",
-    type=click.Choice(_MEETING_KINDS),
+    type=click.Choice(MEETING_KINDS),
     default="meeting",
     show_default=True,
     help=help_for("meeting_kind_opt"),

@@ -12,34 +12,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from plg.engine.core import Core
-from plg.engine.inputs import free_text
+from plg.engine.inputs import CHARTER_QUESTIONS, long_text
 from plg.engine.views import CharterView, NeedView
 from plg.errors import InvalidInput, NotFound
 from plg.messages import t
 from plg.storage.models import Charter, Member, Team
 
-# The questions in the order a team meets them; the deadline ("by when") is the team's own.
-QUESTIONS = (
-    "deliverable",
-    "question",
-    "known",
-    "sources",
-    "expertise",
-    "experience",
-    "try_first",
-    "tracking",
-)
 # Whose learning needs the charter must hold: those who learn in the team. A facilitator or a
 # knowledgeable other may give theirs, but the charter is complete without them.
 LEARNERS = ("leader", "member")
-_ANSWER_LIMIT = 5000
-
-
-def _answer(value: str) -> str | None:
-    text = free_text(value.strip())
-    if text is not None and len(text) > _ANSWER_LIMIT:
-        raise InvalidInput("answer_too_long", limit=_ANSWER_LIMIT)
-    return text or None
 
 
 def _members(session: Session, team: Team) -> dict[str, str]:
@@ -64,7 +45,7 @@ def missing(
     members: Mapping[str, str],
 ) -> list[str]:
     """What a charter still lacks: question ids, "deadline", and "needs:PERSON"."""
-    missing = [q for q in QUESTIONS if not answers.get(q)]
+    missing = [q for q in CHARTER_QUESTIONS if not answers.get(q)]
     if deadline is None:
         missing.append("deadline")
     missing += [
@@ -87,10 +68,12 @@ class Charters(Core):
     ) -> CharterView:
         """Answer (or with an empty text, clear) charter questions, and set the deadline if
         given; one event names what changed."""
-        unknown = sorted(set(answers) - set(QUESTIONS))
+        unknown = sorted(set(answers) - set(CHARTER_QUESTIONS))
         if unknown:
-            raise NotFound("charter_question_unknown", id=unknown[0], ids=", ".join(QUESTIONS))
-        given = {key: _answer(value) for key, value in answers.items()}
+            raise NotFound(
+                "charter_question_unknown", id=unknown[0], ids=", ".join(CHARTER_QUESTIONS)
+            )
+        given = {key: long_text(value, "text_too_long") for key, value in answers.items()}
         if not given and deadline is None:
             raise InvalidInput("charter_nothing")
 
@@ -102,10 +85,12 @@ class Charters(Core):
                 if value is not None
             }
             changes = {"deadline": deadline} if deadline is not None else {}
-            detail = {"answered": sorted(k for k, v in given.items() if v is not None)}
-            detail["cleared"] = sorted(k for k, v in given.items() if v is None)
+            detail: dict[str, object] = {
+                "answered": sorted(k for k, v in given.items() if v is not None),
+                "cleared": sorted(k for k, v in given.items() if v is None),
+            }
             if deadline is not None:
-                detail["deadline"] = [deadline.isoformat()]
+                detail["deadline"] = deadline.isoformat()
             self._event(session, team, "charter", changes, detail=detail)
             return self._charter_saved(session, team, charter)
 
@@ -114,7 +99,7 @@ class Charters(Core):
     def set_need(self, name: str, person: str, needs: str) -> CharterView:
         """What `person`, a member of the team, wants to learn (empty: forget it)."""
         person = person.strip()
-        text = _answer(needs)
+        text = long_text(needs, "text_too_long")
 
         def change(session: Session, team: Team) -> CharterView:
             if person not in _members(session, team):
@@ -145,16 +130,11 @@ class Charters(Core):
         members = _members(session, team)
         answers = charter.answers if charter else {}
         needs = charter.needs if charter else {}
-        lacking = missing(
-            charter.answers if charter else {},
-            charter.needs if charter else {},
-            team.deadline,
-            members,
-        )
+        lacking = missing(answers, needs, team.deadline, members)
         return CharterView(
             team=team.name,
             answers=tuple(
-                (key, t(f"charter_{key}", self.lang), answers.get(key)) for key in QUESTIONS
+                (key, t(f"charter_{key}", self.lang), answers.get(key)) for key in CHARTER_QUESTIONS
             ),
             deadline=team.deadline,
             needs=tuple(

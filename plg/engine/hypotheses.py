@@ -10,19 +10,10 @@ from sqlalchemy.orm import Session
 
 from plg.engine.core import Core
 from plg.engine.definition import Verdict
-from plg.engine.inputs import free_text
+from plg.engine.inputs import long_text, required_text
 from plg.engine.views import DecisionView, HypothesisView
-from plg.errors import InvalidInput, Refused
+from plg.errors import Refused
 from plg.storage.models import Hypothesis, Team
-
-_TEXT_LIMIT = 5000
-
-
-def _text(value: str | None, error: str) -> str | None:
-    text = free_text(value.strip()) if value is not None else None
-    if text is not None and len(text) > _TEXT_LIMIT:
-        raise InvalidInput(error)
-    return text or None
 
 
 def hypothesis_view(row: Hypothesis) -> HypothesisView:
@@ -45,9 +36,7 @@ class Hypotheses(Core):
 
     def propose(self, name: str, text: str) -> HypothesisView:
         """Put a new open hypothesis in the register; one is tested at a time."""
-        stated = _text(text, "hypothesis_invalid")
-        if stated is None:
-            raise InvalidInput("hypothesis_invalid")
+        stated = required_text(text, "hypothesis_invalid")
 
         def change(session: Session, team: Team) -> HypothesisView:
             self._active(session, team)
@@ -75,10 +64,8 @@ class Hypotheses(Core):
         """Accept or reject the open hypothesis, saying why and on which data. Where the
         method makes a move of this verdict, it must be made from the team's phase, and is made
         with it (its guards must pass); otherwise the register alone changes."""
-        why = _text(reasoning, "verdict_invalid")
-        if why is None:
-            raise InvalidInput("verdict_invalid")
-        tested = _text(data, "verdict_invalid")
+        why = required_text(reasoning, "verdict_invalid")
+        tested = long_text(data, "verdict_invalid")
 
         def change(session: Session, team: Team) -> DecisionView:
             definition = self._active(session, team)

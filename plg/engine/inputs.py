@@ -14,6 +14,21 @@ from plg.errors import InvalidInput
 TEAM_KINDS = ("internal", "network")
 # A person's role in a team; who may do what in each is in plg.engine.roles.
 ROLES = ("leader", "member", "facilitator", "expert")
+# The team charter's questions in the order a team meets them (seed 004); the deadline, "by
+# when", is the team's own.
+CHARTER_QUESTIONS = (
+    "deliverable",
+    "question",
+    "known",
+    "sources",
+    "expertise",
+    "experience",
+    "try_first",
+    "tracking",
+)
+MEETING_KINDS = ("meeting", "start", "development", "evaluation")
+# Answers, needs, agendas, notes, hypotheses, verdicts, pupils' responses: at most this long.
+LONG_TEXT = 5000
 
 
 def clean(value: str, limit: int, error: str) -> str:
@@ -58,6 +73,23 @@ def free_text(value: str | None) -> str | None:
     if value is not None and any(ch == "\x00" or "\ud800" <= ch <= "\udfff" for ch in value):
         raise InvalidInput("text_invalid")
     return value
+
+
+def long_text(value: str | None, error: str) -> str | None:
+    """A longer text as stored: trimmed, free text otherwise, at most LONG_TEXT characters
+    (`error`, told the limit, says so); None when there is none."""
+    text = free_text(value.strip()) if value is not None else None
+    if text is not None and len(text) > LONG_TEXT:
+        raise InvalidInput(error, limit=LONG_TEXT)
+    return text or None
+
+
+def required_text(value: str, error: str) -> str:
+    """A longer text that must be given."""
+    text = long_text(value, error)
+    if text is None:
+        raise InvalidInput(error, limit=LONG_TEXT)
+    return text
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,11 @@ from sqlalchemy.orm import Session
 
 from plg.engine import roles
 from plg.engine.core import Core
-from plg.engine.inputs import clean, free_text
+from plg.engine.inputs import MEETING_KINDS, clean, long_text
 from plg.engine.views import HoursRow, HoursView, MeetingView
 from plg.errors import InvalidInput, NotFound
 from plg.storage.models import Attendance, FormerMember, Meeting, Member, Person, Team
 
-MEETING_KINDS = ("meeting", "start", "development", "evaluation")
 MAX_MINUTES = 12 * 60
 # A meeting may be entered ahead, up to a school year; further is a typing error.
 _AHEAD = timedelta(days=366)
@@ -73,7 +72,7 @@ class Meetings(Core):
         people = sorted({clean(person, 200, "person_invalid") for person in attendees})
         if not people:
             raise InvalidInput("meeting_no_attendees")
-        agenda, notes = free_text(agenda), free_text(notes)
+        agenda, notes = long_text(agenda, "text_too_long"), long_text(notes, "text_too_long")
 
         def change(session: Session, team: Team) -> MeetingView:
             for person in people:
@@ -93,8 +92,8 @@ class Meetings(Core):
                 minutes=minutes,
                 kind=kind,
                 phase=team.phase,
-                agenda=agenda.strip() or None if agenda else None,
-                notes=notes.strip() or None if notes else None,
+                agenda=agenda,
+                notes=notes,
             )
             session.add(meeting)
             session.flush()

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from plg.engine.core import Core
-from plg.engine.inputs import clean, free_text
+from plg.engine.inputs import clean, required_text
 from plg.engine.views import PupilView
 from plg.errors import InvalidInput, NotFound, Refused
 from plg.storage.models import CasePupil, Member, PupilNote, Team
@@ -22,7 +22,6 @@ from plg.storage.models import CasePupil, Member, PupilNote, Team
 # stands at (lesson 1 in a method without it).
 LESSON_COUNTER = "onderzoeksles"
 NOTE_KINDS = ("prediction", "observation")
-_TEXT_LIMIT = 5000
 # Two or more capitalised words, Dutch name particles allowed between them: "Sanne de Vries".
 _FULL_NAME = re.compile(
     r"^[A-ZÀ-Ý][a-zà-ÿ'-]+(\s+((van|de|der|den|el|la|le|ten|ter|het|'t)\s+)*[A-ZÀ-Ý][a-zà-ÿ'-]+)+$"
@@ -38,13 +37,6 @@ def looks_like_a_name(pseudonym: str) -> bool:
     return bool(_FULL_NAME.match(pseudonym.strip()))
 
 
-def _note(text: str) -> str:
-    cleaned = free_text(text.strip())
-    if not cleaned or len(cleaned) > _TEXT_LIMIT:
-        raise InvalidInput("pupil_note_invalid", limit=_TEXT_LIMIT)
-    return cleaned
-
-
 class CasePupils(Core):
     def add_pupil(
         self,
@@ -57,7 +49,7 @@ class CasePupils(Core):
         """Add a case pupil to a research lesson (default: the one the team is at), or change
         the group they stand for and their observer."""
         pseudonym = clean(pseudonym, 60, "pseudonym_invalid")
-        group = _note(stands_for)
+        group = required_text(stands_for, "pupil_note_invalid")
         watcher = observer.strip() if observer and observer.strip() else None
 
         def change(session: Session, team: Team) -> PupilView:
@@ -93,7 +85,7 @@ class CasePupils(Core):
         if kind not in NOTE_KINDS:
             raise InvalidInput("pupil_note_kind", kind=kind)
         stage = clean(stage, 60, "stage_invalid")
-        note = _note(text)
+        note = required_text(text, "pupil_note_invalid")
 
         def change(session: Session, team: Team) -> PupilView:
             pupil, at = self._existing(session, team, pseudonym, lesson)
