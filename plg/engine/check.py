@@ -99,33 +99,40 @@ def check(session: Session, progress: Progress | None = None) -> CheckReport:
 def _registers(session: Session, report: CheckReport) -> None:
     """The charter, the hypothesis register and the case pupils agree with themselves: each
     charter's `complete` with its answers, deadline and members, one open hypothesis at most,
-    no observation without its prediction."""
-    names = {team_id: name for team_id, name in session.execute(select(Team.id, Team.name))}
+    no observation without its prediction. Only teams that have them are read."""
     members: dict[int, dict[str, str]] = defaultdict(dict)
     for team_id, person, role in session.execute(
-        select(Member.team_id, Member.person, Member.role)
+        select(Member.team_id, Member.person, Member.role).where(
+            Member.team_id.in_(select(Charter.team_id))
+        )
     ):
         members[team_id][person] = role
     charters = session.execute(
         select(
-            Charter.team_id, Charter.answers, Charter.needs, Charter.complete, Team.deadline
+            Charter.team_id,
+            Team.name,
+            Charter.answers,
+            Charter.needs,
+            Charter.complete,
+            Team.deadline,
         ).join(Team, Team.id == Charter.team_id)
     )
-    for team_id, answers, needs, complete, deadline in charters:
+    for team_id, name, answers, needs, complete, deadline in charters:
         if complete != (not missing(answers, needs, deadline, members[team_id])):
-            place = f"team '{names[team_id]}'"
-            report.faults.append(Fault(place, "check_charter", {"stored": complete}))
-    open_ones = session.execute(
-        select(Hypothesis.team_id)
+            report.faults.append(Fault(f"team '{name}'", "check_charter", {"stored": complete}))
+    open_ones = session.scalars(
+        select(Team.name)
+        .join(Hypothesis, Hypothesis.team_id == Team.id)
         .where(Hypothesis.status == "open")
-        .group_by(Hypothesis.team_id)
+        .group_by(Team.id, Team.name)
         .having(func.count() > 1)
     )
-    for (team_id,) in open_ones:
-        report.faults.append(Fault(f"team '{names[team_id]}'", "check_hypotheses_open"))
+    for name in open_ones:
+        report.faults.append(Fault(f"team '{name}'", "check_hypotheses_open"))
     predicted = aliased(PupilNote)
     unpredicted = session.execute(
-        select(CasePupil.team_id, CasePupil.id, PupilNote.stage)
+        select(Team.name, CasePupil.id, PupilNote.stage)
+        .join(CasePupil, CasePupil.team_id == Team.id)
         .join(PupilNote, PupilNote.pupil_id == CasePupil.id)
         .where(
             PupilNote.kind == "observation",
@@ -138,10 +145,9 @@ def _registers(session: Session, report: CheckReport) -> None:
             .exists(),
         )
     )
-    for team_id, pupil_id, stage in unpredicted:
-        place = f"team '{names[team_id]}'"
+    for name, pupil_id, stage in unpredicted:
         params = {"pupil": pupil_id, "stage": stage}
-        report.faults.append(Fault(place, "check_observation", params))
+        report.faults.append(Fault(f"team '{name}'", "check_observation", params))
 
 
 def _sqlite_structure(session: Session, report: CheckReport) -> None:
