@@ -15,7 +15,7 @@ from plg.engine import roles
 from plg.engine.charter import refresh_charter
 from plg.engine.core import Core
 from plg.engine.inputs import ROLES, clean, email_address, school_code
-from plg.engine.retry import retried
+from plg.engine.retry import T, retried
 from plg.engine.views import FormerMemberView, MemberView, PersonView, SchoolView
 from plg.errors import DatabaseBusy, InvalidInput, NotFound, Refused
 from plg.messages import t
@@ -123,25 +123,23 @@ class People(Core):
 
     def project_leaders(self) -> list[str]:
         with self._session() as session:
-            return list(
-                session.scalars(select(ProjectLeader.person).order_by(ProjectLeader.person))
-            )
+            return _project_leaders(session)
 
     def add_project_leader(self, person: str) -> list[str]:
         person = clean(person, 200, "person_invalid")
 
-        def add(session: Session) -> None:
+        def add(session: Session) -> list[str]:
             if roles.is_project_leader(session, person):
                 raise Refused("project_leader_already", person=person)
             session.add(ProjectLeader(person=person, since=self.clock()))
+            return _project_leaders(session)
 
-        self._foundation_change("project_leaders", add)
-        return self.project_leaders()
+        return self._foundation_change("project_leaders", add)
 
     def remove_project_leader(self, person: str) -> list[str]:
         person = person.strip()
 
-        def remove(session: Session) -> None:
+        def remove(session: Session) -> list[str]:
             found = session.get(ProjectLeader, person)
             if found is None:
                 raise NotFound("project_leader_unknown", person=person)
@@ -149,9 +147,9 @@ class People(Core):
             if not others and roles.setting(session, "role-checks") == "on":
                 raise Refused("last_project_leader", person=person)
             session.delete(found)
+            return _project_leaders(session)
 
-        self._foundation_change("project_leaders", remove)
-        return self.project_leaders()
+        return self._foundation_change("project_leaders", remove)
 
     def settings(self) -> dict[str, str]:
         """Every setting of the database, by key: its value, or its default."""
@@ -164,38 +162,26 @@ class People(Core):
             raise NotFound("setting_unknown", key=key, keys=", ".join(roles.SETTINGS))
         value = spec.checked(key, value)
 
-        def store(session: Session) -> None:
+        def store(session: Session) -> dict[str, str]:
             nobody = session.scalar(select(func.count()).select_from(ProjectLeader)) == 0
             if key == "role-checks" and value == "on" and nobody:
                 raise Refused("role_checks_need_leader")
             session.merge(Setting(key=key, value=value))
+            return roles.settings(session)
 
-        self._foundation_change("settings", store)
-        return self.settings()
+        return self._foundation_change("settings", store)
 
     def schools(self) -> list[SchoolView]:
         """Every school, by name, with its code and how many teams and people it has."""
         with self._session() as session:
-            teams = (
-                select(func.count())
-                .select_from(team_schools)
-                .where(team_schools.c.school_id == School.id)
-                .scalar_subquery()
-            )
-            people = select(func.count()).where(Person.school_id == School.id).scalar_subquery()
-            rows = session.execute(
-                select(School.name, School.code, teams, people).order_by(School.name)
-            )
-            return [
-                SchoolView(name, code, n_teams, n_people) for name, code, n_teams, n_people in rows
-            ]
+            return school_views(session)
 
     def add_school(self, name: str, code: str | None = None) -> SchoolView:
         """Add a school; for one that a team start made without a code, give it its code."""
         name = clean(name, 200, "school_name_invalid")
         code = school_code(code) if code is not None else None
 
-        def store(session: Session) -> None:
+        def store(session: Session) -> SchoolView:
             found = session.scalar(select(School).where(School.name == name))
             if found is not None and (found.code is not None or code is None):
                 raise Refused("school_exists", school=name)
@@ -206,9 +192,9 @@ class People(Core):
                 session.add(School(name=name, code=code))
             else:
                 found.code = code
+            return school_views(session, name)[0]
 
-        self._foundation_change("organisation", store)
-        return next(school for school in self.schools() if school.name == name)
+        return self._foundation_change("organisation", store)
 
     def people(self, school: str | None = None) -> list[PersonView]:
         """Everyone, by name, or the people of one school."""
@@ -245,16 +231,36 @@ class People(Core):
         return PersonView(name, email, school)
 
     def _foundation_change(
-        self, action: roles.FoundationAction, change: Callable[[Session], None]
-    ) -> None:
+        self, action: roles.FoundationAction, change: Callable[[Session], T]
+    ) -> T:
         """A change to the whole foundation rather than to one team, by a project leader."""
 
-        def attempt() -> None:
+        def attempt() -> T:
             with self._session(write=True) as session:
                 roles.require_project_leader(session, self.actor, action, self.lang)
-                change(session)
+                return change(session)
 
-        retried(attempt, (DatabaseBusy,))
+        return retried(attempt, (DatabaseBusy,))
+
+
+def _project_leaders(session: Session) -> list[str]:
+    return list(session.scalars(select(ProjectLeader.person).order_by(ProjectLeader.person)))
+
+
+def school_views(session: Session, name: str | None = None) -> list[SchoolView]:
+    """Every school (or the one named), by name, with how many teams and people it has."""
+    teams = (
+        select(func.count())
+        .select_from(team_schools)
+        .where(team_schools.c.school_id == School.id)
+        .scalar_subquery()
+    )
+    people = select(func.count()).where(Person.school_id == School.id).scalar_subquery()
+    query = select(School.name, School.code, teams, people).order_by(School.name)
+    if name is not None:
+        query = query.where(School.name == name)
+    rows = session.execute(query)
+    return [SchoolView(name, code, n_teams, n_people) for name, code, n_teams, n_people in rows]
 
 
 def former_member_views(session: Session, team: Team) -> list[FormerMemberView]:
