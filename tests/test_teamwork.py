@@ -580,6 +580,11 @@ def test_pupil_errors_are_one_line(plg: Plg) -> None:
         "pupil", "predict", "LS", "Pupil A", "--stage", "", "x"
     )
     assert len(plg.json("history", "LS")) == len(before) + 2
+    # A rename to what looks like a real name gets the same warning.
+    renamed = plg("pupil", "rename", "LS", "Pupil B", "Fatima El Amrani")
+    assert "Warning: 'Fatima El Amrani' looks like a real name" in renamed.stderr
+    quiet = plg("pupil", "rename", "LS", "Fatima El Amrani", "Pupil B")
+    assert "Warning" not in quiet.stderr
 
 
 @given(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -24,6 +24,9 @@ from plg.cli.base import (
 )
 from plg.engine.inputs import CHARTER_QUESTIONS, MEETING_KINDS
 from plg.messages import t
+
+if TYPE_CHECKING:
+    from plg.engine.views import PupilView
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -271,12 +274,17 @@ def pupil_add(
     lesson: int | None,
     as_json: bool,
 ) -> None:
+    added = settings.engine().add_pupil(team_name, pseudonym, stands_for, observer, lesson)
+    _pupil_saved(settings, as_json, added)
+
+
+def _pupil_saved(settings: Settings, as_json: bool, saved: PupilView) -> None:
+    """Confirm a case pupil's pseudonym, with a warning where it looks like a real name."""
     from plg.engine.pupils import looks_like_a_name
 
-    added = settings.engine().add_pupil(team_name, pseudonym, stands_for, observer, lesson)
-    if looks_like_a_name(added.pseudonym):
-        say(settings, "pseudonym_warning", pseudonym=added.pseudonym)
-    done(settings, as_json, added, "done_pupil", pseudonym=added.pseudonym, lesson=added.lesson)
+    if looks_like_a_name(saved.pseudonym):
+        say(settings, "pseudonym_warning", pseudonym=saved.pseudonym)
+    done(settings, as_json, saved, "done_pupil", pseudonym=saved.pseudonym, lesson=saved.lesson)
 
 
 def _note_command(kind: str) -> click.Command:
@@ -321,9 +329,8 @@ def pupil_rename(
     lesson: int | None,
     as_json: bool,
 ) -> None:
-    renamed = settings.engine().rename_pupil(team_name, pseudonym, new, lesson)
-    done(
-        settings, as_json, renamed, "done_pupil", pseudonym=renamed.pseudonym, lesson=renamed.lesson
+    _pupil_saved(
+        settings, as_json, settings.engine().rename_pupil(team_name, pseudonym, new, lesson)
     )
 
 
