@@ -43,7 +43,7 @@ def checklist(
 ) -> None:
     from plg.engine.render import render
 
-    team = settings.engine().team(team_name)
+    team = settings.engine().team(team_name, pupils=not as_json)
     if as_json:
         display.emit_json(team.checklist.to_json())
         return

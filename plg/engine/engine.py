@@ -247,11 +247,14 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils):
     def _counter_titles(self, definition: MethodDefinition) -> dict[str, str]:
         return {c.id: c.title(self.lang) for c in definition.counters}
 
-    def team(self, name: str) -> TeamView:
-        """A team's phase, counters, checklist progress and the moves it can make now."""
+    def team(self, name: str, *, pupils: bool = False) -> TeamView:
+        """A team's phase, counters, checklist progress and the moves it can make now; with
+        `pupils`, its checklist has the research lesson's case pupils, for a meeting sheet."""
         with self._session() as session:
             team = self._team(session, name)
             view = self._view(team, *self._read(session, team))
+            if not pupils:
+                return view
             return replace(view, checklist=self._with_pupils(session, team, view.checklist))
 
     def _with_pupils(self, session: Session, team: Team, view: ChecklistView) -> ChecklistView:
