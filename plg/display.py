@@ -423,8 +423,8 @@ def hours(view: HoursView, lang: Lang) -> None:
         [
             (
                 row.person,
-                _hours(row.network_minutes / 60),
-                _hours(row.team_minutes / 60),
+                _hours(row.network_hours),
+                _hours(row.team_hours),
                 row.meetings,
                 "" if row.budget is None else row.budget,
                 _hours(row.left),

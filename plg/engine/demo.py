@@ -199,7 +199,10 @@ _PUPILS: dict[Lang, tuple[tuple[str, str], ...]] = {
         ("Pupil C", "Quiet pupils"),
     ),
 }
-_STAGES = ("start", "instructie", "verwerking")
+_STAGES: dict[Lang, tuple[str, ...]] = {
+    "nl": ("start", "instructie", "verwerking"),
+    "en": ("start", "instruction", "practice"),
+}
 _EXPECTED: dict[Lang, tuple[str, str]] = {
     "nl": ("Begint meteen", "Begon na een tweede uitleg"),
     "en": ("Starts at once", "Started after a second explanation"),
@@ -215,7 +218,7 @@ def _pupils(engine: Engine, name: str, ref: str) -> None:
             engine.add_pupil(name, pseudonym, group, people[number % len(people)])
     predicted, observed = _EXPECTED[lang]
     for pupil in engine.pupils(name):
-        for stage in _STAGES:
+        for stage in _STAGES[lang]:
             if ref == "pupils:predicted":
                 engine.note_pupil(name, pupil.pseudonym, stage, predicted)
             elif ref == "pupils:observed":

@@ -352,20 +352,24 @@ class HoursRow:
     budget: int | None  # hours a school year, for network participants
 
     @property
-    def hours(self) -> float:
-        return (self.network_minutes + self.team_minutes) / 60
+    def network_hours(self) -> float:
+        return self.network_minutes / 60
+
+    @property
+    def team_hours(self) -> float:
+        return self.team_minutes / 60
 
     @property
     def left(self) -> float | None:
         """Budget hours not yet spent in networks; negative when over."""
-        return None if self.budget is None else self.budget - self.network_minutes / 60
+        return None if self.budget is None else self.budget - self.network_hours
 
     def to_json(self) -> dict[str, Any]:
         return {
             "person": self.person,
-            "hours": round(self.hours, 2),
-            "network_hours": round(self.network_minutes / 60, 2),
-            "team_hours": round(self.team_minutes / 60, 2),
+            "hours": round(self.network_hours + self.team_hours, 2),
+            "network_hours": round(self.network_hours, 2),
+            "team_hours": round(self.team_hours, 2),
             "meetings": self.meetings,
             "budget": self.budget,
             "left": None if self.left is None else round(self.left, 2),
