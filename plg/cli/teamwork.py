@@ -82,7 +82,7 @@ def charter_needs(
     settings: Settings, team_name: str, person: str, needs: str, as_json: bool
 ) -> None:
     view = settings.engine().set_need(team_name, person, needs)
-    done(settings, as_json, view.to_json(), "done_charter", team=view.team)
+    done(settings, as_json, view, "done_charter", team=view.team)
 
 
 def _day(text: str) -> date | None:
