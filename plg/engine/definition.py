@@ -23,13 +23,6 @@ from plg.messages import MESSAGES, Lang
 ID_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-RecordRef = Annotated[
-    str,
-    StringConstraints(
-        pattern=r"^((artefact|evidence):[a-z][a-z0-9_]{0,39}|charter|hypothesis:open"
-        r"|pupils:(cases|predicted|observers|observed))$"
-    ),
-]
 Category = Literal["artefact", "evidence"]
 RECORD_CATEGORIES: tuple[Category, ...] = ("artefact", "evidence")
 # What ticks an item besides a saved record: a complete team charter, an open hypothesis in the
@@ -43,6 +36,12 @@ REGISTER_REFS = (
     "pupils:observers",
     "pupils:observed",
 )
+RecordRef = Annotated[
+    str,
+    StringConstraints(
+        pattern=rf"^((artefact|evidence):[a-z][a-z0-9_]{{0,39}}|{'|'.join(REGISTER_REFS)})$"
+    ),
+]
 # What the team decides about its open hypothesis; a transition may be made by the decision.
 Verdict = Literal["accepted", "rejected"]
 
@@ -88,7 +87,7 @@ class ChecklistItem(_Model):
     @property
     def record(self) -> tuple[str, str] | None:
         """The (category, kind) whose count ticks the item: a record's, or ("charter",
-        "complete") and ("hypothesis", status) for the registers."""
+        "complete"), ("hypothesis", "open") and ("pupils", ...) for the registers."""
         if self.satisfied_by is None:
             return None
         if self.satisfied_by == "charter":
@@ -217,7 +216,7 @@ class MethodDefinition(_Model):
             if item.record is not None and item.record[0] not in RECORD_CATEGORIES
         )
 
-    def record_kinds(self, category: Category) -> tuple[RecordKind, ...]:
+    def record_kinds(self, category: str) -> tuple[RecordKind, ...]:
         return self.artefact_types if category == "artefact" else self.evidence_kinds
 
     def satisfied_how(self, item: ChecklistItem, lang: Lang) -> str | None:
@@ -234,10 +233,9 @@ class MethodDefinition(_Model):
         if item.record is None or item.satisfied_by is None:
             return None
         category, kind = item.record
-        if category not in ("artefact", "evidence"):
-            return MESSAGES[f"saves_{category}_{kind}"][lang]
-        kinds = self.record_kinds("artefact" if category == "artefact" else "evidence")
-        return next(k.title(lang) for k in kinds if k.id == kind)
+        if category in RECORD_CATEGORIES:
+            return next(k.title(lang) for k in self.record_kinds(category) if k.id == kind)
+        return MESSAGES[f"saves_{category}_{kind}"][lang]
 
     def dump(self) -> dict[str, Any]:
         data = self.model_dump(mode="json")
