@@ -14,6 +14,7 @@ from plg.messages import Lang, t
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from plg.engine.accounts import AccountView
     from plg.engine.definition import MethodDefinition
     from plg.engine.registry import Available, Broken, Source
     from plg.engine.views import (
@@ -244,6 +245,8 @@ def method(definition: MethodDefinition, lang: Lang) -> None:
 
 
 def history(events: Sequence[EventView], lang: Lang) -> None:
+    from plg.engine.story import event_text
+
     table(
         lang,
         ["col_when", "col_who", "col_what", "col_from", "col_to", "col_reason"],
@@ -251,7 +254,7 @@ def history(events: Sequence[EventView], lang: Lang) -> None:
             (
                 e.at.strftime("%Y-%m-%d %H:%M"),
                 e.actor,
-                _event_text(e, lang),
+                event_text(e, lang),
                 e.source,
                 e.dest,
                 e.reason,
@@ -261,31 +264,13 @@ def history(events: Sequence[EventView], lang: Lang) -> None:
     )
 
 
-def _event_text(event: EventView, lang: Lang) -> str:
-    detail = event.detail
-    text = t(f"event_{event.kind}", lang)
-    if event.trigger:
-        text += f" ({event.trigger})"
-    # What an event's detail adds, by the key that marks it.
-    shown: dict[str, Callable[[], str]] = {
-        "item": lambda: detail["item"],
-        "to_version": lambda: f"{detail['from_version']} → {detail['to_version']}",
-        "title": lambda: detail["title"],
-        "person": lambda: (
-            detail["person"]
-            + (f" ({t('role_' + detail['role'], lang)})" if "role" in detail else "")
-        ),
-        "number": lambda: (
-            str(detail["number"])
-            + (f" ({t('status_' + detail['status'], lang)})" if "status" in detail else "")
-        ),
-        "stage": lambda: detail["stage"],
-        "held_on": lambda: f"{detail['held_on']}, {detail['minutes']} min",
-    }
-    for key, part in shown.items():
-        if key in detail:
-            text += f": {part()}"
-    return text
+def users(rows: Sequence[AccountView], lang: Lang) -> None:
+    table(
+        lang,
+        ["col_account", "col_school", "col_lang", "col_project_leader"],
+        [(r.person, r.school, r.lang, t("yes", lang) if r.project_leader else "") for r in rows],
+        empty="no_users",
+    )
 
 
 def lines(items: Sequence[str], lang: Lang) -> None:

@@ -444,4 +444,51 @@ HELP: dict[str, dict[Lang, str]] = {
         "en": "The research lesson (default: the one the team is at).",
         "nl": "De onderzoeksles (standaard: die waar het team is).",
     },
+    "serve": {
+        "en": "Serve the web page for team leaders and project leaders, on this database.",
+        "nl": "Serveer de webpagina voor teamleiders en projectleiders, op deze database.",
+    },
+    "host_opt": {
+        "en": "The address to listen on; 0.0.0.0 for every network (put HTTPS in front).",
+        "nl": "Het adres om op te luisteren; 0.0.0.0 voor elk netwerk (zet er HTTPS voor).",
+    },
+    "port_opt": {"en": "The port to listen on.", "nl": "De poort om op te luisteren."},
+    "workers_opt": {
+        "en": "How many worker processes answer; more than one needs PostgreSQL.",
+        "nl": "Hoeveel workerprocessen antwoorden; meer dan één vraagt PostgreSQL.",
+    },
+    "https_opt": {
+        "en": "Mark the session cookie Secure: the pages are served over HTTPS by a proxy in front.",
+        "nl": "Markeer het sessiecookie als Secure: een proxy ervoor serveert de pagina's via HTTPS.",
+    },
+    "user": {
+        "en": "Manage who may sign in to the web page: add, passwd, remove, list.",
+        "nl": "Beheer wie op de webpagina mag inloggen: add, passwd, remove, list.",
+    },
+    "user_add": {
+        "en": "Let a known person or project leader sign in; asks for the password twice.",
+        "nl": "Laat een bekende persoon of projectleider inloggen; vraagt twee keer om het wachtwoord.",
+    },
+    "user_passwd": {
+        "en": "Give an account a new password; its open sessions end.",
+        "nl": "Geef een account een nieuw wachtwoord; de open sessies eindigen.",
+    },
+    "user_remove": {
+        "en": "Take away someone's sign-in; their open sessions end.",
+        "nl": "Neem iemand de toegang af; de open sessies eindigen.",
+    },
+    "user_list": {
+        "en": "List who may sign in, with school, language and whether they lead the project.",
+        "nl": "Toon wie mag inloggen, met school, taal en of die projectleider is.",
+    },
+    "user_lang_opt": {
+        "en": "The language the web page speaks to this person (they can switch it there).",
+        "nl": "De taal van de webpagina voor deze persoon (die kan het daar omzetten).",
+    },
+    "password_stdin_opt": {
+        "en": "Read the password from the first line of standard input, for scripts.",
+        "nl": "Lees het wachtwoord van de eerste regel van standaardinvoer, voor scripts.",
+    },
+    "password_prompt": {"en": "Password", "nl": "Wachtwoord"},
+    "password_again": {"en": "The same password again", "nl": "Hetzelfde wachtwoord nog eens"},
 }

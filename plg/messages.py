@@ -1046,6 +1046,319 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "event_pupil": {"en": "case pupil", "nl": "casusleerling"},
     "event_prediction": {"en": "prediction", "nl": "voorspelling"},
     "event_observation": {"en": "observation", "nl": "observatie"},
+    # Accounts: who may sign in to the web page (plg user, plg serve).
+    "password_length": {
+        "en": "A password needs {low} to {high} characters, not only spaces. A short sentence is easy to remember and hard to guess.",
+        "nl": "Een wachtwoord heeft {low} tot {high} tekens nodig, niet alleen spaties. Een korte zin is makkelijk te onthouden en moeilijk te raden.",
+    },
+    "password_mismatch": {
+        "en": "The two passwords differ. Type the same password twice.",
+        "nl": "De twee wachtwoorden verschillen. Typ twee keer hetzelfde wachtwoord.",
+    },
+    "password_empty_stdin": {
+        "en": 'No password came on standard input. Pipe it in, one line: echo "$PASSWORD" | plg user add NAME --password-stdin.',
+        "nl": 'Er kwam geen wachtwoord via standaardinvoer. Geef het door, op één regel: echo "$WACHTWOORD" | plg user add NAAM --password-stdin.',
+    },
+    "lang_invalid": {
+        "en": "'{lang}' is not a language plg speaks. Choose one of: {langs}.",
+        "nl": "'{lang}' is geen taal die plg spreekt. Kies uit: {langs}.",
+    },
+    "user_not_a_person": {
+        "en": "'{person}' is neither a known person nor a project leader. Add them first with 'plg person add'.",
+        "nl": "'{person}' is geen bekende persoon en geen projectleider. Voeg die eerst toe met 'plg person add'.",
+    },
+    "user_exists": {
+        "en": "'{person}' can already sign in. Give a new password with 'plg user passwd'.",
+        "nl": "'{person}' kan al inloggen. Geef een nieuw wachtwoord met 'plg user passwd'.",
+    },
+    "user_unknown": {
+        "en": "'{person}' has no account. See the accounts with 'plg user list'.",
+        "nl": "'{person}' heeft geen account. Bekijk de accounts met 'plg user list'.",
+    },
+    "sign_in_failed": {
+        "en": "That name and password do not match. Check both and try again; each failure makes the next try wait longer.",
+        "nl": "Die naam en dat wachtwoord horen niet bij elkaar. Controleer beide en probeer het opnieuw; na elke mislukte poging moet je langer wachten.",
+    },
+    "sign_in_wait": {
+        "en": "Too many failed attempts under this name. Wait {seconds} seconds, then try again.",
+        "nl": "Te veel mislukte pogingen onder deze naam. Wacht {seconds} seconden en probeer het dan opnieuw.",
+    },
+    "done_user": {
+        "en": "'{person}' can now sign in to the web page (plg serve).",
+        "nl": "'{person}' kan nu inloggen op de webpagina (plg serve).",
+    },
+    "done_passwd": {
+        "en": "New password for '{person}' saved; their open sessions have ended.",
+        "nl": "Nieuw wachtwoord voor '{person}' bewaard; de open sessies zijn beëindigd.",
+    },
+    "done_user_removed": {
+        "en": "'{person}' can no longer sign in.",
+        "nl": "'{person}' kan niet meer inloggen.",
+    },
+    "no_users": {
+        "en": "Nobody can sign in yet. Add an account with 'plg user add NAME'.",
+        "nl": "Nog niemand kan inloggen. Maak een account met 'plg user add NAAM'.",
+    },
+    "col_account": {"en": "Account", "nl": "Account"},
+    "col_lang": {"en": "Language", "nl": "Taal"},
+    "col_project_leader": {"en": "Project leader", "nl": "Projectleider"},
+    "yes": {"en": "yes", "nl": "ja"},
+    "serve_listening": {
+        "en": "plg serves {url} at http://{host}:{port}/ ({workers} worker(s)). Stop with Ctrl+C.",
+        "nl": "plg serveert {url} op http://{host}:{port}/ ({workers} worker(s)). Stop met Ctrl+C.",
+    },
+    "serve_no_users": {
+        "en": "Nobody can sign in yet: add an account first with 'plg user add NAME'.",
+        "nl": "Nog niemand kan inloggen: maak eerst een account met 'plg user add NAAM'.",
+    },
+    "serve_workers_sqlite": {
+        "en": "Several workers need a server database (PostgreSQL): SQLite serves one school on one machine. Use --workers 1, or --db with a PostgreSQL URL.",
+        "nl": "Meerdere workers hebben een serverdatabase (PostgreSQL) nodig: SQLite bedient één school op één machine. Gebruik --workers 1, of --db met een PostgreSQL-URL.",
+    },
+    "demo_sign_in": {
+        "en": "Web page: run 'plg serve', open http://127.0.0.1:8000/ and sign in as {people} (a project leader, a team leader, a member) with the password {password}",
+        "nl": "Webpagina: start 'plg serve', open http://127.0.0.1:8000/ en log in als {people} (een projectleider, een teamleider, een lid) met het wachtwoord {password}",
+    },
+    # The web page (plg serve): its own words, and its versions of messages that name options.
+    "web_nav_teams": {"en": "My teams", "nl": "Mijn teams"},
+    "web_nav_dashboard": {"en": "Dashboard", "nl": "Dashboard"},
+    "web_nav_methods": {"en": "Methods", "nl": "Methoden"},
+    "web_other_lang": {"en": "Nederlands", "nl": "English"},
+    "web_sign_in": {"en": "Sign in", "nl": "Inloggen"},
+    "web_sign_out": {"en": "Sign out", "nl": "Uitloggen"},
+    "web_sign_in_intro": {
+        "en": "Sign in with your name as the project knows it and your password.",
+        "nl": "Log in met je naam zoals het project die kent en je wachtwoord.",
+    },
+    "web_name": {"en": "Name", "nl": "Naam"},
+    "web_password": {"en": "Password", "nl": "Wachtwoord"},
+    "web_signed_out": {
+        "en": "Your account or password changed, so you were signed out. Sign in again.",
+        "nl": "Je account of wachtwoord is gewijzigd, dus je bent uitgelogd. Log opnieuw in.",
+    },
+    "web_session_expired": {
+        "en": "Your session expired after a while without use. Sign in again; nothing was lost.",
+        "nl": "Je sessie is verlopen na een tijd zonder gebruik. Log opnieuw in; er is niets verloren gegaan.",
+    },
+    "web_signed_out_done": {"en": "You are signed out.", "nl": "Je bent uitgelogd."},
+    "web_csrf": {
+        "en": "This form was not accepted: it did not carry this page's security code, or it has expired. Go back, reload the page and try again. Nothing was changed.",
+        "nl": "Dit formulier is niet aangenomen: het had de beveiligingscode van deze pagina niet, of die is verlopen. Ga terug, laad de pagina opnieuw en probeer het nog eens. Er is niets gewijzigd.",
+    },
+    "web_too_large": {
+        "en": "That is too large to send: plg stores files up to {limit} MB. Save a link to the file as text instead. Nothing was changed.",
+        "nl": "Dat is te groot om te versturen: plg bewaart bestanden tot {limit} MB. Bewaar in plaats daarvan een link naar het bestand als tekst. Er is niets gewijzigd.",
+    },
+    "web_bad_form": {
+        "en": "The form could not be read. Reload the page and try again. Nothing was changed.",
+        "nl": "Het formulier kon niet gelezen worden. Laad de pagina opnieuw en probeer het nog eens. Er is niets gewijzigd.",
+    },
+    "web_problem": {"en": "Something is not right", "nl": "Er klopt iets niet"},
+    "web_back_home": {"en": "Back to my teams", "nl": "Terug naar mijn teams"},
+    "web_page_unknown": {
+        "en": "There is no such page. Use the menu at the top to find your way.",
+        "nl": "Deze pagina bestaat niet. Gebruik het menu bovenaan om verder te gaan.",
+    },
+    "web_team_unknown": {
+        "en": "There is no team '{team}' that you can see. Your teams are under 'My teams'.",
+        "nl": "Er is geen team '{team}' dat jij kunt zien. Je teams staan onder 'Mijn teams'.",
+    },
+    "web_moved_meanwhile": {
+        "en": "Team '{team}' moved to another phase while the page was open, so the ticks were not saved. Look at the page as it is now and tick again.",
+        "nl": "Team '{team}' is naar een andere fase gegaan terwijl de pagina open stond, dus de vinkjes zijn niet bewaard. Bekijk de pagina zoals die nu is en vink opnieuw aan.",
+    },
+    "web_ticks_saved": {
+        "en": "Checklist saved ({count} changed).",
+        "nl": "Checklist bewaard ({count} gewijzigd).",
+    },
+    "web_moved": {"en": "The team is now in: {phase}.", "nl": "Het team is nu in: {phase}."},
+    "web_saved": {"en": "'{title}' saved.", "nl": "'{title}' bewaard."},
+    "web_not_a_number": {
+        "en": "'{value}' is not a number. Give a value such as 7.5, or leave the field empty.",
+        "nl": "'{value}' is geen getal. Geef een waarde zoals 7,5, of laat het veld leeg.",
+    },
+    "web_not_a_date": {
+        "en": "'{value}' is not a date. Give one as YYYY-MM-DD.",
+        "nl": "'{value}' is geen datum. Geef er een als JJJJ-MM-DD.",
+    },
+    "web_stalled_days": {
+        "en": "'Stalled after' takes a number of days from 1 to 3650.",
+        "nl": "'Stil na' neemt een aantal dagen van 1 tot 3650.",
+    },
+    "web_meeting_saved": {"en": "Meeting of {day} saved.", "nl": "Bijeenkomst van {day} bewaard."},
+    "web_hypothesis_added": {
+        "en": "Hypothesis {number} saved.",
+        "nl": "Hypothese {number} bewaard.",
+    },
+    "web_hypothesis_accepted": {
+        "en": "Hypothesis {number} accepted.",
+        "nl": "Hypothese {number} aangenomen.",
+    },
+    "web_hypothesis_rejected": {
+        "en": "Hypothesis {number} rejected.",
+        "nl": "Hypothese {number} verworpen.",
+    },
+    "web_charter_saved": {"en": "Team charter saved.", "nl": "Teamafspraken bewaard."},
+    "web_col_step": {"en": "Step", "nl": "Stap"},
+    "web_col_leader": {"en": "Leader", "nl": "Leider"},
+    "web_my_teams": {"en": "My teams", "nl": "Mijn teams"},
+    "web_no_own_teams": {
+        "en": "You are not a member of a team yet. A project leader adds you to one.",
+        "nl": "Je bent nog geen lid van een team. Een projectleider voegt je toe.",
+    },
+    "web_other_teams": {"en": "Other teams of your school", "nl": "Andere teams van je school"},
+    "web_phase_of": {
+        "en": "{phase} (step {index} of {count})",
+        "nl": "{phase} (stap {index} van {count})",
+    },
+    "web_leader": {"en": "led by {leader}", "nl": "geleid door {leader}"},
+    "web_export": {
+        "en": "The team's whole story, to print or share",
+        "nl": "Het hele verhaal van het team, om te printen of te delen",
+    },
+    "web_export_short": {"en": "story", "nl": "verhaal"},
+    "web_checklist": {"en": "Checklist: {phase}", "nl": "Checklist: {phase}"},
+    "web_optional": {"en": "optional", "nl": "optioneel"},
+    "web_save_ticks": {"en": "Save the ticks", "nl": "Vinkjes bewaren"},
+    "web_case_pupils": {
+        "en": "Case pupils of this research lesson",
+        "nl": "Casusleerlingen van deze onderzoeksles",
+    },
+    "web_moves": {"en": "Next steps", "nl": "Volgende stappen"},
+    "web_no_moves": {
+        "en": "The team has finished the cycle.",
+        "nl": "Het team heeft de cyclus afgerond.",
+    },
+    "web_still_open": {"en": "Still open:", "nl": "Nog open:"},
+    "web_move_by_accepted": {
+        "en": "Made by accepting the open hypothesis (below).",
+        "nl": "Gaat door de open hypothese aan te nemen (hieronder).",
+    },
+    "web_move_by_rejected": {
+        "en": "Made by rejecting the open hypothesis (below).",
+        "nl": "Gaat door de open hypothese te verwerpen (hieronder).",
+    },
+    "web_move_button": {"en": "Move…", "nl": "Verder…"},
+    "web_leaders_move": {
+        "en": "The team leader moves the team.",
+        "nl": "De teamleider zet het team verder.",
+    },
+    "web_diagram": {"en": "Where the team is", "nl": "Waar het team is"},
+    "web_records": {"en": "What the team made and found", "nl": "Wat het team maakte en vond"},
+    "web_artefacts": {"en": "Artefacts", "nl": "Producten"},
+    "web_evidences": {"en": "Evidence", "nl": "Bewijs"},
+    "web_title": {"en": "Title", "nl": "Titel"},
+    "web_kind": {"en": "Kind", "nl": "Soort"},
+    "web_none_yet": {"en": "None yet.", "nl": "Nog niets."},
+    "web_save_record": {
+        "en": "Save an artefact or evidence",
+        "nl": "Een product of bewijs bewaren",
+    },
+    "web_category": {"en": "Artefact or evidence", "nl": "Product of bewijs"},
+    "web_file": {"en": "File", "nl": "Bestand"},
+    "web_or_text": {
+        "en": "or a text (a link, a summary)",
+        "nl": "of een tekst (een link, een samenvatting)",
+    },
+    "web_or_value": {"en": "or a value (evidence only)", "nl": "of een waarde (alleen bij bewijs)"},
+    "web_save": {"en": "Save", "nl": "Bewaren"},
+    "web_meetings": {"en": "Meetings", "nl": "Bijeenkomsten"},
+    "web_length": {"en": "Length (90, 1h30)", "nl": "Duur (90, 1u30)"},
+    "web_attendees": {"en": "Who attended", "nl": "Aanwezig"},
+    "web_agenda": {"en": "Agenda", "nl": "Agenda"},
+    "web_notes": {"en": "Notes", "nl": "Aantekeningen"},
+    "web_add_meeting": {"en": "Record a meeting", "nl": "Een bijeenkomst vastleggen"},
+    "web_date": {"en": "Date", "nl": "Datum"},
+    "web_hypotheses": {"en": "Hypotheses", "nl": "Hypothesen"},
+    "web_decide": {"en": "Decide on hypothesis {number}", "nl": "Besluit over hypothese {number}"},
+    "web_reasoning": {"en": "Why (the verdict)", "nl": "Waarom (het oordeel)"},
+    "web_data": {"en": "On which data", "nl": "Op basis van welke gegevens"},
+    "web_accept": {"en": "Accept", "nl": "Aannemen"},
+    "web_reject": {"en": "Reject", "nl": "Verwerpen"},
+    "web_new_hypothesis": {
+        "en": "A new hypothesis to test",
+        "nl": "Een nieuwe hypothese om te toetsen",
+    },
+    "web_charter": {"en": "Team charter", "nl": "Teamafspraken"},
+    "web_charter_complete": {"en": "complete", "nl": "compleet"},
+    "web_charter_incomplete": {"en": "not complete yet", "nl": "nog niet compleet"},
+    "web_charter_show": {"en": "Show the answers", "nl": "Toon de antwoorden"},
+    "web_my_needs": {"en": "My learning needs", "nl": "Mijn leervragen"},
+    "web_members": {"en": "Members", "nl": "Leden"},
+    "web_history": {"en": "History", "nl": "Geschiedenis"},
+    "web_confirm_title": {"en": "Move team '{team}'?", "nl": "Team '{team}' verder zetten?"},
+    "web_confirm_move": {
+        "en": "'{move}' takes the team from {source} to {dest}. This is recorded in its history.",
+        "nl": "'{move}' brengt het team van {source} naar {dest}. Dit komt in de geschiedenis.",
+    },
+    "web_confirm_button": {"en": "Yes, move the team", "nl": "Ja, zet het team verder"},
+    "web_cancel": {"en": "Cancel", "nl": "Annuleren"},
+    "web_force_reason": {
+        "en": "Move anyway, with a reason for the history",
+        "nl": "Toch verder, met een reden voor de geschiedenis",
+    },
+    "web_force": {"en": "Move anyway", "nl": "Toch verder"},
+    "web_school": {"en": "School", "nl": "School"},
+    "web_all": {"en": "all", "nl": "alle"},
+    "web_stalled_after": {"en": "Stalled after (days)", "nl": "Stil na (dagen)"},
+    "web_filter": {"en": "Show", "nl": "Toon"},
+    "web_sources": {"en": "Sources", "nl": "Bronnen"},
+    "web_guards_failed": {
+        "en": "Team '{team}' cannot move on with '{trigger}' yet: {failures}. Finish these first; a team leader may also move it anyway, with a reason.",
+        "nl": "Team '{team}' kan nog niet verder met '{trigger}': {failures}. Rond die eerst af; een teamleider kan het team ook toch verder zetten, met een reden.",
+    },
+    "web_force_needs_reason": {
+        "en": "Moving anyway needs a reason, for the history. Write one and try again.",
+        "nl": "Toch verder zetten vraagt een reden, voor de geschiedenis. Schrijf er een en probeer het opnieuw.",
+    },
+    "web_record_content": {
+        "en": "Give exactly one of a file, a text or a value (a value for evidence only). Nothing was saved.",
+        "nl": "Geef precies een van: een bestand, een tekst of een waarde (een waarde alleen bij bewijs). Er is niets bewaard.",
+    },
+    "web_file_too_large": {
+        "en": "The file '{path}' is {size} MB; plg stores files up to {limit} MB. Save a link to it as text instead. Nothing was saved.",
+        "nl": "Het bestand '{path}' is {size} MB; plg bewaart bestanden tot {limit} MB. Bewaar er in plaats daarvan een link naar als tekst. Er is niets bewaard.",
+    },
+    "web_role_refused": {
+        "en": "You may not {action} in team '{team}': only {who} may. Ask a project leader if that should be yours to do. Nothing was changed.",
+        "nl": "Je mag in team '{team}' niet {action}: alleen {who} mag dat. Vraag een projectleider als dat wel jouw taak hoort te zijn. Er is niets gewijzigd.",
+    },
+    "web_role_refused_foundation": {
+        "en": "You may not {action}: only a project leader may. Nothing was changed.",
+        "nl": "Je mag niet {action}: alleen een projectleider mag dat. Er is niets gewijzigd.",
+    },
+    "web_trigger_by_accepted": {
+        "en": "'{trigger}' follows from accepting the open hypothesis: decide on it in the Hypotheses part of the team's page.",
+        "nl": "'{trigger}' volgt uit het aannemen van de open hypothese: besluit daarover bij Hypothesen op de teampagina.",
+    },
+    "web_trigger_by_rejected": {
+        "en": "'{trigger}' follows from rejecting the open hypothesis: decide on it in the Hypotheses part of the team's page.",
+        "nl": "'{trigger}' volgt uit het verwerpen van de open hypothese: besluit daarover bij Hypothesen op de teampagina.",
+    },
+    "web_verdict_invalid": {
+        "en": "Say why, in at most {limit} characters (the data too). Nothing was changed.",
+        "nl": "Zeg waarom, in hoogstens {limit} tekens (de gegevens ook). Er is niets gewijzigd.",
+    },
+    "web_hypothesis_open": {
+        "en": "Team '{team}' is still testing an open hypothesis: accept or reject it first.",
+        "nl": "Team '{team}' toetst nog een open hypothese: neem die eerst aan of verwerp die.",
+    },
+    "web_hypothesis_none_open": {
+        "en": "Team '{team}' has no open hypothesis. Add one first.",
+        "nl": "Team '{team}' heeft geen open hypothese. Voeg er eerst een toe.",
+    },
+    "web_meeting_no_attendees": {
+        "en": "Tick who attended (at least one person).",
+        "nl": "Vink aan wie er was (minstens één persoon).",
+    },
+    "web_attendee_not_member": {
+        "en": "'{person}' was not a member of team '{team}' on {day}. Leave them out, or ask a project leader to correct the day they joined.",
+        "nl": "'{person}' was op {day} geen lid van team '{team}'. Laat die weg, of vraag een projectleider de dag van toetreden te corrigeren.",
+    },
+    "web_charter_nothing": {
+        "en": "Nothing in the charter changed.",
+        "nl": "Er is niets in de teamafspraken gewijzigd.",
+    },
 }
 
 

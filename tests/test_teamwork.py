@@ -688,6 +688,11 @@ def test_every_new_command_prints_the_json_shape_of_the_contract(plg: Plg) -> No
     assert set(charter["answers"][0]) == {"id", "question", "answer"}
     hours = plg.json("hours")
     assert set(hours) == {"year", "from", "to", "budget", "people"}
-    assert set(plg.json("settings")) == {"role-checks", "max-file-mb", "hours-budget"}
+    assert set(plg.json("settings")) == {
+        "role-checks",
+        "max-file-mb",
+        "hours-budget",
+        "session-hours",
+    }
     move = plg.json("team", "show", "LS")["moves"][0]
     assert set(move) == {"trigger", "dest", "title", "ready", "blocking", "fired_by"}

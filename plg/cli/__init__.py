@@ -39,6 +39,8 @@ _FAMILIES = {
     "meeting": "plg.cli.teamwork",
     "hours": "plg.cli.teamwork",
     "pupil": "plg.cli.teamwork",
+    "serve": "plg.cli.web",
+    "user": "plg.cli.web",
 }
 
 
@@ -114,15 +116,18 @@ def where(settings: Settings, as_json: bool) -> None:
 @pass_settings
 def demo(settings: Settings, as_json: bool) -> None:
     from plg.cli.reports import print_overview
-    from plg.engine.demo import build
+    from plg.engine.demo import WEB_PEOPLE, build
 
     engine = settings.engine()
     engine.init()
-    created, kept = build(settings.db, settings.lang, engine.actor)
-    say(settings, "demo_ready", created=created, kept=kept, url=engine.store.display_url)
+    built = build(settings.db, settings.lang, engine.actor)
+    say(
+        settings, "demo_ready", created=built.created, kept=built.kept, url=engine.store.display_url
+    )
     leaders = ", ".join(engine.project_leaders())
     say(settings, "demo_roles", leaders=leaders, leader="Bram Jansen", member="Noor Peters")
     say(settings, "demo_more", network="Netwerk schrijfonderwijs", datateam="Rekenen bovenbouw")
+    say(settings, "demo_sign_in", people=", ".join(WEB_PEOPLE), password=built.password)
     print_overview(settings, as_json, stalled_days=30)
 
 

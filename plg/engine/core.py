@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session
 
 from plg.engine.retry import T
-from plg.engine.roles import TeamAction
+from plg.engine.roles import FoundationAction, TeamAction
 from plg.messages import Lang
 from plg.storage.models import Team
 
@@ -27,6 +27,7 @@ class Core:
         actor: str
         lang: Lang
         clock: Callable[[], datetime]
+        enforce_roles: bool
 
         def _session(self, *, write: bool = False) -> AbstractContextManager[Session]: ...
 
@@ -46,6 +47,10 @@ class Core:
             new_visit: bool = False,
             **fields: Any,
         ) -> int: ...
+
+        def _foundation_change(
+            self, action: FoundationAction, change: Callable[[Session], T]
+        ) -> T: ...
 
         def _active(self, session: Session, team: Team) -> MethodDefinition: ...
 

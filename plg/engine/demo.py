@@ -4,11 +4,13 @@ their members, and a project leader.
 Everything is done through the engine's public actions (ticks, saved records, moves), so the
 example teams have real histories; a moving clock spreads their events over the past weeks.
 Role checks are on at the end, so that the example shows who may do what; the person who ran
-the demo is one of its project leaders, and so may still do everything.
+the demo is one of its project leaders, and so may still do everything. Three of its people
+may sign in to the web page, with a password made anew at every run.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -37,6 +39,8 @@ class DemoTeam:
 
 REGENBOOG, KOMPAS, VLINDER = "OBS De Regenboog", "CBS Het Kompas", "IKC De Vlinder"
 PROJECT_LEADER = "Marieke de Boer"
+# Who may sign in to the example's web page: a project leader, a team's leader, a member.
+WEB_PEOPLE = (PROJECT_LEADER, "Bram Jansen", "Noor Peters")
 # Made-up codes in the shape of BRIN numbers.
 CODES = {REGENBOOG: "90RB", KOMPAS: "90KP", VLINDER: "90VL"}
 
@@ -262,8 +266,28 @@ def _organisation(foundation: Engine) -> None:
                 known.add(person)
 
 
-def build(url: str | None, lang: str, runner: str) -> tuple[int, int]:
-    """Create the example teams that are missing; returns (created, already there).
+@dataclass(frozen=True)
+class Built:
+    created: int
+    kept: int
+    # The password of the people who may sign in to the web page, new at every run.
+    password: str
+
+
+def _accounts(foundation: Engine) -> str:
+    """Accounts for the web page, all with one new password, printed for whoever tries it."""
+    password = secrets.token_urlsafe(9)
+    have = {account.person for account in foundation.users()}
+    for person in WEB_PEOPLE:
+        if person in have:
+            foundation.set_password(person, password)
+        else:
+            foundation.add_user(person, password, foundation.lang)
+    return password
+
+
+def build(url: str | None, lang: str, runner: str) -> Built:
+    """Create the example teams that are missing, and the web page's accounts.
 
     `runner`, who runs the demo, becomes a project leader beside the example's own.
     """
@@ -297,6 +321,7 @@ def build(url: str | None, lang: str, runner: str) -> tuple[int, int]:
         engine.close()
         created += 1
     _organisation(foundation)
+    password = _accounts(foundation)
     foundation.set_setting("role-checks", "on")
     foundation.close()
-    return created, kept
+    return Built(created, kept, password)

@@ -1,7 +1,10 @@
-"""A method's state machine as a diagram: Mermaid (renders on GitHub and in many wikis) or
-Graphviz DOT. Plain text either way: no graphviz binary or binding is needed to make it."""
+"""A method's state machine as a diagram: Mermaid (renders on GitHub and in many wikis),
+Graphviz DOT, or a laid-out column of boxes for the web page's SVG. No graphviz binary or
+binding is needed for any of them."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from plg.engine.definition import MethodDefinition, Transition
 from plg.messages import Lang
@@ -76,3 +79,74 @@ def dot(definition: MethodDefinition, lang: Lang, current: str | None = None) ->
         lines.append(f'    "{move.source}" -> "{move.dest}" [{", ".join(attrs)}];')
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Box:
+    id: str
+    title: str
+    y: int
+    final: bool
+    current: bool
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A move drawn as a path; a loop back or a jump ahead bends out to the side."""
+
+    path: str
+    label: str
+    label_x: int
+    label_y: int
+    loop: bool
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A method's phases as a column of boxes, with the current phase marked, for an SVG
+    drawn by a template (which escapes the titles) without any layout program."""
+
+    width: int
+    height: int
+    box_width: int
+    box_height: int
+    x: int
+    boxes: tuple[Box, ...]
+    edges: tuple[Edge, ...]
+    fill: str = CURRENT_FILL
+
+
+_BOX_H, _GAP, _CHAR, _SIDE = 34, 26, 7, 22
+
+
+def layout(definition: MethodDefinition, lang: Lang, current: str | None = None) -> Layout:
+    order = {phase.id: index for index, phase in enumerate(definition.phases)}
+    longest = max(len(phase.title(lang)) for phase in definition.phases)
+    box_width = max(160, min(longest, 48) * _CHAR + 24)
+    left = 20
+    boxes = tuple(
+        Box(p.id, p.title(lang), 10 + i * (_BOX_H + _GAP), p.final, p.id == current)
+        for i, p in enumerate(definition.phases)
+    )
+    edges: list[Edge] = []
+    bends = 0
+    right = left + box_width
+    longest_label = 0
+    for move in definition.transitions:
+        source, dest = boxes[order[move.source]], boxes[order[move.dest]]
+        label = _label(definition, move, lang)
+        if order[move.dest] == order[move.source] + 1:
+            x = left + box_width // 2
+            path = f"M{x},{source.y + _BOX_H} L{x},{dest.y - 3}"
+            edges.append(Edge(path, label, x + 8, (source.y + _BOX_H + dest.y) // 2 + 4, False))
+            continue
+        bends += 1
+        out = right + bends * _SIDE
+        top, bottom = source.y + _BOX_H // 2, dest.y + _BOX_H // 2
+        path = f"M{right},{top} C{out},{top} {out},{bottom} {right + 3},{bottom}"
+        loop = order[move.dest] <= order[move.source]
+        edges.append(Edge(path, label, out + 4, (top + bottom) // 2 + 4, loop))
+        longest_label = max(longest_label, len(label))
+    width = right + bends * _SIDE + 12 + min(longest_label, 40) * _CHAR
+    height = boxes[-1].y + _BOX_H + 10
+    return Layout(width, height, box_width, _BOX_H, left, boxes, tuple(edges))

@@ -237,7 +237,9 @@ class People(Core):
 
         def attempt() -> T:
             with self._session(write=True) as session:
-                roles.require_project_leader(session, self.actor, action, self.lang)
+                roles.require_project_leader(
+                    session, self.actor, action, self.lang, always=self.enforce_roles
+                )
                 return change(session)
 
         return retried(attempt, (DatabaseBusy,))

@@ -6,9 +6,10 @@ deadline, accept or reject a hypothesis (which moves it), change its members, re
 A project leader may do all of that for every team, and alone may start teams and change
 settings, project leaders, schools and people. Everyone may read.
 
-The person is who `--as` (or PLG_USER, or the login name) says: role checks keep people from
-doing by mistake what is not theirs to do; they are not a password. A foundation that needs more
-gives its PostgreSQL users only the rights they need.
+On the command line the person is who `--as` (or PLG_USER, or the login name) says: role checks
+keep people from doing by mistake what is not theirs to do; they are not a password, and the
+setting `role-checks` turns them on. On the web page (`plg serve`) people sign in with a
+password, and roles are always checked.
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ SETTINGS = {
     "max-file-mb": SettingSpec("50", low=1, high=1024),
     # Professional-development hours a school year for each participant of a network.
     "hours-budget": SettingSpec("25", low=0, high=2000),
+    # How long a web session may stay unused before its person signs in again.
+    "session-hours": SettingSpec("8", low=1, high=720),
 }
 
 
@@ -99,11 +102,23 @@ def may_act(session: Session, person: str, action: TeamAction, team_id: int) -> 
     return found == "leader" if action in _LEADERS_ONLY else found is not None
 
 
+def _checked(session: Session, always: bool) -> bool:
+    return always or setting(session, "role-checks") == "on"
+
+
 def require(
-    session: Session, person: str, action: TeamAction, team_id: int, team_name: str, lang: Lang
+    session: Session,
+    person: str,
+    action: TeamAction,
+    team_id: int,
+    team_name: str,
+    lang: Lang,
+    *,
+    always: bool = False,
 ) -> None:
-    """Refuse `action` unless role checks are off or `person` has a role that allows it."""
-    if setting(session, "role-checks") == "on" and not may_act(session, person, action, team_id):
+    """Refuse `action` unless `person` has a role that allows it, or role checks are off
+    (`always` checks them anyway: the web page, where people have signed in)."""
+    if _checked(session, always) and not may_act(session, person, action, team_id):
         who = "who_leaders" if action in _LEADERS_ONLY else "who_members"
         raise Refused(
             "role_refused",
@@ -115,7 +130,7 @@ def require(
 
 
 def require_project_leader(
-    session: Session, person: str, action: FoundationAction, lang: Lang
+    session: Session, person: str, action: FoundationAction, lang: Lang, *, always: bool = False
 ) -> None:
-    if setting(session, "role-checks") == "on" and not is_project_leader(session, person):
+    if _checked(session, always) and not is_project_leader(session, person):
         raise Refused("role_refused_foundation", person=person, action=t(f"act_{action}", lang))

@@ -4,7 +4,7 @@ what it ticked and saved in each, and the definition in force at every step."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,7 +15,7 @@ from plg.engine.pinned import stored
 from plg.engine.present import event_view, item_views, record_view
 from plg.engine.pupils import lesson_of
 from plg.engine.views import EventView, PhaseVisit, RecordView
-from plg.messages import Lang
+from plg.messages import Lang, t
 from plg.storage import reads
 from plg.storage.models import Event, Record, Team
 
@@ -105,3 +105,31 @@ def visits(session: Session, team: Team, lang: Lang) -> tuple[list[PhaseVisit], 
         ).records
         _close(found[-1], definition, by_visit[found[-1].seq], lang, registers(now))
     return found, events
+
+
+def event_text(event: EventView, lang: Lang) -> str:
+    """What an event did, in words: for the history on the command line and the web page."""
+    detail = event.detail
+    text = t(f"event_{event.kind}", lang)
+    if event.trigger:
+        text += f" ({event.trigger})"
+    # What an event's detail adds, by the key that marks it.
+    shown: dict[str, Callable[[], str]] = {
+        "item": lambda: detail["item"],
+        "to_version": lambda: f"{detail['from_version']} → {detail['to_version']}",
+        "title": lambda: detail["title"],
+        "person": lambda: (
+            detail["person"]
+            + (f" ({t('role_' + detail['role'], lang)})" if "role" in detail else "")
+        ),
+        "number": lambda: (
+            str(detail["number"])
+            + (f" ({t('status_' + detail['status'], lang)})" if "status" in detail else "")
+        ),
+        "stage": lambda: detail["stage"],
+        "held_on": lambda: f"{detail['held_on']}, {detail['minutes']} min",
+    }
+    for key, part in shown.items():
+        if key in detail:
+            text += f": {part()}"
+    return text

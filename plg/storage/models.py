@@ -307,3 +307,31 @@ class PupilNote(Base):
     text: Mapped[str] = mapped_column(Text)
     # The seq of the event that first wrote it: stages are shown in the order of the lesson.
     seq: Mapped[int]
+
+
+class Account(Base):
+    """Who may sign in to `plg serve`: a person's name and a scrypt hash of their password."""
+
+    __tablename__ = "accounts"
+    person: Mapped[str] = mapped_column(String(200), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(300))
+    lang: Mapped[str] = mapped_column(String(2))
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SignInFailure(Base):
+    """Failed sign-ins in a row under one name, known or not, so every worker makes the next
+    attempt wait longer; a good sign-in removes the row."""
+
+    __tablename__ = "sign_in_failures"
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int]
+    last_at: Mapped[datetime]
+
+
+class WebSecret(Base):
+    """The key that signs the web sessions, shared by every worker of `plg serve`."""
+
+    __tablename__ = "web_secrets"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))

@@ -1,0 +1,130 @@
+"""The web page (`plg serve`) and the accounts that sign in to it (`plg user`)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from plg import display
+from plg.cli.base import PlgGroup, Settings, done, help_for, json_option, pass_settings, say, show
+from plg.langs import LANGS
+
+
+@click.command(cls=PlgGroup.command_class, help=help_for("serve"))
+@click.option("--host", default="127.0.0.1", show_default=True, help=help_for("host_opt"))
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8000,
+    show_default=True,
+    help=help_for("port_opt"),
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help=help_for("workers_opt"),
+)
+@click.option("--https", is_flag=True, help=help_for("https_opt"))
+@pass_settings
+def serve(settings: Settings, host: str, port: int, workers: int, https: bool) -> None:
+    import uvicorn
+
+    from plg.errors import Refused
+
+    engine = settings.engine()
+    if workers > 1 and engine.store.sqlite_file is not None:
+        raise Refused("serve_workers_sqlite")
+    engine.web_secret()  # a missing or outdated database is reported here, before serving
+    if not engine.users():
+        say(settings, "serve_no_users")
+    say(
+        settings,
+        "serve_listening",
+        url=engine.store.display_url,
+        host=host,
+        port=port,
+        workers=workers,
+    )
+    # Each worker is a process of its own that builds the app from the environment.
+    if settings.db:
+        os.environ["PLG_DATABASE_URL"] = settings.db
+    os.environ["PLG_SERVE_HTTPS"] = "1" if https else "0"
+    uvicorn.run(
+        "plg.web.app:from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
+
+
+@click.group(cls=PlgGroup, help=help_for("user"))
+def user() -> None:
+    pass
+
+
+def _password(from_stdin: bool) -> str:
+    from plg.errors import InvalidInput
+
+    if from_stdin:
+        line = sys.stdin.readline().rstrip("\r\n")
+        if not line:
+            raise InvalidInput("password_empty_stdin")
+        return line
+    first = click.prompt(help_for("password_prompt"), hide_input=True)
+    if first != click.prompt(help_for("password_again"), hide_input=True):
+        raise InvalidInput("password_mismatch")
+    return str(first)
+
+
+password_stdin = click.option("--password-stdin", is_flag=True, help=help_for("password_stdin_opt"))
+
+
+@user.command("add", help=help_for("user_add"))
+@click.argument("person")
+@click.option(
+    "--user-lang",
+    "lang",
+    type=click.Choice(LANGS),
+    default="nl",
+    show_default=True,
+    help=help_for("user_lang_opt"),
+)
+@password_stdin
+@json_option
+@pass_settings
+def user_add(
+    settings: Settings, person: str, lang: str, password_stdin: bool, as_json: bool
+) -> None:
+    added = settings.engine().add_user(person, _password(password_stdin), lang)
+    done(settings, as_json, added, "done_user", person=added.person)
+
+
+@user.command("passwd", help=help_for("user_passwd"))
+@click.argument("person")
+@password_stdin
+@json_option
+@pass_settings
+def user_passwd(settings: Settings, person: str, password_stdin: bool, as_json: bool) -> None:
+    changed = settings.engine().set_password(person, _password(password_stdin))
+    done(settings, as_json, changed, "done_passwd", person=changed.person)
+
+
+@user.command("remove", help=help_for("user_remove"))
+@click.argument("person")
+@pass_settings
+def user_remove(settings: Settings, person: str) -> None:
+    settings.engine().remove_user(person)
+    say(settings, "done_user_removed", person=person)
+
+
+@user.command("list", help=help_for("user_list"))
+@json_option
+@pass_settings
+def user_list(settings: Settings, as_json: bool) -> None:
+    show(settings, as_json, settings.engine().users(), display.users)

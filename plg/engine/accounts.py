@@ -1,0 +1,240 @@
+"""Accounts for the web page: who may sign in, with what password, in which language, and what
+they may see. Part of the engine (its `Engine` is an `Accounts`).
+
+A person sees the teams of their own school and the teams they are in (a network spans
+schools); a project leader sees every team. Everything is in the database, so that several
+workers of `plg serve` agree without sharing memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, delete, exists, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from plg.engine import passwords, roles
+from plg.engine.core import Core
+from plg.engine.inputs import clean
+from plg.engine.retry import retried
+from plg.engine.roles import TeamAction
+from plg.errors import DatabaseBusy, InvalidInput, NotFound, Refused
+from plg.langs import LANGS, Lang
+from plg.storage.models import (
+    Account,
+    Member,
+    Person,
+    ProjectLeader,
+    School,
+    SignInFailure,
+    Team,
+    WebSecret,
+    team_schools,
+)
+
+# The longest wait after failed sign-ins in a row: long enough to stop guessing, short enough
+# that a teacher who forgot is not locked out for the day.
+MAX_WAIT = 900
+
+
+@dataclass(frozen=True)
+class AccountView:
+    person: str
+    lang: Lang
+    project_leader: bool
+    school: str | None
+    # Changes with the password: a session signed in before a change ends with it.
+    stamp: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "person": self.person,
+            "lang": self.lang,
+            "project_leader": self.project_leader,
+            "school": self.school,
+        }
+
+
+def wait_after(failures: int) -> int:
+    """Seconds before the next sign-in may be tried after `failures` failures in a row."""
+    return 0 if failures <= 0 else min(2 ** (failures - 1), MAX_WAIT)
+
+
+def _lang(value: str) -> Lang:
+    if value not in LANGS:
+        raise InvalidInput("lang_invalid", lang=value, langs=", ".join(LANGS))
+    return "en" if value == "en" else "nl"
+
+
+def _view(session: Session, account: Account) -> AccountView:
+    school = session.scalar(
+        select(School.name)
+        .join(Person, Person.school_id == School.id)
+        .where(Person.name == account.person)
+    )
+    leads = session.get(ProjectLeader, account.person) is not None
+    stamp = hashlib.sha256(account.password_hash.encode()).hexdigest()[:16]
+    return AccountView(account.person, _lang(account.lang), leads, school, stamp)
+
+
+class Accounts(Core):
+    def users(self) -> list[AccountView]:
+        with self._session() as session:
+            rows = session.scalars(select(Account).order_by(Account.person))
+            return [_view(session, account) for account in rows]
+
+    def account(self, person: str) -> AccountView | None:
+        """The account of `person`, if they have one."""
+        with self._session() as session:
+            found = session.get(Account, person)
+            return _view(session, found) if found is not None else None
+
+    def add_user(self, person: str, password: str, lang: str = "nl") -> AccountView:
+        """Let a person sign in; they must be known as a person or a project leader."""
+        person = clean(person, 200, "person_invalid")
+        language = _lang(lang)
+        hashed = passwords.hash_password(password)  # before the transaction: it takes a while
+
+        def store(session: Session) -> AccountView:
+            known = session.scalar(
+                select(
+                    exists().where(Person.name == person)
+                    | exists().where(ProjectLeader.person == person)
+                )
+            )
+            if not known:
+                raise NotFound("user_not_a_person", person=person)
+            if session.get(Account, person) is not None:
+                raise Refused("user_exists", person=person)
+            account = Account(
+                person=person, password_hash=hashed, lang=language, changed_at=self.clock()
+            )
+            session.add(account)
+            return _view(session, account)
+
+        return self._foundation_change("organisation", store)
+
+    def set_password(self, person: str, password: str) -> AccountView:
+        """A new password: people set their own; a project leader may set anyone's."""
+        hashed = passwords.hash_password(password)
+        return self._account_change(
+            person, lambda account: setattr(account, "password_hash", hashed)
+        )
+
+    def set_user_lang(self, person: str, lang: str) -> AccountView:
+        language = _lang(lang)
+        return self._account_change(person, lambda account: setattr(account, "lang", language))
+
+    def remove_user(self, person: str) -> None:
+        """Take away a person's sign-in; their sessions end with it."""
+
+        def remove(session: Session) -> None:
+            account = session.get(Account, person)
+            if account is None:
+                raise NotFound("user_unknown", person=person)
+            session.delete(account)
+
+        self._foundation_change("organisation", remove)
+
+    def _account_change(self, person: str, change: Callable[[Account], None]) -> AccountView:
+        def store(session: Session) -> AccountView:
+            account = session.get(Account, person, with_for_update=True)
+            if account is None:
+                raise NotFound("user_unknown", person=person)
+            change(account)
+            account.changed_at = self.clock()
+            session.flush()
+            return _view(session, account)
+
+        if person == self.actor:
+            return retried(lambda: self._own(store), (DatabaseBusy,))
+        return self._foundation_change("organisation", store)
+
+    def _own(self, store: Callable[[Session], AccountView]) -> AccountView:
+        with self._session(write=True) as session:
+            return store(session)
+
+    def sign_in(self, name: str, password: str) -> AccountView:
+        """The account, if `password` is its password and the wait after earlier failures
+        under this name is over; each failure makes the next wait longer."""
+        name = name.strip()[:200]
+        now = self.clock()
+        with self._session() as session:
+            failed = session.get(SignInFailure, name)
+            account = session.get(Account, name)
+            stored = account.password_hash if account is not None else passwords.unknown()
+        if failed is not None:
+            ready = failed.last_at + timedelta(seconds=wait_after(failed.failures))
+            if now < ready:
+                raise Refused("sign_in_wait", seconds=max(1, round((ready - now).total_seconds())))
+        good = passwords.verify(password, stored) and account is not None
+        retried(lambda: self._count_sign_in(name, good, now), (DatabaseBusy, IntegrityError))
+        if not good:
+            raise Refused("sign_in_failed")
+        with self._session() as session:
+            return _view(session, session.get_one(Account, name))
+
+    def _count_sign_in(self, name: str, good: bool, now: datetime) -> None:
+        with self._session(write=True) as session:
+            if good:
+                session.execute(delete(SignInFailure).where(SignInFailure.name == name))
+                return
+            failed = session.get(SignInFailure, name, with_for_update=True)
+            if failed is None:
+                session.add(SignInFailure(name=name, failures=1, last_at=now))
+            else:
+                failed.failures += 1
+                failed.last_at = now
+
+    def web_secret(self) -> str:
+        """The key that signs web sessions; made once, and kept in the database so that every
+        worker signs and checks with the same one."""
+
+        def attempt() -> str:
+            with self._session(write=True) as session:
+                found = session.get(WebSecret, "session")
+                if found is None:
+                    found = WebSecret(name="session", value=secrets.token_urlsafe(48))
+                    session.add(found)
+                return found.value
+
+        return retried(attempt, (DatabaseBusy, IntegrityError))
+
+    def teams_of(self, person: str) -> list[str]:
+        """The names of the teams `person` is a member of."""
+        with self._session() as session:
+            query = (
+                select(Team.name)
+                .join(Member, Member.team_id == Team.id)
+                .where(Member.person == person)
+                .order_by(Team.name)
+            )
+            return list(session.scalars(query))
+
+    def may(self, action: TeamAction, team: str) -> bool:
+        """Whether the actor's roles allow `action` in the team, for a page to offer it."""
+        with self._session() as session:
+            return roles.may_act(session, self.actor, action, self._team(session, team).id)
+
+    def may_see(self, team: str) -> bool:
+        """Whether the team exists and the actor may see it."""
+        with self._session() as session:
+            query = select(Team.id).where(Team.name == team.strip(), visible_to(self.actor))
+            return session.scalar(query) is not None
+
+
+def visible_to(person: str) -> ColumnElement[bool]:
+    """The teams `person` may see: all for a project leader, else those they are in and those
+    of their own school."""
+    school = select(Person.school_id).where(Person.name == person).scalar_subquery()
+    return or_(
+        exists().where(ProjectLeader.person == person),
+        Team.id.in_(select(Member.team_id).where(Member.person == person)),
+        Team.id.in_(select(team_schools.c.team_id).where(team_schools.c.school_id == school)),
+    )

@@ -1,0 +1,132 @@
+"""The web application of `plg serve`: Starlette, on the same engine and database as the
+command line.
+
+Nothing is kept in the process between requests: who is signed in travels in a signed cookie,
+and the key that signs it, the accounts and the failed sign-ins are in the database. So any
+number of workers, on one PostgreSQL database, answer alike.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from importlib.resources import files
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from plg.engine.engine import Engine
+from plg.web import actions, pages, signin
+from plg.web.context import Page, endpoint, request_lang
+
+# No scripts at all, styles and images only from this site, forms only to this site, and no
+# framing by another: text a person typed can never run as code in someone else's browser.
+_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
+)
+_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+    (b"cache-control", b"no-store"),
+]
+
+
+class SecurityHeaders:
+    """The headers every answer carries; a page with a policy of its own (the export) keeps it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {name.lower() for name, _ in headers}
+                if b"content-security-policy" not in names:
+                    headers.append((b"content-security-policy", _POLICY.encode()))
+                headers.extend(_HEADERS)
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+@cache
+def _style_sheet() -> str:
+    """The printed documents' style, then the web page's own: one look for both."""
+    printed = files("plg.engine").joinpath("templates/_style.html").read_text(encoding="utf-8")
+    shared = printed.partition("<style>")[2].rpartition("</style>")[0]
+    return shared + files("plg.web").joinpath("style.css").read_text(encoding="utf-8")
+
+
+async def _style(request: Request) -> Response:
+    return Response(
+        _style_sheet(), media_type="text/css", headers={"Cache-Control": "max-age=3600"}
+    )
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    page = Page(request, request.app.state.engine, lang=request_lang(request))
+    return page.message(404, page.t("web_page_unknown"))
+
+
+ROUTES = [
+    Route("/", endpoint(signin.home)),
+    Route("/style.css", _style),
+    Route("/sign-in", endpoint(signin.sign_in_form, public=True)),
+    Route("/sign-in", endpoint(signin.sign_in, public=True), methods=["POST"]),
+    Route("/sign-out", endpoint(signin.sign_out, public=True), methods=["POST"]),
+    Route("/language", endpoint(signin.language), methods=["POST"]),
+    Route("/teams", endpoint(pages.my_teams)),
+    Route("/dashboard", endpoint(pages.dashboard)),
+    Route("/methods", endpoint(pages.methods)),
+    Route("/methods/{method_id}", endpoint(pages.method)),
+    Route("/team/{name:path}", endpoint(pages.team)),
+    Route("/export/{name:path}", endpoint(pages.export)),
+    Route("/file/{category}/{rid:int}/{name:path}", endpoint(pages.download)),
+    Route("/advance/{name:path}", endpoint(pages.confirm_move)),
+    Route("/advance/{name:path}", endpoint(actions.advance), methods=["POST"]),
+    Route("/checklist/{name:path}", endpoint(actions.checklist), methods=["POST"]),
+    Route("/record/{name:path}", endpoint(actions.record), methods=["POST"]),
+    Route("/meeting/{name:path}", endpoint(actions.meeting), methods=["POST"]),
+    Route("/hypothesis/{name:path}", endpoint(actions.hypothesis), methods=["POST"]),
+    Route("/charter/{name:path}", endpoint(actions.charter), methods=["POST"]),
+]
+
+
+def create_app(engine: Engine, *, https: bool = False) -> Starlette:
+    """The web application on `engine`'s database; `https` marks the session cookie Secure
+    (set it when a proxy in front serves the pages over HTTPS)."""
+    app = Starlette(
+        routes=ROUTES,
+        middleware=[
+            Middleware(SecurityHeaders),
+            Middleware(
+                SessionMiddleware,
+                secret_key=engine.web_secret(),
+                session_cookie="plg_session",
+                # The idle limit (setting session-hours) is checked on every request; this is
+                # only the cookie's own end, a month on.
+                max_age=30 * 24 * 3600,
+                same_site="lax",
+                https_only=https,
+            ),
+        ],
+        exception_handlers={404: _not_found},
+    )
+    app.state.engine = engine
+    return app
+
+
+def from_environment() -> Starlette:
+    """The app for uvicorn's workers, each a process of its own: the database and options
+    come from the environment that `plg serve` set."""
+    engine = Engine(os.environ.get("PLG_DATABASE_URL") or None, actor="plg serve")
+    return create_app(engine, https=os.environ.get("PLG_SERVE_HTTPS") == "1")

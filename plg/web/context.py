@@ -1,0 +1,267 @@
+"""What every page of the web app shares: who is signed in, the form's CSRF token, messages
+carried to the next page, and rendering in the person's language.
+
+Pages are plain functions of a `Page`; `endpoint` turns one into a Starlette endpoint that
+parses the form, checks its token, runs the page in a worker thread (the engine blocks on
+the database) and turns a `PlgError` into a message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlencode
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
+from starlette.formparsers import MultiPartException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from plg.engine.accounts import AccountView
+from plg.errors import PlgError
+from plg.langs import LANGS, Lang
+from plg.messages import MESSAGES, t
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from plg.engine.engine import Engine
+
+# What a flashed message may hold: the session lives in a cookie, which browsers cap at 4 KB.
+_FLASH_CHARS = 600
+
+
+class SignInFirst(Exception):
+    """Leave the page for the sign-in page, with why (`web_session_expired`, say), if known."""
+
+    def __init__(self, why: str | None = None) -> None:
+        self.why = why
+
+
+@cache
+def templates() -> Environment:
+    from jinja2 import (
+        ChoiceLoader,
+        Environment,
+        PackageLoader,
+        StrictUndefined,
+        select_autoescape,
+    )
+
+    environment = Environment(
+        # The printed documents' parts too: the dashboard shows the overview's counts and bars.
+        loader=ChoiceLoader(
+            [PackageLoader("plg.web", "templates"), PackageLoader("plg.engine", "templates")]
+        ),
+        autoescape=select_autoescape(["html", "svg"], default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.globals.update(team_url=team_url, quote=_quote)
+    return environment
+
+
+def _quote(text: str) -> str:
+    return quote(text, safe="")
+
+
+def team_url(name: str, where: str = "team") -> str:
+    """The address of a team's page (or of one of its actions): its name, every character
+    that could end the path or start a query written out."""
+    return f"/{where}/{_quote(name)}"
+
+
+def local_path(target: str | None) -> str:
+    """Where to go after signing in: a path on this site, never another site."""
+    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
+        return target
+    return "/teams"
+
+
+def request_lang(request: Request) -> Lang:
+    chosen = request.session.get("lang")
+    if chosen in LANGS:
+        return "en" if chosen == "en" else "nl"
+    accept = request.headers.get("accept-language", "").lower()
+    return "en" if accept.startswith("en") else "nl"
+
+
+def csrf_token(request: Request) -> str:
+    token = request.session.get("csrf")
+    if not isinstance(token, str):
+        token = request.session["csrf"] = secrets.token_urlsafe(32)
+    return token
+
+
+def csrf_ok(request: Request, form: FormData) -> bool:
+    sent, kept = form.get("csrf"), request.session.get("csrf")
+    return isinstance(sent, str) and isinstance(kept, str) and hmac.compare_digest(sent, kept)
+
+
+def error_text(error: PlgError, lang: Lang) -> str:
+    """The error's message; where the command line's words would not fit a web page (they name
+    options such as --as), the web's own version of it."""
+    web = f"web_{error.key}"
+    if web in MESSAGES:
+        return PlgError(web, **error.params).text(lang)
+    return error.text(lang)
+
+
+@dataclass
+class Page:
+    """One request to a page: the person, their engine, the form, and how to answer."""
+
+    request: Request
+    base: Engine
+    form: FormData | None = None
+    who: AccountView | None = None
+    lang: Lang = "nl"
+    engine: Engine = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.engine = self.base
+
+    def t(self, key: str, **params: object) -> str:
+        return t(key, self.lang, **params)
+
+    def field(self, name: str) -> str:
+        value = self.form.get(name) if self.form is not None else None
+        return value if isinstance(value, str) else ""
+
+    def fields(self, name: str) -> list[str]:
+        if self.form is None:
+            return []
+        return [value for value in self.form.getlist(name) if isinstance(value, str)]
+
+    def flash(self, kind: str, text: str) -> None:
+        text = text if len(text) <= _FLASH_CHARS else text[: _FLASH_CHARS - 1] + "…"
+        self.request.session.setdefault("flash", []).append([kind, text])
+
+    def done(self, key: str, **params: object) -> None:
+        self.flash("ok", self.t(key, **params))
+
+    def redirect(self, url: str) -> Response:
+        # 303: the browser fetches the next page with GET, so a reload never posts again.
+        return RedirectResponse(url, status_code=303)
+
+    def render(self, template: str, status: int = 200, **context: Any) -> Response:
+        flashes = self.request.session.pop("flash", [])
+        html = (
+            templates()
+            .get_template(template)
+            .render(
+                t=self.t,
+                lang=self.lang,
+                who=self.who,
+                csrf=csrf_token(self.request),
+                flashes=flashes,
+                path=self.request.url.path,
+                **context,
+            )
+        )
+        return HTMLResponse(html, status_code=status)
+
+    def message(self, status: int, text: str) -> Response:
+        """A page that says only what went wrong and where to go from here."""
+        return self.render("message.html", status=status, text=text)
+
+
+Handler = Callable[[Page], Response]
+
+
+def signed_in(page: Page) -> None:
+    """Who the session says, if their account still stands and the session has not been
+    idle for longer than the setting `session-hours` allows."""
+    session = page.request.session
+    person, stamp, seen = session.get("person"), session.get("stamp"), session.get("seen")
+    if not isinstance(person, str):
+        raise SignInFirst()
+    account = page.base.account(person)
+    if account is None or account.stamp != stamp:
+        session.clear()
+        raise SignInFirst("web_signed_out")
+    idle = int(page.base.settings()["session-hours"]) * 3600
+    now = int(time.time())
+    if not isinstance(seen, int) or now - seen > idle:
+        session.clear()
+        raise SignInFirst("web_session_expired")
+    session["seen"] = now
+    page.who = account
+    page.lang = account.lang
+    page.engine = page.base.acting(account.person, account.lang)
+
+
+# Time enough for a big upload to arrive and be parsed; more is refused unread.
+_FORM_SLACK = 2**20
+
+
+async def _form(request: Request, base: Engine) -> FormData | Response:
+    """The posted form, or the page that refuses it unread (too large, or not a form)."""
+    most = int((await run_in_threadpool(base.settings))["max-file-mb"])
+    length = request.headers.get("content-length", "")
+    page = Page(request, base, lang=request_lang(request))
+    if length.isdigit() and int(length) > most * 2**20 + _FORM_SLACK:
+        return page.message(413, page.t("web_too_large", limit=most))
+    try:
+        return await request.form(max_files=1, max_fields=200)
+    except MultiPartException:
+        return page.message(400, page.t("web_bad_form"))
+
+
+def endpoint(handler: Handler, *, public: bool = False) -> Callable[[Request], Awaitable[Response]]:
+    """A Starlette endpoint that runs `handler` for a signed-in person (or anyone, if
+    `public`), with a checked form on POST."""
+
+    async def run(request: Request) -> Response:
+        base: Engine = request.app.state.engine
+        form = None
+        if request.method == "POST":
+            parsed = await _form(request, base)
+            if isinstance(parsed, Response):
+                return parsed
+            form = parsed
+        try:
+            if form is not None and not csrf_ok(request, form):
+                page = Page(request, base, form, lang=request_lang(request))
+                return page.message(403, page.t("web_csrf"))
+            return await run_in_threadpool(_answer, handler, Page(request, base, form), public)
+        finally:
+            if form is not None:
+                await form.close()  # an uploaded file waits in a temporary file until then
+
+    return run
+
+
+def _answer(handler: Handler, page: Page, public: bool) -> Response:
+    page.lang = request_lang(page.request)
+    try:
+        if not public:
+            signed_in(page)
+        return handler(page)
+    except SignInFirst as leave:
+        if leave.why:
+            page.flash("error", page.t(leave.why))
+        query = urlencode({"next": page.request.url.path})
+        return page.redirect(f"/sign-in?{query}")
+    except PlgError as error:
+        text = error_text(error, page.lang)
+        if page.form is not None:
+            # A refused change: back to the page it came from, which says why; nothing changed.
+            page.flash("error", text)
+            return page.redirect(local_path(page.field("back") or None))
+        return page.message(_status(error), text)
+
+
+def _status(error: PlgError) -> int:
+    from plg.errors import NotFound, Refused
+
+    if isinstance(error, NotFound):
+        return 404
+    return 403 if isinstance(error, Refused) else 400

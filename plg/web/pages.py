@@ -1,0 +1,149 @@
+"""The pages that show: my teams, a team, the dashboard, the methods, exports and files."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from starlette.responses import HTMLResponse, Response
+
+from plg.engine.definition import RECORD_CATEGORIES
+from plg.engine.graph import layout
+from plg.engine.inputs import CHARTER_QUESTIONS, MEETING_KINDS
+from plg.engine.story import event_text
+from plg.errors import InvalidInput, NotFound
+from plg.web.context import Page
+
+
+def visible(page: Page, name: str) -> str:
+    """The team's name, if the person may see it. A team they may not see is answered as if
+    there were none, so that names of other schools' teams do not show through."""
+    if not page.engine.may_see(name):
+        raise NotFound("web_team_unknown", team=name)
+    return name.strip()
+
+
+def my_teams(page: Page) -> Response:
+    assert page.who is not None
+    person = page.who.person
+    rows = page.engine.teams(seen_by=person)
+    member_of = set(page.engine.teams_of(person))
+    mine = [row for row in rows if row.name in member_of]
+    others = [row for row in rows if row.name not in member_of]
+    return page.render("teams.html", mine=mine, others=others)
+
+
+def team(page: Page) -> Response:
+    name = visible(page, page.request.path_params["name"])
+    engine = page.engine
+    view = engine.team(name, pupils=True)
+    definition = view.definition
+    may = {
+        action: engine.may(action, name)
+        for action in ("tick", "record", "advance", "meeting", "hypothesis", "charter")
+    }
+    records = {category: engine.records(name, category) for category in RECORD_CATEGORIES}
+    kinds = {category: definition.record_kinds(category) for category in RECORD_CATEGORIES}
+    events = [(event, event_text(event, page.lang)) for event in reversed(engine.history(name))]
+    return page.render(
+        "team.html",
+        v=view,
+        row=view.row,
+        diagram=layout(definition, page.lang, view.row.phase),
+        may=may,
+        records=records,
+        kinds=kinds,
+        members=engine.members(name),
+        events=events,
+        meetings=engine.meetings(name),
+        meeting_kinds=MEETING_KINDS,
+        hypotheses=engine.hypotheses(name),
+        charter=engine.charter(name),
+        questions=CHARTER_QUESTIONS,
+        back=page.request.url.path,
+        today=engine.clock().date().isoformat(),
+    )
+
+
+def confirm_move(page: Page) -> Response:
+    name = visible(page, page.request.path_params["name"])
+    view = page.engine.team(name)
+    trigger = page.request.query_params.get("trigger", "")
+    move = next((m for m in view.moves if m.trigger == trigger), None)
+    if move is None:
+        possible = ", ".join(m.trigger for m in view.moves) or "-"
+        raise NotFound(
+            "trigger_unknown", team=name, trigger=trigger, phase=view.row.phase, possible=possible
+        )
+    dest = view.definition.phase(move.dest).title(page.lang)
+    return page.render(
+        "confirm.html", v=view, move=move, dest=dest, may_force=page.engine.may("force", name)
+    )
+
+
+def dashboard(page: Page) -> Response:
+    assert page.who is not None
+    query = page.request.query_params
+    school, method, phase = (query.get(key) or None for key in ("school", "method", "phase"))
+    stalled = query.get("stalled", "30")
+    if not stalled.isascii() or not stalled.isdigit() or not 1 <= int(stalled) <= 3650:
+        raise InvalidInput("web_stalled_days")
+    overview = page.engine.overview(
+        school=school,
+        method=method,
+        phase=phase,
+        stalled_days=int(stalled),
+        seen_by=page.who.person,
+    )
+    return page.render(
+        "dashboard.html",
+        o=overview,
+        schools=[s.name for s in page.engine.schools()],
+        methods=[(m.definition.id, m.definition.title(page.lang)) for m in page.engine.methods()],
+        chosen={"school": school, "method": method, "phase": phase, "stalled": stalled},
+    )
+
+
+def methods(page: Page) -> Response:
+    return page.render("methods.html", methods=[m.definition for m in page.engine.methods()])
+
+
+def method(page: Page) -> Response:
+    definition = page.engine.method(page.request.path_params["method_id"]).definition
+    return page.render("method.html", d=definition, diagram=layout(definition, page.lang))
+
+
+def export(page: Page) -> Response:
+    """The team's whole story as the HTML export: a document to save or print."""
+    from plg.engine.graph import mermaid
+    from plg.engine.render import render
+
+    name = visible(page, page.request.path_params["name"])
+    story = page.engine.story(name)
+    html = render(
+        "export",
+        "html",
+        page.lang,
+        s=story,
+        diagram=mermaid(story.definition, page.lang, story.row.phase),
+    )
+    # A standalone document with its own style sheet in it, and no scripts.
+    policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'"
+    return HTMLResponse(html, headers={"Content-Security-Policy": policy})
+
+
+def download(page: Page) -> Response:
+    name = visible(page, page.request.path_params["name"])
+    category = page.request.path_params["category"]
+    if category not in RECORD_CATEGORIES:
+        raise NotFound("web_page_unknown")
+    filename, data = page.engine.record_file(name, category, page.request.path_params["rid"])
+    # Always a download, never shown in the page: a file someone uploaded may hold HTML.
+    plain = "".join(
+        ch if (ch.isascii() and ch.isalnum()) or ch in "._-" else "_" for ch in filename
+    )
+    disposition = f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(filename)}"
+    return Response(
+        data,
+        media_type="application/octet-stream",
+        headers={"Content-Disposition": disposition},
+    )

@@ -1,0 +1,65 @@
+"""Signing in and out, and the language a person reads the pages in."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from contextlib import suppress
+
+from starlette.responses import Response
+
+from plg.errors import PlgError
+from plg.web.context import Page, SignInFirst, error_text, local_path, signed_in
+
+
+def home(page: Page) -> Response:
+    return page.redirect("/teams")
+
+
+def sign_in_form(page: Page) -> Response:
+    chosen = page.request.query_params.get("lang")
+    if chosen in ("nl", "en"):
+        page.request.session["lang"] = chosen
+        page.lang = "en" if chosen == "en" else "nl"
+    with suppress(SignInFirst):
+        signed_in(page)
+        return page.redirect(local_path(page.request.query_params.get("next")))
+    return page.render(
+        "sign_in.html", next=local_path(page.request.query_params.get("next")), name=""
+    )
+
+
+def sign_in(page: Page) -> Response:
+    name, target = page.field("name"), local_path(page.field("next"))
+    try:
+        account = page.base.sign_in(name, page.field("password"))
+    except PlgError as error:
+        page.flash("error", error_text(error, page.lang))
+        return page.render("sign_in.html", status=401, next=target, name=name)
+    session = page.request.session
+    # A new session, and a new token for its forms: nothing from before signing in carries on.
+    session.clear()
+    session.update(
+        person=account.person,
+        stamp=account.stamp,
+        seen=int(time.time()),
+        csrf=secrets.token_urlsafe(32),
+    )
+    return page.redirect(target)
+
+
+def sign_out(page: Page) -> Response:
+    # Said in the language of the person leaving, if the session still stands.
+    with suppress(SignInFirst):
+        signed_in(page)
+    lang = page.lang
+    page.request.session.clear()
+    page.request.session["lang"] = lang
+    page.done("web_signed_out_done")
+    return page.redirect("/sign-in")
+
+
+def language(page: Page) -> Response:
+    assert page.who is not None
+    page.engine.set_user_lang(page.who.person, page.field("lang"))
+    return page.redirect(local_path(page.field("back") or None))

@@ -1,0 +1,711 @@
+"""The web page (`plg serve`) over real HTTP: signing in, sessions, CSRF, roles, who sees
+what, uploads and downloads, and everything a user types shown as text.
+
+One small foundation per database kind: two schools, a project leader, and a leader and a
+member in each school's team. Role checks are left off in its settings: the web page checks
+roles whatever they say. Tests that change a team start a team of their own.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from itsdangerous import TimestampSigner
+
+from plg import Engine
+from plg.engine.accounts import MAX_WAIT, wait_after
+from plg.errors import Refused
+from tests.conftest import POSTGRES, Plg, _postgres_database, needs_postgres
+from tests.webserver import Visitor, free_port, serving, text_of
+
+PASSWORD = "een lange zin als wachtwoord"
+LEADER, MEMBER, OTHER, CHIEF, SPARE = (
+    "Lea Leider",
+    "Mo Lid",
+    "Zoe Zuid",
+    "Piet Project",
+    "Ria Reserve",
+)
+NORTH, SOUTH = "OBS Noord", "CBS Zuid"
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=needs_postgres)])
+def url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('web') / 'plg.db'}"
+    else:
+        yield from _postgres_database()
+
+
+@pytest.fixture(scope="module")
+def chief(url: str) -> Iterator[Engine]:
+    """The project leader's engine, on a foundation made for these tests."""
+    engine = Engine(url, actor=CHIEF, lang="en")
+    engine.init()
+    engine.add_project_leader(CHIEF)
+    for school in (NORTH, SOUTH):
+        engine.add_school(school)
+    for person, school in ((LEADER, NORTH), (MEMBER, NORTH), (SPARE, NORTH), (OTHER, SOUTH)):
+        engine.add_person(person, school=school)
+    for person in (LEADER, MEMBER, OTHER, CHIEF, SPARE):
+        engine.add_user(person, PASSWORD, "en")
+    yield engine
+    engine.close()
+
+
+@pytest.fixture(scope="module")
+def site(chief: Engine, url: str) -> Iterator[str]:
+    with serving(url) as base:
+        yield base
+
+
+def _team(chief: Engine, method: str = "vier_vragen", school: str = NORTH) -> str:
+    """A team of its own for one test, led by LEADER with MEMBER in it (or by OTHER, south)."""
+    name = f"Team {uuid.uuid4().hex[:6]}"
+    leader = LEADER if school == NORTH else OTHER
+    chief.start_team(name, method, schools=(school,), leader=leader)
+    if school == NORTH:
+        chief.join(name, MEMBER, "member")
+    return name
+
+
+@pytest.fixture
+def visitor(site: str) -> Iterator[Visitor]:
+    person = Visitor(site)
+    yield person
+    person.close()
+
+
+Signer = Callable[[str], Visitor]
+
+
+@pytest.fixture
+def sign(site: str) -> Iterator[Signer]:
+    """Signs a person in, in a browser session of their own; closed after the test."""
+    opened: list[Visitor] = []
+
+    def signed_in(name: str) -> Visitor:
+        person = Visitor(site)
+        opened.append(person)
+        answer = person.sign_in(name, PASSWORD)
+        assert answer.url.path == "/teams", text_of(answer.text)
+        return person
+
+    yield signed_in
+    for person in opened:
+        person.close()
+
+
+def _finish_phase(chief: Engine, team: str) -> None:
+    """Everything the phase asks: its boxes ticked, and a record saved for each item that a
+    saved record ticks."""
+    for item in chief.checklist(team).items:
+        if item.satisfied_by is None:
+            chief.tick(team, item.id)
+        else:
+            category, _, kind = item.satisfied_by.partition(":")
+            assert category in ("artefact", "evidence"), item.satisfied_by
+            chief.add_record(team, category, kind, item.id, _text("x"))  # type: ignore[arg-type]
+
+
+def _history(chief: Engine, team: str) -> list[tuple[int, str]]:
+    return [(event.seq, event.kind) for event in chief.history(team)]
+
+
+# -- signing in -----------------------------------------------------------------------------
+
+
+def test_pages_ask_to_sign_in_first_and_return_after(site: str, visitor: Visitor) -> None:
+    page = visitor.get("/dashboard")
+    assert page.url.path == "/sign-in"
+    assert page.url.params["next"] == "/dashboard"
+    answer = visitor.post("/sign-in", {"name": LEADER, "password": PASSWORD, "next": "/dashboard"})
+    assert answer.url.path == "/dashboard"
+    assert LEADER in text_of(answer.text)
+
+
+def test_the_session_cookie_is_signed_httponly_and_samesite(site: str, visitor: Visitor) -> None:
+    visitor.get("/sign-in")
+    answer = visitor.http.post(
+        "/sign-in",
+        data={"csrf": visitor.token, "name": LEADER, "password": PASSWORD},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303
+    cookie = answer.headers["set-cookie"]
+    assert cookie.startswith("plg_session=")
+    assert "httponly" in cookie.lower()
+    assert "samesite=lax" in cookie.lower()
+    # Its content is signed: changed by one character, it is no session at all.
+    value = visitor.http.cookies["plg_session"]
+    forged = value[:-1] + ("A" if value[-1] != "A" else "B")
+    visitor.http.cookies.set("plg_session", forged)
+    assert visitor.get("/teams").url.path == "/sign-in"
+
+
+def test_signing_out_ends_the_session(sign: Signer) -> None:
+    person = sign(MEMBER)
+    answer = person.post("/sign-out")
+    assert answer.url.path == "/sign-in"
+    assert "You are signed out" in text_of(answer.text)
+    assert person.get("/teams").url.path == "/sign-in"
+
+
+def test_after_a_wrong_password_even_the_right_one_waits(site: str, visitor: Visitor) -> None:
+    wrong = visitor.post("/sign-in", {"name": SPARE, "password": "not the password"})
+    assert wrong.status_code == 401
+    assert "do not match" in text_of(wrong.text)
+    early = visitor.post("/sign-in", {"name": SPARE, "password": PASSWORD})
+    assert early.status_code == 401
+    assert "Too many failed attempts under this name. Wait" in text_of(early.text)
+    assert early.url.path == "/sign-in"
+    time.sleep(1.2)  # the first wait is one second
+    good = visitor.post("/sign-in", {"name": SPARE, "password": PASSWORD})
+    assert good.url.path == "/teams"
+
+
+def test_each_failure_in_a_row_doubles_the_wait(url: str, chief: Engine) -> None:
+    """On the engine's clock, not the wall's: every worker reads the same failures."""
+    now = [datetime(2026, 11, 2, 8, 0, tzinfo=UTC)]
+    engine = Engine(url, clock=lambda: now[0])
+    for wait in (1, 2, 4, 8, 16):
+        with pytest.raises(Refused, match="do not match"):
+            engine.sign_in(SPARE, "wrong, again")
+        now[0] += timedelta(seconds=wait - 1)
+        with pytest.raises(Refused, match="Wait 1 seconds"):
+            engine.sign_in(SPARE, PASSWORD)  # not even tried: the wait is not over
+        now[0] += timedelta(seconds=1)
+    assert engine.sign_in(SPARE, PASSWORD).person == SPARE
+    # A good sign-in starts the count again.
+    with pytest.raises(Refused, match="do not match"):
+        engine.sign_in(SPARE, "wrong")
+    with pytest.raises(Refused, match="Wait 1 seconds"):
+        engine.sign_in(SPARE, PASSWORD)
+    now[0] += timedelta(seconds=1)
+    engine.sign_in(SPARE, PASSWORD)
+    engine.close()
+    assert [wait_after(n) for n in (0, 1, 2, 10, 11, 40)] == [0, 1, 2, 512, MAX_WAIT, MAX_WAIT]
+
+
+def test_an_unknown_name_reads_as_a_wrong_password(site: str, visitor: Visitor) -> None:
+    answer = visitor.post("/sign-in", {"name": "Nobody Known", "password": PASSWORD})
+    assert answer.status_code == 401
+    assert "That name and password do not match" in text_of(answer.text)
+
+
+def _use_cookie(visitor: Visitor, secret: str, session: dict[str, Any]) -> None:
+    """Give the visitor a session cookie made here: what Starlette's session middleware
+    writes, base64 of the JSON, signed with a timestamp."""
+    data = base64.b64encode(json.dumps(session).encode())
+    visitor.http.cookies.clear()
+    visitor.http.cookies.set("plg_session", TimestampSigner(secret).sign(data).decode())
+
+
+def test_a_session_idle_too_long_must_sign_in_again(
+    site: str, chief: Engine, visitor: Visitor
+) -> None:
+    account = chief.account(LEADER)
+    assert account is not None
+    hours = int(chief.settings()["session-hours"])
+    stale = int(time.time()) - hours * 3600 - 60
+    session = {"person": LEADER, "stamp": account.stamp, "seen": stale, "csrf": "x"}
+    _use_cookie(visitor, chief.web_secret(), session)
+    page = visitor.get("/teams")
+    assert page.url.path == "/sign-in"
+    assert "Your session expired" in text_of(page.text)
+    # The same session, seen a minute ago, is let in.
+    session["seen"] = int(time.time()) - 60
+    _use_cookie(visitor, chief.web_secret(), session)
+    assert visitor.get("/teams").url.path == "/teams"
+    # A session signed with another key is no session.
+    _use_cookie(visitor, "another key", session)
+    assert visitor.get("/teams").url.path == "/sign-in"
+
+
+def test_a_new_password_ends_the_sessions_before_it(sign: Signer, chief: Engine) -> None:
+    person = sign(SPARE)
+    chief.set_password(SPARE, PASSWORD + " nieuw")
+    page = person.get("/teams")
+    assert page.url.path == "/sign-in"
+    assert "signed out" in text_of(page.text)
+    chief.set_password(SPARE, PASSWORD)
+
+
+# -- forms ----------------------------------------------------------------------------------
+
+
+def test_a_form_without_its_token_changes_nothing(sign: Signer, chief: Engine) -> None:
+    team = _team(chief)
+    before = _history(chief, team)
+    leader = sign(LEADER)
+    path = f"/checklist/{quote(team)}"
+    phase = chief.team(team).row.phase
+    item = chief.checklist(team).items[0].id
+    for token in ({}, {"csrf": "made-up"}, {"csrf": ""}):
+        answer = leader.post(path, {"phase": phase, "item": item, **token}, token=False)
+        assert answer.status_code == 403
+        assert "security code" in text_of(answer.text)
+    # A token from another person's session is not this session's token either.
+    other = sign(MEMBER)
+    answer = leader.post(path, {"phase": phase, "item": item, "csrf": other.token}, token=False)
+    assert answer.status_code == 403
+    assert _history(chief, team) == before
+
+
+def test_ticks_are_saved_as_the_boxes_were_left(sign: Signer, chief: Engine) -> None:
+    team = _team(chief)
+    member = sign(MEMBER)
+    view = chief.checklist(team)
+    manual = [item.id for item in view.items if item.satisfied_by is None]
+    assert len(manual) >= 2
+    page = member.post(f"/checklist/{quote(team)}", {"phase": view.phase, "item": manual[:2]})
+    assert page.url.path == f"/team/{team}"
+    assert "Checklist saved (2 changed)" in text_of(page.text)
+    done = {item.id for item in chief.checklist(team).items if item.done}
+    assert set(manual[:2]) <= done
+    # Unticking one box unticks that item alone.
+    member.post(f"/checklist/{quote(team)}", {"phase": view.phase, "item": manual[:1]})
+    done = {item.id for item in chief.checklist(team).items if item.done}
+    assert manual[0] in done
+    assert manual[1] not in done
+
+
+def test_ticks_from_a_page_of_an_earlier_phase_are_refused(sign: Signer, chief: Engine) -> None:
+    team = _team(chief)
+    old = chief.team(team).row.phase
+    chief.advance(team, force=True, reason="test")
+    before = _history(chief, team)
+    member = sign(MEMBER)
+    page = member.post(f"/checklist/{quote(team)}", {"phase": old, "item": "x"})
+    assert "moved to another phase while the page was open" in text_of(page.text)
+    assert _history(chief, team) == before
+
+
+def test_a_move_is_confirmed_first(sign: Signer, chief: Engine) -> None:
+    team = _team(chief)
+    chief.advance(team, force=True, reason="past the first phase")  # no charter needed
+    leader = sign(LEADER)
+    phase = chief.team(team).row.phase
+    confirm = leader.get(f"/advance/{quote(team)}?trigger=next")
+    assert confirm.status_code == 200
+    assert chief.team(team).row.phase == phase  # only asked, not moved
+    _finish_phase(chief, team)
+    confirm = leader.get(f"/advance/{quote(team)}?trigger=next")
+    assert 'id="confirm"' in confirm.text
+    moved = leader.post(f"/advance/{quote(team)}", {"trigger": "next"})
+    assert "The team is now in" in text_of(moved.text)
+    assert chief.team(team).row.phase != phase
+
+
+def test_a_blocked_move_lists_what_is_open_and_force_needs_a_reason(
+    sign: Signer, chief: Engine
+) -> None:
+    team = _team(chief)
+    leader = sign(LEADER)
+    confirm = leader.get(f"/advance/{quote(team)}?trigger=next")
+    assert 'id="blocking"' in confirm.text
+    assert 'id="confirm"' not in confirm.text
+    before = _history(chief, team)
+    refused = leader.post(f"/advance/{quote(team)}", {"trigger": "next"})
+    assert "cannot move on" in text_of(refused.text)
+    no_reason = leader.post(f"/advance/{quote(team)}", {"trigger": "next", "force": "yes"})
+    assert "needs a reason" in text_of(no_reason.text)
+    assert _history(chief, team) == before
+    forced = leader.post(
+        f"/advance/{quote(team)}", {"trigger": "next", "force": "yes", "reason": "agreed"}
+    )
+    assert "The team is now in" in text_of(forced.text)
+
+
+# -- roles and who sees what ----------------------------------------------------------------
+
+
+def test_a_member_may_not_move_the_team_though_role_checks_are_off(
+    sign: Signer, chief: Engine
+) -> None:
+    assert chief.settings()["role-checks"] == "off"
+    team = _team(chief)
+    member = sign(MEMBER)
+    page = member.get(f"/team/{quote(team)}")
+    assert "The team leader moves the team" in text_of(page.text)
+    assert "/advance/" not in page.text
+    before = _history(chief, team)
+    refused = member.post(
+        f"/advance/{quote(team)}", {"trigger": "next", "force": "yes", "reason": "why not"}
+    )
+    assert "You may not" in text_of(refused.text)
+    assert _history(chief, team) == before
+
+
+def test_someone_of_another_school_sees_no_trace_of_a_team(sign: Signer, chief: Engine) -> None:
+    team = _team(chief)
+    chief.add_record(team, "artefact", "leerdoelen", "Geheim plan", _text("inhoud"))
+    [record] = chief.records(team, "artefact")
+    other = sign(OTHER)
+    unknown = other.get(f"/team/{quote('Nergens bekend')}")
+    for path in (
+        f"/team/{quote(team)}",
+        f"/export/{quote(team)}",
+        f"/advance/{quote(team)}?trigger=next",
+        f"/file/artefact/{record.id}/{quote(team)}",
+    ):
+        page = other.get(path)
+        assert page.status_code == 404, path
+        assert "Geheim plan" not in page.text
+        # The same answer as for a team that does not exist: no name shows through.
+        assert text_of(page.text) == text_of(unknown.text).replace("Nergens bekend", team)
+    before = _history(chief, team)
+    answer = other.post(f"/checklist/{quote(team)}", {"phase": "x", "item": "y"})
+    assert "that you can see" in text_of(answer.text)
+    assert _history(chief, team) == before
+    assert team not in other.get("/teams").text
+    assert team not in other.get("/dashboard").text
+    # The project leader sees it everywhere.
+    boss = sign(CHIEF)
+    assert team in boss.get("/dashboard").text
+    assert boss.get(f"/team/{quote(team)}").status_code == 200
+
+
+def test_my_teams_and_my_schools_teams(sign: Signer, chief: Engine) -> None:
+    mine = _team(chief)
+    theirs = _team(chief, school=SOUTH)
+    member = sign(MEMBER)
+    page = member.get("/teams")
+    own = page.text.partition('id="others"')[0]
+    assert mine in own
+    assert theirs not in page.text
+    spare = sign(SPARE)  # of the school, in no team
+    page = spare.get("/teams")
+    assert "not a member of a team yet" in text_of(page.text)
+    assert mine in page.text
+
+
+# -- records --------------------------------------------------------------------------------
+
+
+def _text(text: str) -> Any:
+    from plg.engine.inputs import Content
+
+    return Content(text=text)
+
+
+def test_an_upload_keeps_its_bytes_under_a_harmless_name(sign: Signer, chief: Engine) -> None:
+    team = _team(chief)
+    member = sign(MEMBER)
+    data = b"<html><script>alert(1)</script></html>\x00\xff"
+    answer = member.post(
+        f"/record/{quote(team)}",
+        {"category": "artefact", "kind": "leerdoelen", "title": "Lesplan"},
+        files={"file": ("C:\\Users\\juf\\..\\les<b>.html", data, "text/html")},
+    )
+    assert "'Lesplan' saved" in text_of(answer.text)
+    [record] = chief.records(team, "artefact")
+    assert record.filename == "les<b>.html"
+    assert "les&lt;b&gt;.html" in answer.text
+    download = member.get(f"/file/artefact/{record.id}/{quote(team)}")
+    assert download.content == data
+    assert download.headers["content-type"] == "application/octet-stream"
+    assert download.headers["content-disposition"].startswith("attachment;")
+    assert download.headers["x-content-type-options"] == "nosniff"
+
+
+def test_an_upload_too_large_is_refused_and_nothing_saved(sign: Signer, chief: Engine) -> None:
+    team = _team(chief)
+    chief.set_setting("max-file-mb", "1")
+    try:
+        member = sign(MEMBER)
+        before = _history(chief, team)
+        for size in (int(1.5 * 2**20), 3 * 2**20):  # past the limit; past it and the slack
+            answer = member.post(
+                f"/record/{quote(team)}",
+                {"category": "artefact", "kind": "leerdoelen", "title": "Video"},
+                files={"file": ("les.mp4", b"\0" * size, "video/mp4")},
+            )
+            assert "plg stores files up to 1 MB" in text_of(answer.text), size
+        assert _history(chief, team) == before
+        assert chief.records(team, "artefact") == []
+        member.close()
+    finally:
+        chief.set_setting("max-file-mb", "50")
+
+
+def test_a_record_needs_exactly_one_content(sign: Signer, chief: Engine) -> None:
+    team = _team(chief)
+    member = sign(MEMBER)
+    answer = member.post(
+        f"/record/{quote(team)}", {"category": "evidence", "kind": "toetsresultaten", "title": "x"}
+    )
+    assert "exactly one of a file, a text or a value" in text_of(answer.text)
+    answer = member.post(
+        f"/record/{quote(team)}",
+        {"category": "evidence", "kind": "toetsresultaten", "title": "x", "value": "zeven"},
+    )
+    assert "'zeven' is not a number" in text_of(answer.text)
+    assert chief.records(team, "evidence") == []
+
+
+# -- what people type -----------------------------------------------------------------------
+
+MARKUP = [
+    "<script>alert('x')</script>",
+    '"><img src=x onerror=alert(1)>',
+    "</textarea><script>alert(2)</script>",
+    "{{ 7*7 }} {% raw %}",
+    "<svg onload=alert(3)>",
+    "javascript:alert(4)",
+]
+
+
+def _tags(html: str) -> list[str]:
+    return re.findall(r"<(script|img|svg onload)\b", html)
+
+
+def test_markup_in_every_field_is_shown_as_text(sign: Signer, chief: Engine) -> None:
+    team = _team(chief, method="datateam")
+    leader = sign(LEADER)
+    clean = _tags(leader.get(f"/team/{quote(team)}").text)
+    today = chief.clock().date().isoformat()
+    for number, payload in enumerate(MARKUP):
+        leader.post(
+            f"/record/{quote(team)}",
+            {
+                "category": "artefact",
+                "kind": "probleemdefinitie",
+                "title": payload,
+                "text": payload,
+            },
+        )
+        leader.post(
+            f"/meeting/{quote(team)}",
+            {"date": today, "length": "60", "attendee": [LEADER], "agenda": payload},
+        )
+        leader.post(f"/charter/{quote(team)}", {f"q_{'question'}": payload, "needs": payload})
+        if number == 0:
+            leader.post(f"/hypothesis/{quote(team)}", {"text": payload})
+    page = leader.get(f"/team/{quote(team)}")
+    assert _tags(page.text) == clean
+    for payload in MARKUP[:3]:
+        assert payload not in page.text
+    assert "&lt;script&gt;alert(" in page.text
+    assert chief.charter(team).answers[1][2] == MARKUP[-1]
+    assert len(chief.meetings(team)) == len(MARKUP)
+    # The export keeps them text too.
+    assert _tags(leader.get(f"/export/{quote(team)}").text) == []
+
+
+@pytest.fixture(scope="module")
+def titled(site: str, chief: Engine) -> Iterator[tuple[str, Visitor]]:
+    """A team and its member's session, kept for every example of the property below."""
+    member = Visitor(site)
+    member.sign_in(MEMBER, PASSWORD)
+    yield _team(chief), member
+    member.close()
+
+
+@settings(max_examples=25, deadline=None)
+@given(title=st.text(min_size=1, max_size=60))
+def test_any_title_comes_back_as_the_same_text(
+    chief: Engine, titled: tuple[str, Visitor], title: str
+) -> None:
+    team, member = titled
+    before = len(chief.records(team, "artefact"))
+    answer = member.post(
+        f"/record/{quote(team)}",
+        {"category": "artefact", "kind": "leerdoelen", "title": title, "text": "x"},
+    )
+    assert answer.status_code == 200
+    saved = chief.records(team, "artefact")
+    if len(saved) > before:
+        assert saved[-1].title == title.strip()
+        assert 'class="flash ok"' in answer.text
+    else:
+        # Refused (nothing visible, a control character): said on the page, nothing saved.
+        assert 'class="flash error"' in answer.text
+
+
+# -- languages and headers ------------------------------------------------------------------
+
+
+def test_each_person_reads_in_their_own_language(sign: Signer, chief: Engine) -> None:
+    person = sign(SPARE)
+    assert "My teams" in text_of(person.get("/teams").text)
+    answer = person.post("/language", {"lang": "nl", "back": "/methods"})
+    assert answer.url.path == "/methods"
+    assert "Methoden" in text_of(answer.text)
+    assert chief.account(SPARE).lang == "nl"  # type: ignore[union-attr]
+    others = sign(MEMBER)
+    assert "My teams" in text_of(others.get("/teams").text)
+    person.post("/language", {"lang": "en", "back": "/teams"})
+    assert chief.account(SPARE).lang == "en"  # type: ignore[union-attr]
+
+
+def test_every_answer_carries_the_security_headers(site: str, visitor: Visitor) -> None:
+    for path in ("/sign-in", "/style.css", "/nowhere"):
+        answer = visitor.get(path)
+        policy = answer.headers["content-security-policy"]
+        assert "default-src 'none'" in policy
+        assert "script-src" not in policy  # none, by default-src
+        assert answer.headers["x-frame-options"] == "DENY"
+        assert answer.headers["x-content-type-options"] == "nosniff"
+    assert visitor.get("/nowhere").status_code == 404
+
+
+def test_the_dashboard_filters_and_checks_its_numbers(sign: Signer, chief: Engine) -> None:
+    team = _team(chief, method="lesson_study")
+    boss = sign(CHIEF)
+    page = boss.get("/dashboard?method=lesson_study")
+    rows = re.findall(r'<tr class="team[^"]*" data-team="([^"]+)"', page.text)
+    assert team in rows
+    assert all(chief.team(row).row.method == "lesson_study" for row in rows)
+    bad = boss.get("/dashboard?stalled=-3")
+    assert bad.status_code == 400
+    assert "number of days from 1 to 3650" in text_of(bad.text)
+
+
+def test_the_method_pages_draw_every_phase(sign: Signer, chief: Engine) -> None:
+    person = sign(MEMBER)
+    listing = person.get("/methods")
+    for method in chief.methods():
+        assert f"/methods/{method.definition.id}" in listing.text
+        page = person.get(f"/methods/{method.definition.id}")
+        drawn = re.findall(r'<g class="phase[^"]*" data-phase="([^"]+)"', page.text)
+        assert drawn == [phase.id for phase in method.definition.phases]
+    assert person.get("/methods/nope").status_code == 404
+
+
+def test_a_team_name_with_any_characters_has_a_page(sign: Signer, chief: Engine) -> None:
+    name = "Groep 7/8 — lezen & schrijven? #1 %20"
+    chief.start_team(name, "vier_vragen", schools=(NORTH,), leader=LEADER)
+    leader = sign(LEADER)
+    page = leader.get(f"/team/{quote(name, safe='')}")
+    assert page.status_code == 200
+    assert 'id="team-name">Groep 7/8 — lezen &amp; schrijven? #1 %20<' in page.text
+
+
+# -- the command line -----------------------------------------------------------------------
+
+
+def _refused(plg: Plg, *args: str, input: str) -> str:
+    """The error line of a command that reads standard input and must be refused."""
+    result = plg(*args, code=1, input=input)
+    assert result.stderr.startswith("Error: "), result.stderr
+    return result.stderr
+
+
+def test_user_commands(tmp_path: Path) -> None:
+    plg = Plg(f"sqlite:///{tmp_path / 'users.db'}", actor="Piet")
+    plg("init")
+    plg("project-leader", "add", "Piet")
+    plg("school", "add", "De School")
+    plg("person", "add", "Anne", "--school", "De School")
+    added = plg("user", "add", "Anne", "--password-stdin", input=PASSWORD + "\n")
+    assert "'Anne' can now sign in" in added.stderr
+    assert plg.json("user", "list") == [
+        {"person": "Anne", "lang": "nl", "project_leader": False, "school": "De School"}
+    ]
+    assert "already sign in" in _refused(
+        plg, "user", "add", "Anne", "--password-stdin", input=PASSWORD + "\n"
+    )
+    assert "neither a known person" in _refused(
+        plg, "user", "add", "Bob", "--password-stdin", input=PASSWORD + "\n"
+    )
+    assert "10 to 1000 characters" in _refused(
+        plg, "user", "add", "Piet", "--password-stdin", input="kort\n"
+    )
+    assert "No password came" in _refused(plg, "user", "add", "Piet", "--password-stdin", input="")
+    # Asked twice in a terminal; two different answers change nothing.
+    assert "differ" in _refused(plg, "user", "add", "Piet", input=f"{PASSWORD}\nanders dan dat\n")
+    plg("user", "add", "Piet", "--user-lang", "en", input=f"{PASSWORD}\n{PASSWORD}\n")
+    engine = Engine(plg.url)
+    assert engine.sign_in("Piet", PASSWORD).lang == "en"
+    plg("user", "passwd", "Anne", "--password-stdin", input="een ander wachtwoord\n")
+    assert engine.sign_in("Anne", "een ander wachtwoord").person == "Anne"
+    plg("settings", "set", "role-checks", "on")
+    # Only a project leader gives others passwords; everyone may change their own.
+    anne = Plg(plg.url, actor="Anne")
+    assert "project leader" in _refused(
+        anne, "user", "passwd", "Piet", "--password-stdin", input=PASSWORD + "\n"
+    )
+    anne("user", "passwd", "Anne", "--password-stdin", input=PASSWORD + "\n")
+    plg("user", "remove", "Anne")
+    assert "has no account" in plg.error("user", "remove", "Anne")
+    assert [row["person"] for row in plg.json("user", "list")] == ["Piet"]
+    engine.close()
+
+
+def test_serve_says_what_is_wrong_before_it_serves(tmp_path: Path) -> None:
+    missing = Plg(f"sqlite:///{tmp_path / 'none.db'}")
+    assert "plg init" in missing.error("serve")
+    plg = Plg(f"sqlite:///{tmp_path / 'one.db'}")
+    plg("init")
+    assert "server database" in plg.error("serve", "--workers", "2")
+    assert plg("serve", "--port", "0", code=2).exit_code == 2
+
+
+def _serve(url: str, port: int, *extra: str) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "plg", "--db", url, "serve", "--port", str(port), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/sign-in", timeout=1)
+            return process
+        except httpx.TransportError:
+            assert process.poll() is None, process.stdout.read() if process.stdout else ""
+            time.sleep(0.1)
+    process.kill()
+    raise AssertionError("plg serve did not answer")
+
+
+@pytest.mark.skipif(not POSTGRES, reason="several workers need PostgreSQL")
+def test_several_servers_on_one_postgres_share_nothing_but_the_database() -> None:
+    """A session opened on one server process works on another, and a form from one is taken
+    by the other: nothing of it lives in a process."""
+    for url in _postgres_database():
+        chief = Engine(url, actor=CHIEF, lang="en")
+        chief.init()
+        chief.add_project_leader(CHIEF)
+        chief.add_user(CHIEF, PASSWORD, "en")
+        team = f"Team {uuid.uuid4().hex[:6]}"
+        chief.start_team(team, "vier_vragen")
+        ports = [free_port(), free_port()]
+        servers = [_serve(url, ports[0]), _serve(url, ports[1], "--workers", "2")]
+        try:
+            first = Visitor(f"http://127.0.0.1:{ports[0]}")
+            assert first.sign_in(CHIEF, PASSWORD).url.path == "/teams"
+            second = Visitor(f"http://127.0.0.1:{ports[1]}")
+            second.http.cookies = first.http.cookies
+            second.token = first.token
+            view = chief.checklist(team)
+            item = next(i.id for i in view.items if i.satisfied_by is None)
+            phase = view.phase
+            for _ in range(6):  # over both workers of the second server
+                assert second.get("/teams").url.path == "/teams"
+            answer = second.post(f"/checklist/{quote(team)}", {"phase": phase, "item": item})
+            assert "Checklist saved (1 changed)" in text_of(answer.text)
+            assert item in {i.id for i in chief.checklist(team).items if i.done}
+            first.close()
+            second.close()
+        finally:
+            for server in servers:
+                server.terminate()
+                server.communicate(timeout=10)  # and closes its pipe
+            chief.close()

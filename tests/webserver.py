@@ -1,0 +1,97 @@
+"""The web app served for real (uvicorn, on a free port of this machine), and a visitor that
+talks to it over HTTP the way a browser without JavaScript would: forms, cookies, redirects."""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from html import unescape
+from typing import Any
+
+import httpx
+import uvicorn
+
+from plg import Engine
+from plg.web.app import create_app
+
+_TOKEN = re.compile(r'name="csrf" value="([^"]+)"')
+
+
+@contextmanager
+def serving(url: str) -> Iterator[str]:
+    """`plg serve`'s app on the database at `url`, in a thread; yields its address."""
+    engine = Engine(url, actor="plg serve")
+    server = uvicorn.Server(uvicorn.Config(create_app(engine), log_level="warning", lifespan="off"))
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert thread.is_alive(), "the server stopped as it started"
+        assert time.monotonic() < deadline, "the server did not start in time"
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(20)
+        sock.close()
+        engine.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def text_of(html: str) -> str:
+    """A page's words, without its markup, on one line, as a person reads them."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+class Visitor:
+    """One person's browser session on the web page, without JavaScript."""
+
+    def __init__(self, base: str) -> None:
+        # English before signing in; after, the language the person chose.
+        self.http = httpx.Client(
+            base_url=base,
+            follow_redirects=True,
+            timeout=30,
+            headers={"Accept-Language": "en"},
+        )
+        self.token = ""
+
+    def close(self) -> None:
+        self.http.close()
+
+    def get(self, path: str) -> httpx.Response:
+        answer = self.http.get(path)
+        found = _TOKEN.search(answer.text)
+        if found:
+            self.token = found.group(1)
+        return answer
+
+    def post(
+        self, path: str, data: dict[str, Any] | None = None, *, token: bool = True, **kwargs: Any
+    ) -> httpx.Response:
+        if not self.token:
+            self.get("/sign-in")
+        form = {"csrf": self.token, **(data or {})} if token else dict(data or {})
+        answer = self.http.post(path, data=form, **kwargs)
+        found = _TOKEN.search(answer.text)
+        if found:
+            self.token = found.group(1)
+        return answer
+
+    def sign_in(self, name: str, password: str) -> httpx.Response:
+        self.get("/sign-in")
+        return self.post("/sign-in", {"name": name, "password": password, "next": "/teams"})
