@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -118,6 +120,32 @@ def plg(db_url: str) -> Plg:
     runner = Plg(db_url)
     runner("init")
     return runner
+
+
+# -- a real browser: Debian's Chromium, driven by Playwright (which downloads no browser) ----
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Where screenshots go for a person to look at (CI keeps this folder).
+SHOTS = Path(os.environ.get("PLG_SCREENSHOTS", Path(__file__).parents[1] / "test-screenshots"))
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if CHROMIUM is None:
+        pytest.skip("no chromium on this machine (Debian package 'chromium'; .ci/run installs it)")
+    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with playwright.sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
 
 
 def sql(url: str, statement: str) -> Any:

@@ -2,38 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import Plg
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-# Where screenshots go for a person to look at (CI keeps this folder).
-SHOTS = Path(os.environ.get("PLG_SCREENSHOTS", Path(__file__).parents[1] / "test-screenshots"))
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if CHROMIUM is None:
-        pytest.skip("no chromium on this machine (Debian package 'chromium'; .ci/run installs it)")
-    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with playwright.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+from tests.conftest import SHOTS, Plg
 
 
 def _open(browser: Any, path: Path, width: int = 1100) -> tuple[Any, list[str]]:

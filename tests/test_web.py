@@ -11,8 +11,6 @@ from __future__ import annotations
 import base64
 import json
 import re
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -21,7 +19,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import httpx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -31,7 +28,7 @@ from plg import Engine
 from plg.engine.accounts import MAX_WAIT, wait_after
 from plg.errors import Refused
 from tests.conftest import POSTGRES, Plg, _postgres_database, needs_postgres
-from tests.webserver import Visitor, free_port, serving, text_of
+from tests.webserver import Visitor, free_port, plg_serve, serving, text_of
 
 PASSWORD = "een lange zin als wachtwoord"
 LEADER, MEMBER, OTHER, CHIEF, SPARE = (
@@ -657,24 +654,6 @@ def test_serve_says_what_is_wrong_before_it_serves(tmp_path: Path) -> None:
     assert plg("serve", "--port", "0", code=2).exit_code == 2
 
 
-def _serve(url: str, port: int, *extra: str) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "plg", "--db", url, "serve", "--port", str(port), *extra],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/sign-in", timeout=1)
-            return process
-        except httpx.TransportError:
-            assert process.poll() is None, process.stdout.read() if process.stdout else ""
-            time.sleep(0.1)
-    process.kill()
-    raise AssertionError("plg serve did not answer")
-
-
 @pytest.mark.skipif(not POSTGRES, reason="several workers need PostgreSQL")
 def test_several_servers_on_one_postgres_share_nothing_but_the_database() -> None:
     """A session opened on one server process works on another, and a form from one is taken
@@ -687,7 +666,7 @@ def test_several_servers_on_one_postgres_share_nothing_but_the_database() -> Non
         team = f"Team {uuid.uuid4().hex[:6]}"
         chief.start_team(team, "vier_vragen")
         ports = [free_port(), free_port()]
-        servers = [_serve(url, ports[0]), _serve(url, ports[1], "--workers", "2")]
+        servers = [plg_serve(url, ports[0]), plg_serve(url, ports[1], "--workers", "2")]
         try:
             first = Visitor(f"http://127.0.0.1:{ports[0]}")
             assert first.sign_in(CHIEF, PASSWORD).url.path == "/teams"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -43,6 +45,25 @@ def serving(url: str) -> Iterator[str]:
         thread.join(20)
         sock.close()
         engine.close()
+
+
+def plg_serve(url: str, port: int, *extra: str) -> subprocess.Popen[bytes]:
+    """`plg serve` as a person starts it: a process of its own; returns once it answers."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "plg", "--db", url, "serve", "--port", str(port), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/sign-in", timeout=1)
+            return process
+        except httpx.TransportError:
+            assert process.poll() is None, process.stdout.read() if process.stdout else ""
+            time.sleep(0.1)
+    process.kill()
+    raise AssertionError("plg serve did not answer")
 
 
 def free_port() -> int:

@@ -94,11 +94,16 @@ def dashboard(page: Page) -> Response:
         stalled_days=int(stalled),
         seen_by=page.who.person,
     )
+    definitions = [m.definition for m in page.engine.methods()]
     return page.render(
         "dashboard.html",
         o=overview,
         schools=[s.name for s in page.engine.schools()],
-        methods=[(m.definition.id, m.definition.title(page.lang)) for m in page.engine.methods()],
+        methods=[(d.id, d.title(page.lang)) for d in definitions],
+        phase_choices=[
+            (d.title(page.lang), [(p.id, p.title(page.lang)) for p in d.phases])
+            for d in definitions
+        ],
         chosen={"school": school, "method": method, "phase": phase, "stalled": stalled},
     )
 

@@ -1,0 +1,225 @@
+"""A week of a team leader on the web page, in a real headless Chromium.
+
+As a new user would: `plg demo`, then `plg serve`, then sign in as the people the demo
+printed. A member ticks and saves a dataset but may not move the team; the leader ticks the
+rest, records the meeting and moves it on; the project leader sees the move on the dashboard.
+Screenshots of the pages go to the test artefacts (SHOTS) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from plg import Engine
+from plg.engine.inputs import Content
+from tests.conftest import SHOTS, Plg
+from tests.webserver import free_port, plg_serve
+
+TEAM = "Rekenen bovenbouw"  # the demo's datateam, collecting data
+LEADER, MEMBER, CHIEF = "Bram Jansen", "Noor Peters", "Marieke de Boer"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, str]]:
+    """The demo's database, its printed password, and `plg serve` on it: (url, password, site)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'demo.db'}"
+    printed = Plg(url)("demo").stderr
+    found = re.search(r"with the password (\S+)", printed)
+    assert found, printed
+    for person in (LEADER, MEMBER, CHIEF):
+        assert person in printed.rpartition("Web page:")[2]
+    port = free_port()
+    server = plg_serve(url, port)
+    try:
+        yield url, found.group(1), f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.communicate(timeout=10)
+
+
+def _page(browser: Any, width: int = 1200) -> tuple[Any, list[str]]:
+    """A new browser window; `problems` collects script errors, a style sheet or picture that
+    failed to load, and any request that leaves this site (no assets from the internet). A page
+    that answers 401 or 403 on purpose is not a problem: the tests read what it says."""
+    page = browser.new_page(viewport={"width": width, "height": 900}, locale="en-GB")
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on(
+        "response",
+        lambda r: (
+            problems.append(f"{r.status} {r.url}")
+            if r.status >= 400 and r.request.resource_type != "document"
+            else None
+        ),
+    )
+    page.on(
+        "request",
+        lambda r: (
+            problems.append(f"fetched {r.url}")
+            if not r.url.startswith(("http://127.0.0.1", "data:"))
+            else None
+        ),
+    )
+    return page, problems
+
+
+def _sign_in(page: Any, site: str, person: str, password: str) -> None:
+    page.goto(f"{site}/")
+    page.fill("input[name=name]", person)
+    page.fill("input[name=password]", password)
+    page.click("#sign-in-form button")
+    page.wait_for_url(f"{site}/teams")
+
+
+def _flash(page: Any) -> str:
+    return " ".join(page.locator(".flash").all_inner_texts())
+
+
+def _phase(url: str) -> str:
+    engine = Engine(url)
+    try:
+        return engine.team(TEAM).row.phase
+    finally:
+        engine.close()
+
+
+def test_a_wrong_password_is_said_on_the_page(browser: Any, demo: tuple[str, str, str]) -> None:
+    _, _, site = demo
+    page, problems = _page(browser)
+    page.goto(f"{site}/teams")
+    page.fill("input[name=name]", "Sem de Wit")  # in the demo, without an account
+    page.fill("input[name=password]", "geraden wachtwoord")
+    page.click("#sign-in-form button")
+    assert "That name and password do not match" in _flash(page)
+    assert page.url.startswith(f"{site}/sign-in")
+    assert problems == []
+    page.close()
+
+
+def test_a_team_leaders_week(browser: Any, demo: tuple[str, str, str], tmp_path: Path) -> None:
+    url, password, site = demo
+    team_page = f"{site}/team/{quote(TEAM)}"
+    assert _phase(url) == "dataverzameling"
+
+    # The member ticks what she did and saves the data set; moving on is not hers to do.
+    page, problems = _page(browser)
+    _sign_in(page, site, MEMBER, password)
+    page.click(f"text={TEAM}")
+    page.wait_for_url(team_page)
+    page.check("li[data-item=herkomst] input")
+    page.click("#save-ticks")
+    assert "Checklist saved (1 changed)" in _flash(page)
+    assert page.locator("li[data-item=herkomst]").get_attribute("class") == "done"
+    data = tmp_path / "toets-groep-7.csv"
+    data.write_text("leerling,score\nL01,34\nL02,41\n", encoding="utf-8")
+    page.select_option("#upload select[name=category]", "evidence")
+    page.select_option("#upload select[name=kind]", "dataset")
+    page.fill("#upload input[name=title]", "Toetsscores groep 7")
+    page.set_input_files("#upload input[name=file]", str(data))
+    page.click("#upload button")
+    assert "'Toetsscores groep 7' saved" in _flash(page)
+    assert page.locator("li[data-item=dataset]").get_attribute("class") == "done"
+    with page.expect_download() as download:
+        page.click("#evidence-list a[download]")
+    assert Path(download.value.path()).read_bytes() == data.read_bytes()
+    assert page.locator("#moves a.button").count() == 0
+    assert "The team leader moves the team" in page.locator("#moves").inner_text()
+    assert _phase(url) == "dataverzameling"
+    page.close()
+
+    # The leader ticks the last box, records the meeting and moves the team on.
+    page, more = _page(browser)
+    problems += more
+    _sign_in(page, site, LEADER, password)
+    page.goto(team_page)
+    assert page.locator("li[data-item=herkomst]").get_attribute("class") == "done"
+    page.check("li[data-item=zonder_namen] input")
+    page.click("#save-ticks")
+    assert "Checklist saved (1 changed)" in _flash(page)
+    page.click("#meetings summary")
+    page.fill("#meeting-form input[name=length]", "1h15")
+    page.fill("#meeting-form textarea[name=agenda]", "Toetsdata bekijken")
+    page.click("#meeting-form button")
+    assert "Meeting of" in _flash(page)
+    assert "75 min" in page.locator("#meeting-list").inner_text()
+    page.click("#moves li[data-trigger=next] a.button")
+    assert "Move team 'Rekenen bovenbouw'?" in page.locator("h1").inner_text()
+    page.click("#confirm")
+    page.wait_for_url(team_page)
+    assert "The team is now in: Check data quality" in _flash(page)
+    assert page.locator("#phase").get_attribute("data-phase") == "datakwaliteit"
+    marked = page.locator("svg.diagram g.phase.current")
+    assert marked.get_attribute("data-phase") == "datakwaliteit"
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "web-team.png"), full_page=True)
+    page.close()
+    assert _phase(url) == "datakwaliteit"
+
+    # The project leader sees it on the dashboard, on a laptop and on a phone.
+    for width, shot in ((1200, "web-dashboard.png"), (390, "web-dashboard-phone.png")):
+        page, more = _page(browser, width)
+        problems += more
+        _sign_in(page, site, CHIEF, password)
+        page.click("nav >> text=Dashboard")
+        row = page.locator(f"#dashboard tr[data-team='{TEAM}']")
+        assert row.locator("td.phase").inner_text() == "Check data quality"
+        assert page.locator("#dashboard tr.team").count() == 6
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= width, f"the page is {wide}px wide in a {width}px window"
+        page.screenshot(path=str(SHOTS / shot), full_page=True)
+        page.close()
+    assert problems == []
+
+
+def test_a_member_confirming_a_move_is_refused(browser: Any, demo: tuple[str, str, str]) -> None:
+    url, password, site = demo
+    engine = Engine(url, actor=CHIEF)
+    team = "Begrijpend lezen 5-6"  # the demo's action research team, which Noor now joins
+    engine.join(team, MEMBER, "member")
+    for item in engine.checklist(team).items:  # the phase done, so that `next` is ready
+        if item.done:
+            continue
+        if item.satisfied_by is None:
+            engine.tick(team, item.id)
+        else:
+            category, _, kind = item.satisfied_by.partition(":")
+            engine.add_record(team, category, kind, item.id, Content(text="x"))  # type: ignore[arg-type]
+    view = engine.team(team)
+    ready = next(move for move in view.moves if move.trigger == "next")
+    assert ready.ready, ready.blocking
+    engine.close()
+    page, problems = _page(browser)
+    _sign_in(page, site, MEMBER, password)
+    page.goto(f"{site}/advance/{quote(team)}?trigger={ready.trigger}")
+    page.click("#confirm")
+    assert "You may not" in _flash(page)
+    assert "Nothing was changed" in _flash(page)
+    engine = Engine(url)
+    assert engine.team(team).row.phase == view.row.phase
+    engine.close()
+    assert problems == []
+    page.close()
+
+
+def test_a_form_without_its_token_is_refused_in_the_browser(
+    browser: Any, demo: tuple[str, str, str]
+) -> None:
+    url, password, site = demo
+    engine = Engine(url)
+    before = len(engine.history(TEAM))
+    page, _ = _page(browser)
+    _sign_in(page, site, LEADER, password)
+    page.goto(f"{site}/team/{quote(TEAM)}")
+    page.evaluate("document.querySelector('#checklist input[name=csrf]').remove()")
+    page.locator("#checklist li input:not([disabled])").first.click()
+    page.click("#save-ticks")
+    assert "security code" in page.locator("#problem").inner_text()
+    assert len(engine.history(TEAM)) == before
+    engine.close()
+    page.close()
