@@ -1355,6 +1355,36 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "'{person}' was not a member of team '{team}' on {day}. Leave them out, or ask a project leader to correct the day they joined.",
         "nl": "'{person}' was op {day} geen lid van team '{team}'. Laat die weg, of vraag een projectleider de dag van toetreden te corrigeren.",
     },
+    "web_pseudonyms_only": {
+        "en": "Pseudonyms only (Pupil A, Pupil B): never a pupil's real name.",
+        "nl": "Alleen schuilnamen (Leerling A, Leerling B): nooit de echte naam van een leerling.",
+    },
+    "web_pseudonym_example": {"en": "Pupil A", "nl": "Leerling A"},
+    "web_add_pupil": {"en": "Add a case pupil", "nl": "Een casusleerling toevoegen"},
+    "web_rename_pupil": {"en": "Rename a case pupil", "nl": "Een casusleerling hernoemen"},
+    "web_new_pseudonym": {"en": "New pseudonym", "nl": "Nieuwe schuilnaam"},
+    "web_add_note": {
+        "en": "Write down a prediction or an observation",
+        "nl": "Een voorspelling of observatie noteren",
+    },
+    "web_note_kind": {"en": "Predicted or observed", "nl": "Voorspeld of geobserveerd"},
+    "web_response": {"en": "The pupil's response", "nl": "De reactie van de leerling"},
+    "web_pupil_saved": {
+        "en": "Case pupil '{pseudonym}' saved for research lesson {lesson}.",
+        "nl": "Casusleerling '{pseudonym}' bewaard voor onderzoeksles {lesson}.",
+    },
+    "web_pseudonym_warning": {
+        "en": "'{pseudonym}' looks like a real name. Never store a pupil's name: rename it now to a pseudonym such as 'Pupil A' (Rename a case pupil, below).",
+        "nl": "'{pseudonym}' lijkt op een echte naam. Bewaar nooit de naam van een leerling: hernoem die nu naar een schuilnaam zoals 'Leerling A' (Een casusleerling hernoemen, hieronder).",
+    },
+    "web_pupil_not_predicted": {
+        "en": "Nothing was predicted for '{pseudonym}' in stage '{stage}': write down the prediction first, so that the two can be compared.",
+        "nl": "Er is niets voorspeld voor '{pseudonym}' in fase '{stage}': noteer eerst de voorspelling, zodat de twee te vergelijken zijn.",
+    },
+    "web_pupil_unknown": {
+        "en": "Research lesson {lesson} has no case pupil '{pseudonym}'. Add them first.",
+        "nl": "Onderzoeksles {lesson} heeft geen casusleerling '{pseudonym}'. Voeg die eerst toe.",
+    },
     "web_charter_nothing": {
         "en": "Nothing in the charter changed.",
         "nl": "Er is niets in de teamafspraken gewijzigd.",

@@ -105,6 +105,31 @@ def test_the_operations_example_runs_as_written(
     ]
 
 
+def test_the_web_guide_runs_as_written(tmp_path: Path) -> None:
+    """Its console block as written; then each `plg user` line of its sh blocks, typing the
+    password where the line asks for it; and every option its `plg serve` lines use exists."""
+    page = ROOT / "docs" / "web.md"
+    plg = Plg(f"sqlite:///{tmp_path / 'web.db'}")
+    plg("init")
+    assert _run_console(page, plg) >= 4
+    password = "een lange zin als wachtwoord"
+    lines = [
+        line.partition("  #")[0] for block in _blocks(page, "sh") for line in block.splitlines()
+    ]
+    users = [shlex.split(line.rpartition("| ")[2]) for line in lines if "plg user" in line]
+    assert len(users) == 4
+    for args in users:
+        typed = password + "\n" if "--password-stdin" in args else f"{password}\n{password}\n"
+        plg(*args[1:], input=typed)
+    assert [user["person"] for user in plg.json("user", "list")] == ["Bram Jansen"]
+    served = [line for line in lines if " serve" in line]
+    assert served
+    usage = plg("serve", "--help").stdout
+    for line in served:
+        for option in re.findall(r"(--[a-z-]+)", line.partition(" serve")[2]):
+            assert option in usage, option
+
+
 def test_the_tutorial_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     page = ROOT / "docs" / "tutorial.md"
     # The page sets who acts once, for all its commands; the test acts as the same person.

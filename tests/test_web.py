@@ -456,6 +456,50 @@ def test_a_record_needs_exactly_one_content(sign: Signer, chief: Engine) -> None
     assert chief.records(team, "evidence") == []
 
 
+def test_case_pupils_are_planned_predicted_and_observed_by_pseudonym(
+    sign: Signer, chief: Engine
+) -> None:
+    team = _team(chief, method="lesson_study")
+    for _ in range(2):  # to the research lesson's design
+        chief.advance(team, force=True, reason="test")
+    member = sign(MEMBER)
+    path = f"/pupil/{quote(team)}"
+    added = member.post(
+        path,
+        {"what": "add", "pseudonym": "Sanne Bakker", "stands_for": "stil", "observer": MEMBER},
+    )
+    assert "looks like a real name" in text_of(added.text)
+    renamed = member.post(path, {"what": "rename", "pseudonym": "Sanne Bakker", "new": "Pupil A"})
+    assert "looks like a real name" not in text_of(renamed.text)
+    early = member.post(
+        path,
+        {
+            "what": "note",
+            "pseudonym": "Pupil A",
+            "stage": "start",
+            "kind": "observation",
+            "text": "keek rond",
+        },
+    )
+    assert "write down the prediction first" in text_of(early.text)
+    for kind, said in (("prediction", "wacht af"), ("observation", "begon meteen")):
+        member.post(
+            path,
+            {"what": "note", "pseudonym": "Pupil A", "stage": "start", "kind": kind, "text": said},
+        )
+    [pupil] = chief.pupils(team)
+    assert (pupil.pseudonym, pupil.observer) == ("Pupil A", MEMBER)
+    assert pupil.stages == (("start", "wacht af", "begon meteen"),)
+    page = member.get(f"/team/{quote(team)}")
+    assert "wacht af" in page.text
+    assert "begon meteen" in page.text
+    # Nowhere is the real name kept: not in the register, not on the page, not in the history.
+    assert "Sanne Bakker" not in page.text.partition('id="history"')[2]
+    assert all("Sanne" not in str(event.detail) for event in chief.history(team))
+    done = {item.id for item in chief.checklist(team).items if item.done}
+    assert {"casusleerlingen", "voorspellingen", "observatoren"} <= done
+
+
 # -- what people type -----------------------------------------------------------------------
 
 MARKUP = [

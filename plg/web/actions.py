@@ -13,6 +13,7 @@ from starlette.responses import Response
 
 from plg.engine.definition import RECORD_CATEGORIES, Category
 from plg.engine.inputs import Content, minutes_of
+from plg.engine.pupils import looks_like_a_name
 from plg.errors import InvalidInput, Refused
 from plg.web.context import Page, team_url
 from plg.web.pages import visible
@@ -155,4 +156,26 @@ def charter(page: Page) -> Response:
         page.engine.set_need(name, page.who.person, needs)
         changed = True
     page.done("web_charter_saved" if changed else "web_charter_nothing")
+    return _back(page, name)
+
+
+def pupil(page: Page) -> Response:
+    """A case pupil of the research lesson, by pseudonym, or what was predicted or observed."""
+    name = _team(page)
+    pseudonym, what = page.field("pseudonym"), page.field("what")
+    if what in ("add", "rename"):
+        if what == "add":
+            saved = page.engine.add_pupil(
+                name, pseudonym, page.field("stands_for"), page.field("observer") or None
+            )
+        else:
+            saved = page.engine.rename_pupil(name, pseudonym, page.field("new"))
+        page.done("web_pupil_saved", pseudonym=saved.pseudonym, lesson=saved.lesson)
+        if looks_like_a_name(saved.pseudonym):
+            page.flash("error", page.t("web_pseudonym_warning", pseudonym=saved.pseudonym))
+    else:
+        noted = page.engine.note_pupil(
+            name, pseudonym, page.field("stage"), page.field("text"), page.field("kind")
+        )
+        page.done("done_note", pseudonym=noted.pseudonym, stage=page.field("stage").strip())
     return _back(page, name)

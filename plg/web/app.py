@@ -98,6 +98,7 @@ ROUTES = [
     Route("/meeting/{name:path}", endpoint(actions.meeting), methods=["POST"]),
     Route("/hypothesis/{name:path}", endpoint(actions.hypothesis), methods=["POST"]),
     Route("/charter/{name:path}", endpoint(actions.charter), methods=["POST"]),
+    Route("/pupil/{name:path}", endpoint(actions.pupil), methods=["POST"]),
 ]
 
 
