@@ -3,7 +3,7 @@
     pip install -e '.[bench]'
     python bench/run.py                # everything, at the sizes the goals name
     python bench/run.py --quick        # a smaller run to try the suite out
-    python bench/run.py --only walk    # some parts: walk, startup, overview, binding
+    python bench/run.py --only walk    # some parts: walk, startup, overview, binding, web
 
 Set PLG_TEST_POSTGRES_URL to measure PostgreSQL too. These are benchmarks, not tests: the
 figures depend on the machine, which the table describes, and on what else it is doing, so the
@@ -22,9 +22,10 @@ import binding
 import overview
 import startup
 import walk
+import web
 from common import Line, calibration, machine, table
 
-PARTS = ("walk", "startup", "overview", "binding")
+PARTS = ("walk", "startup", "overview", "binding", "web")
 
 
 def main() -> None:
@@ -48,6 +49,8 @@ def main() -> None:
             lines += overview.run(place, teams, runs)
         if "binding" in args.only:
             lines += binding.run(place, teams)
+        if "web" in args.only:
+            lines += web.run(place, teams, runs)
     print(table(lines))
     print(f"({time.perf_counter() - started:.0f} s)")
 

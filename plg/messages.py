@@ -1385,6 +1385,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Research lesson {lesson} has no case pupil '{pseudonym}'. Add them first.",
         "nl": "Onderzoeksles {lesson} heeft geen casusleerling '{pseudonym}'. Voeg die eerst toe.",
     },
+    "web_first_rows": {
+        "en": "The first {shown} of {total} teams, those that need attention first. Filter by school, method or phase to see the others; the counts and bars cover them all.",
+        "nl": "De eerste {shown} van {total} teams, die met aandacht nodig eerst. Filter op school, methode of fase om de andere te zien; de tellingen en balken gaan over alle teams.",
+    },
+    "web_server_fault": {
+        "en": "Something went wrong in plg itself. If you were saving something, look at the team's page to see whether it was saved, and tell whoever runs plg at your school.",
+        "nl": "Er ging iets mis in plg zelf. Als je iets aan het bewaren was, kijk dan op de teampagina of het bewaard is, en meld het bij wie plg op je school beheert.",
+    },
     "web_charter_nothing": {
         "en": "Nothing in the charter changed.",
         "nl": "Er is niets in de teamafspraken gewijzigd.",

@@ -38,6 +38,10 @@ def test_the_quick_benchmark_runs_every_part(tmp_path: Path) -> None:
         "| advance at 20 teams",
         "| advance at 2,000 teams",
         "|   largest / smallest (medians); machines built: 1",
+        "| web: the team page over HTTP",
+        "|   page / engine calls (medians)",
+        "| web: the dashboard over HTTP at 2,006 teams",
+        "|   dashboard / overview (medians)",
     ):
         assert line in out, line
     # Judged: the ratios and flatness; the sizes of a quick run are not held to the goals.

@@ -438,3 +438,11 @@ def test_a_team_changed_since_it_was_read_is_refused_whole(
     assert engine.team(name).row.phase == "leren"
     assert [event.kind for event in engine.history(name)] == ["start"]
     assert engine.advance(name, force=True, reason="now").row.phase == "meten"
+
+
+def test_a_record_id_past_the_id_column_is_not_found(engine: Engine) -> None:
+    """On PostgreSQL ids are 32 bits; a larger one names no record, on every database."""
+    engine.start_team("Ids", "vier_vragen")
+    for record_id in (0, -1, 2**31, 2**63 - 1, 10**30):
+        with pytest.raises(NotFound, match="has no artefact"):
+            engine.record_file("Ids", "artefact", record_id)

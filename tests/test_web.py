@@ -15,10 +15,12 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from html import unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import httpx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -27,8 +29,9 @@ from itsdangerous import TimestampSigner
 from plg import Engine
 from plg.engine.accounts import MAX_WAIT, wait_after
 from plg.errors import Refused
+from plg.web.app import create_app
 from tests.conftest import POSTGRES, Plg, _postgres_database, needs_postgres
-from tests.webserver import Visitor, free_port, plg_serve, serving, text_of
+from tests.webserver import Visitor, free_port, plg_serve, served, serving, text_of
 
 PASSWORD = "een lange zin als wachtwoord"
 LEADER, MEMBER, OTHER, CHIEF, SPARE = (
@@ -618,6 +621,31 @@ def test_the_dashboard_filters_and_checks_its_numbers(sign: Signer, chief: Engin
     assert "number of days from 1 to 3650" in text_of(bad.text)
 
 
+def test_a_large_foundations_dashboard_lists_the_first_rows_and_counts_all(
+    tmp_path: Path,
+) -> None:
+    from plg.engine.inputs import TeamSpec
+    from plg.web.pages import DASHBOARD_ROWS
+
+    url = f"sqlite:///{tmp_path / 'large.db'}"
+    engine = Engine(url, actor=CHIEF, lang="en")
+    engine.init()
+    engine.add_project_leader(CHIEF)
+    engine.add_user(CHIEF, PASSWORD, "en")
+    total = DASHBOARD_ROWS + 25
+    engine.start_teams(TeamSpec(f"Team {n:04}", "vier_vragen") for n in range(total))
+    with serving(url) as base:
+        boss = Visitor(base)
+        boss.sign_in(CHIEF, PASSWORD)
+        page = boss.get("/dashboard")
+        boss.close()
+    rows = re.findall(r'<tr class="team[^"]*" data-team="([^"]+)"', page.text)
+    assert rows == [f"Team {n:04}" for n in range(DASHBOARD_ROWS)]
+    assert f"The first {DASHBOARD_ROWS} of {total} teams" in text_of(page.text)
+    assert f'id="total">{total}<' in page.text
+    engine.close()
+
+
 def test_the_method_pages_draw_every_phase(sign: Signer, chief: Engine) -> None:
     person = sign(MEMBER)
     listing = person.get("/methods")
@@ -629,13 +657,55 @@ def test_the_method_pages_draw_every_phase(sign: Signer, chief: Engine) -> None:
     assert person.get("/methods/nope").status_code == 404
 
 
+def test_a_fault_in_plg_is_a_page_not_a_traceback(url: str, chief: Engine) -> None:
+    from starlette.routing import Route
+
+    def broken(request: Any) -> Any:
+        raise RuntimeError("a bug")
+
+    app = create_app(Engine(url))
+    app.router.routes.append(Route("/broken", broken))
+    with served(app) as base:
+        answer = httpx.get(f"{base}/broken", headers={"Accept-Language": "en"})
+    assert answer.status_code == 500
+    assert "Something went wrong in plg itself" in text_of(answer.text)
+    assert "Traceback" not in answer.text
+    assert "a bug" not in answer.text
+
+
+def test_a_record_id_past_any_database_is_simply_not_there(sign: Signer, chief: Engine) -> None:
+    team = _team(chief)
+    member = sign(MEMBER)
+    for record in (0, 2**31, 2**63 - 1, 2**63, 10**40):
+        answer = member.get(f"/file/artefact/{record}/{quote(team)}")
+        assert answer.status_code == 404, record
+
+
 def test_a_team_name_with_any_characters_has_a_page(sign: Signer, chief: Engine) -> None:
     name = "Groep 7/8 — lezen & schrijven? #1 %20"
     chief.start_team(name, "vier_vragen", schools=(NORTH,), leader=LEADER)
     leader = sign(LEADER)
-    page = leader.get(f"/team/{quote(name, safe='')}")
+    address = f"/team/{quote(name, safe='')}"
+    page = leader.get(address)
     assert page.status_code == 200
     assert 'id="team-name">Groep 7/8 — lezen &amp; schrijven? #1 %20<' in page.text
+    # A refused change comes back to the same page, the name in its address intact.
+    back = re.search(r'name="back" value="([^"]+)"', page.text)
+    assert back
+    refused = leader.post(
+        f"/advance/{quote(name, safe='')}", {"trigger": "next", "back": unescape(back[1])}
+    )
+    assert refused.url.raw_path.decode() == address
+    assert "cannot move on" in text_of(refused.text)
+    # And signing in on the way there leads to it too.
+    stranger = Visitor(leader.http.base_url.__str__())
+    first = stranger.get(address)
+    assert first.url.path == "/sign-in"
+    arrived = stranger.post(
+        "/sign-in", {"name": LEADER, "password": PASSWORD, "next": first.url.params["next"]}
+    )
+    assert arrived.url.raw_path.decode() == address
+    stranger.close()
 
 
 # -- the command line -----------------------------------------------------------------------

@@ -27,7 +27,17 @@ _TOKEN = re.compile(r'name="csrf" value="([^"]+)"')
 def serving(url: str) -> Iterator[str]:
     """`plg serve`'s app on the database at `url`, in a thread; yields its address."""
     engine = Engine(url, actor="plg serve")
-    server = uvicorn.Server(uvicorn.Config(create_app(engine), log_level="warning", lifespan="off"))
+    try:
+        with served(create_app(engine)) as base:
+            yield base
+    finally:
+        engine.close()
+
+
+@contextmanager
+def served(app: Any) -> Iterator[str]:
+    """An ASGI app served by uvicorn on a free port, in a thread; yields its address."""
+    server = uvicorn.Server(uvicorn.Config(app, log_level="critical", lifespan="off"))
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
@@ -44,7 +54,6 @@ def serving(url: str) -> Iterator[str]:
         server.should_exit = True
         thread.join(20)
         sock.close()
-        engine.close()
 
 
 def plg_serve(url: str, port: int, *extra: str) -> subprocess.Popen[bytes]:

@@ -110,6 +110,9 @@ def _default_actor() -> str:
 
 _MEMBERS = cast(Table, Member.__table__)
 
+# The largest id an Integer column holds on every database plg supports.
+_LARGEST_ID = 2**31 - 1
+
 # Built once: on SQLite, building a statement anew took longer than running it.
 _TEAM_BY_NAME = select(Team).where(Team.name == bindparam("name"))
 _TEAM_FOR_UPDATE = _TEAM_BY_NAME.with_for_update(of=Team)
@@ -450,7 +453,10 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils, Accounts):
         """The original file name and the bytes of a record's stored file."""
         with self._session() as session:
             team = self._team(session, name)
-            record = session.get(Record, record_id)
+            # Past the id column's range (32 bits on PostgreSQL) no record can be: asked
+            # there, the database would refuse the number itself.
+            fits = 0 < record_id <= _LARGEST_ID
+            record = session.get(Record, record_id) if fits else None
             if record is None or record.team_id != team.id or record.category != category:
                 raise NotFound(
                     "record_unknown", team=team.name, id=record_id, category=t(category, self.lang)

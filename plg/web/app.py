@@ -77,6 +77,12 @@ async def _not_found(request: Request, exc: Exception) -> Response:
     return page.message(404, page.t("web_page_unknown"))
 
 
+async def _broken(request: Request, exc: Exception) -> Response:
+    """A fault in plg itself: a page that says so, not a traceback."""
+    page = Page(request, request.app.state.engine, lang=request_lang(request))
+    return page.message(500, page.t("web_server_fault"))
+
+
 ROUTES = [
     Route("/", endpoint(signin.home)),
     Route("/style.css", _style),
@@ -120,7 +126,7 @@ def create_app(engine: Engine, *, https: bool = False) -> Starlette:
                 https_only=https,
             ),
         ],
-        exception_handlers={404: _not_found},
+        exception_handlers={404: _not_found, 500: _broken},
     )
     app.state.engine = engine
     return app

@@ -24,7 +24,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from plg.engine.accounts import AccountView
-from plg.errors import PlgError
+from plg.errors import NotFound, PlgError, Refused
 from plg.langs import LANGS, Lang
 from plg.messages import MESSAGES, t
 
@@ -78,6 +78,13 @@ def team_url(name: str, where: str = "team") -> str:
     return f"/{where}/{_quote(name)}"
 
 
+def here(request: Request) -> str:
+    """The path of this request as it was sent, its characters still written out: a team's
+    name may hold '?', '#' or '/', which must not end the path when it is used again."""
+    raw = request.scope.get("raw_path")
+    return raw.decode("ascii", "replace") if raw else quote(request.url.path)
+
+
 def local_path(target: str | None) -> str:
     """Where to go after signing in: a path on this site, never another site."""
     if target and target.startswith("/") and not target.startswith(("//", "/\\")):
@@ -86,7 +93,8 @@ def local_path(target: str | None) -> str:
 
 
 def request_lang(request: Request) -> Lang:
-    chosen = request.session.get("lang")
+    """The language chosen before signing in, else the browser's."""
+    chosen = request.session.get("lang") if "session" in request.scope else None
     if chosen in LANGS:
         return "en" if chosen == "en" else "nl"
     accept = request.headers.get("accept-language", "").lower()
@@ -152,7 +160,9 @@ class Page:
         return RedirectResponse(url, status_code=303)
 
     def render(self, template: str, status: int = 200, **context: Any) -> Response:
-        flashes = self.request.session.pop("flash", [])
+        # No session only when plg itself failed, outside the session's middleware.
+        has_session = "session" in self.request.scope
+        flashes = self.request.session.pop("flash", []) if has_session else []
         html = (
             templates()
             .get_template(template)
@@ -160,9 +170,9 @@ class Page:
                 t=self.t,
                 lang=self.lang,
                 who=self.who,
-                csrf=csrf_token(self.request),
+                csrf=csrf_token(self.request) if has_session else "",
                 flashes=flashes,
-                path=self.request.url.path,
+                path=here(self.request),
                 **context,
             )
         )
@@ -248,7 +258,7 @@ def _answer(handler: Handler, page: Page, public: bool) -> Response:
     except SignInFirst as leave:
         if leave.why:
             page.flash("error", page.t(leave.why))
-        query = urlencode({"next": page.request.url.path})
+        query = urlencode({"next": here(page.request)})
         return page.redirect(f"/sign-in?{query}")
     except PlgError as error:
         text = error_text(error, page.lang)
@@ -260,8 +270,6 @@ def _answer(handler: Handler, page: Page, public: bool) -> Response:
 
 
 def _status(error: PlgError) -> int:
-    from plg.errors import NotFound, Refused
-
     if isinstance(error, NotFound):
         return 404
     return 403 if isinstance(error, Refused) else 400

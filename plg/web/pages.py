@@ -11,7 +11,7 @@ from plg.engine.graph import layout
 from plg.engine.inputs import CHARTER_QUESTIONS, MEETING_KINDS
 from plg.engine.story import event_text
 from plg.errors import InvalidInput, NotFound
-from plg.web.context import Page
+from plg.web.context import Page, here
 
 
 def visible(page: Page, name: str) -> str:
@@ -59,7 +59,7 @@ def team(page: Page) -> Response:
         hypotheses=engine.hypotheses(name),
         charter=engine.charter(name),
         questions=CHARTER_QUESTIONS,
-        back=page.request.url.path,
+        back=here(page.request),
         today=engine.clock().date().isoformat(),
     )
 
@@ -80,6 +80,11 @@ def confirm_move(page: Page) -> Response:
     )
 
 
+# The rows a dashboard lists, those that need attention first; the counts and bars cover every
+# team. A foundation's hundred thousand rows would take seconds to send and no one reads them.
+DASHBOARD_ROWS = 300
+
+
 def dashboard(page: Page) -> Response:
     assert page.who is not None
     query = page.request.query_params
@@ -98,6 +103,7 @@ def dashboard(page: Page) -> Response:
     return page.render(
         "dashboard.html",
         o=overview,
+        rows=overview.teams[:DASHBOARD_ROWS],
         schools=[s.name for s in page.engine.schools()],
         methods=[(d.id, d.title(page.lang)) for d in definitions],
         phase_choices=[
@@ -138,10 +144,10 @@ def export(page: Page) -> Response:
 
 def download(page: Page) -> Response:
     name = visible(page, page.request.path_params["name"])
-    category = page.request.path_params["category"]
+    category, record = page.request.path_params["category"], page.request.path_params["rid"]
     if category not in RECORD_CATEGORIES:
         raise NotFound("web_page_unknown")
-    filename, data = page.engine.record_file(name, category, page.request.path_params["rid"])
+    filename, data = page.engine.record_file(name, category, record)
     # Always a download, never shown in the page: a file someone uploaded may hold HTML.
     plain = "".join(
         ch if (ch.isascii() and ch.isalnum()) or ch in "._-" else "_" for ch in filename
