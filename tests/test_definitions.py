@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import itertools
 import json
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -391,3 +392,24 @@ def test_the_json_schema_accepts_what_plg_accepts() -> None:
     wrong["phases"][0]["colour"] = "red"
     with pytest.raises(jsonschema.ValidationError, match="colour"):
         jsonschema.validate(wrong, schema)
+
+
+@settings(max_examples=60, deadline=None)
+@given(definitions(), st.sampled_from(["nl", "en"]))
+def test_the_web_diagram_of_any_definition_keeps_every_word_apart(
+    data: dict[str, Any], lang: str
+) -> None:
+    """Every phase has its box, every move its line, and no two words of the moves share a
+    line of the picture or leave it."""
+    from plg.engine.graph import layout
+
+    definition = MethodDefinition.model_validate(data)
+    current = definition.phases[-1].id
+    drawn = layout(definition, "en" if lang == "en" else "nl", current)
+    assert [box.id for box in drawn.boxes] == [phase.id for phase in definition.phases]
+    assert [box.current for box in drawn.boxes].count(True) == 1
+    assert len(drawn.edges) == len(definition.transitions)
+    heights = sorted(edge.label_y for edge in drawn.edges if edge.label)
+    assert all(lower - upper >= 16 for upper, lower in pairwise(heights))
+    assert all(0 < y < drawn.height for y in heights)
+    assert all(drawn.x + drawn.box_width < edge.label_x < drawn.width for edge in drawn.edges)

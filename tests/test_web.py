@@ -520,36 +520,66 @@ def _tags(html: str) -> list[str]:
 
 
 def test_markup_in_every_field_is_shown_as_text(sign: Signer, chief: Engine) -> None:
-    team = _team(chief, method="datateam")
+    team = _team(chief, method="lesson_study")
+    for _ in range(2):  # to the research lesson's design, where the case pupils are
+        chief.advance(team, force=True, reason="test")
     leader = sign(LEADER)
-    clean = _tags(leader.get(f"/team/{quote(team)}").text)
+    at = quote(team)
+    clean = _tags(leader.get(f"/team/{at}").text)
     today = chief.clock().date().isoformat()
     for number, payload in enumerate(MARKUP):
-        leader.post(
-            f"/record/{quote(team)}",
-            {
-                "category": "artefact",
-                "kind": "probleemdefinitie",
-                "title": payload,
-                "text": payload,
-            },
-        )
-        leader.post(
-            f"/meeting/{quote(team)}",
-            {"date": today, "length": "60", "attendee": [LEADER], "agenda": payload},
-        )
-        leader.post(f"/charter/{quote(team)}", {f"q_{'question'}": payload, "needs": payload})
-        if number == 0:
-            leader.post(f"/hypothesis/{quote(team)}", {"text": payload})
-    page = leader.get(f"/team/{quote(team)}")
+        posts = [
+            (
+                "record",
+                {"category": "artefact", "kind": "lesplan", "title": payload, "text": payload},
+            ),
+            (
+                "meeting",
+                {
+                    "date": today,
+                    "length": "60",
+                    "attendee": [LEADER],
+                    "agenda": payload,
+                    "notes": payload,
+                },
+            ),
+            ("charter", {"q_question": payload, "needs": payload}),
+            ("hypothesis", {"text": payload}),
+            ("hypothesis", {"verdict": "rejected", "reasoning": payload, "data": payload}),
+            (
+                "pupil",
+                {
+                    "what": "add",
+                    "pseudonym": f"{number} {payload}"[:60],
+                    "stands_for": payload,
+                    "observer": MEMBER,
+                },
+            ),
+            (
+                "pupil",
+                {
+                    "what": "note",
+                    "pseudonym": f"{number} {payload}"[:60],
+                    "stage": payload[:60],
+                    "kind": "prediction",
+                    "text": payload,
+                },
+            ),
+        ]
+        for form, data in posts:
+            answer = leader.post(f"/{form}/{at}", data)
+            assert 'class="flash ok"' in answer.text, (form, text_of(answer.text))
+    page = leader.get(f"/team/{at}")
     assert _tags(page.text) == clean
     for payload in MARKUP[:3]:
         assert payload not in page.text
     assert "&lt;script&gt;alert(" in page.text
     assert chief.charter(team).answers[1][2] == MARKUP[-1]
     assert len(chief.meetings(team)) == len(MARKUP)
+    assert [h.verdict for h in chief.hypotheses(team)] == MARKUP
+    assert len(chief.pupils(team)) == len(MARKUP)
     # The export keeps them text too.
-    assert _tags(leader.get(f"/export/{quote(team)}").text) == []
+    assert _tags(leader.get(f"/export/{at}").text) == []
 
 
 @pytest.fixture(scope="module")

@@ -170,6 +170,8 @@ def test_a_team_leaders_week(browser: Any, demo: tuple[str, str, str], tmp_path:
         row = page.locator(f"#dashboard tr[data-team='{TEAM}']")
         assert row.locator("td.phase").inner_text() == "Check data quality"
         assert page.locator("#dashboard tr.team").count() == 6
+        # The demo's team left alone for months is the one to act on.
+        assert page.locator("#attention li").all_inner_texts()[0].startswith("Woordenschat NT2")
         wide = page.evaluate("document.documentElement.scrollWidth")
         assert wide <= width, f"the page is {wide}px wide in a {width}px window"
         page.screenshot(path=str(SHOTS / shot), full_page=True)

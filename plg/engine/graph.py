@@ -116,37 +116,46 @@ class Layout:
     fill: str = CURRENT_FILL
 
 
-_BOX_H, _GAP, _CHAR, _SIDE = 34, 26, 7, 22
+_BOX_H, _GAP, _CHAR, _SIDE, _LINE = 34, 26, 7, 22, 16
 
 
 def layout(definition: MethodDefinition, lang: Lang, current: str | None = None) -> Layout:
     order = {phase.id: index for index, phase in enumerate(definition.phases)}
     longest = max(len(phase.title(lang)) for phase in definition.phases)
     box_width = max(160, min(longest, 48) * _CHAR + 24)
-    left = 20
+    left, right = 20, 20 + box_width
     boxes = tuple(
         Box(p.id, p.title(lang), 10 + i * (_BOX_H + _GAP), p.final, p.id == current)
         for i, p in enumerate(definition.phases)
     )
-    edges: list[Edge] = []
+    drawn: list[tuple[str, str, int, bool]] = []  # path, label, the label's height, loop
     bends = 0
-    right = left + box_width
-    longest_label = 0
     for move in definition.transitions:
         source, dest = boxes[order[move.source]], boxes[order[move.dest]]
         label = _label(definition, move, lang)
         if order[move.dest] == order[move.source] + 1:
             x = left + box_width // 2
             path = f"M{x},{source.y + _BOX_H} L{x},{dest.y - 3}"
-            edges.append(Edge(path, label, x + 8, (source.y + _BOX_H + dest.y) // 2 + 4, False))
+            drawn.append((path, label, (source.y + _BOX_H + dest.y) // 2 + 4, False))
             continue
         bends += 1
         out = right + bends * _SIDE
         top, bottom = source.y + _BOX_H // 2, dest.y + _BOX_H // 2
         path = f"M{right},{top} C{out},{top} {out},{bottom} {right + 3},{bottom}"
-        loop = order[move.dest] <= order[move.source]
-        edges.append(Edge(path, label, out + 4, (top + bottom) // 2 + 4, loop))
-        longest_label = max(longest_label, len(label))
-    width = right + bends * _SIDE + 12 + min(longest_label, 40) * _CHAR
-    height = boxes[-1].y + _BOX_H + 10
-    return Layout(width, height, box_width, _BOX_H, left, boxes, tuple(edges))
+        # Beside the phase the move leaves: that is where a team reads what it may do.
+        drawn.append((path, label, top + 4, order[move.dest] <= order[move.source]))
+    # The words go right of every bend, where no line crosses them, each on a line of its own.
+    labels_x = right + bends * _SIDE + 10
+    placed: dict[int, int] = {}
+    lowest = 0
+    for index, (_, label, y, _) in sorted(enumerate(drawn), key=lambda item: item[1][2]):
+        if label:
+            lowest = placed[index] = max(y, lowest + _LINE)
+    edges = tuple(
+        Edge(path, label, labels_x, placed.get(index, y), loop)
+        for index, (path, label, y, loop) in enumerate(drawn)
+    )
+    longest_label = max((len(label) for _, label, _, _ in drawn), default=0)
+    width = labels_x + min(longest_label, 44) * 7 + 10
+    height = max(boxes[-1].y + _BOX_H, lowest) + 10
+    return Layout(width, height, box_width, _BOX_H, left, boxes, edges)
