@@ -202,8 +202,11 @@ def test_each_failure_in_a_row_doubles_the_wait(url: str, chief: Engine) -> None
     assert [wait_after(n) for n in (0, 1, 2, 10, 11, 40)] == [0, 1, 2, 512, MAX_WAIT, MAX_WAIT]
 
 
-def test_an_unknown_name_reads_as_a_wrong_password(site: str, visitor: Visitor) -> None:
-    answer = visitor.post("/sign-in", {"name": "Nobody Known", "password": PASSWORD})
+@pytest.mark.parametrize(
+    "name", ["Nobody Known", "", "x" * 201, "Mo\x00Lid", "Mo\nLid", "\u202eMo Lid", "' OR 1=1 --"]
+)
+def test_an_unknown_name_reads_as_a_wrong_password(site: str, visitor: Visitor, name: str) -> None:
+    answer = visitor.post("/sign-in", {"name": name, "password": PASSWORD})
     assert answer.status_code == 401
     assert "That name and password do not match" in text_of(answer.text)
 

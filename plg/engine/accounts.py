@@ -163,7 +163,9 @@ class Accounts(Core):
     def sign_in(self, name: str, password: str) -> AccountView:
         """The account, if `password` is its password and the wait after earlier failures
         under this name is over; each failure makes the next wait longer."""
-        name = name.strip()[:200]
+        name = name.strip()
+        if not name or len(name) > 200 or not name.isprintable():
+            raise Refused("sign_in_failed")  # no account has such a name, nor can have
         now = self.clock()
         with self._session() as session:
             failed = session.get(SignInFailure, name)
