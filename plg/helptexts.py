@@ -489,6 +489,4 @@ HELP: dict[str, dict[Lang, str]] = {
         "en": "Read the password from the first line of standard input, for scripts.",
         "nl": "Lees het wachtwoord van de eerste regel van standaardinvoer, voor scripts.",
     },
-    "password_prompt": {"en": "Password", "nl": "Wachtwoord"},
-    "password_again": {"en": "The same password again", "nl": "Hetzelfde wachtwoord nog eens"},
 }

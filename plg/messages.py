@@ -1389,6 +1389,15 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "The first {shown} of {total} teams, those that need attention first. Filter by school, method or phase to see the others; the counts and bars cover them all.",
         "nl": "De eerste {shown} van {total} teams, die met aandacht nodig eerst. Filter op school, methode of fase om de andere te zien; de tellingen en balken gaan over alle teams.",
     },
+    "web_account": {"en": "My account", "nl": "Mijn account"},
+    "web_current_password": {"en": "Current password", "nl": "Huidig wachtwoord"},
+    "web_new_password": {"en": "New password", "nl": "Nieuw wachtwoord"},
+    "password_prompt": {"en": "Password", "nl": "Wachtwoord"},
+    "password_again": {"en": "The same password again", "nl": "Hetzelfde wachtwoord nog eens"},
+    "web_password_changed": {
+        "en": "Your new password is saved. Your sessions elsewhere have ended; this one goes on.",
+        "nl": "Je nieuwe wachtwoord is bewaard. Je sessies elders zijn beëindigd; deze loopt door.",
+    },
     "web_server_fault": {
         "en": "Something went wrong in plg itself. If you were saving something, look at the team's page to see whether it was saved, and tell whoever runs plg at your school.",
         "nl": "Er ging iets mis in plg zelf. Als je iets aan het bewaren was, kijk dan op de teampagina of het bewaard is, en meld het bij wie plg op je school beheert.",

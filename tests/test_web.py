@@ -249,6 +249,35 @@ def test_a_new_password_ends_the_sessions_before_it(sign: Signer, chief: Engine)
     chief.set_password(SPARE, PASSWORD)
 
 
+def test_people_change_their_own_password_on_the_page(
+    site: str, sign: Signer, chief: Engine
+) -> None:
+    person = sign(SPARE)
+    elsewhere = sign(SPARE)
+    new = PASSWORD + " en nog wat"
+    wrong = person.post(
+        "/account", {"back": "/account", "current": "not it at all", "new": new, "again": new}
+    )
+    assert "do not match" in text_of(wrong.text)
+    differ = person.post(
+        "/account", {"back": "/account", "current": PASSWORD, "new": new, "again": new + "!"}
+    )
+    assert "The two passwords differ" in text_of(differ.text)
+    short = person.post(
+        "/account", {"back": "/account", "current": PASSWORD, "new": "kort", "again": "kort"}
+    )
+    assert "10 to 1000 characters" in text_of(short.text)
+    time.sleep(1.2)  # the wait after the wrong current password
+    done = person.post(
+        "/account", {"back": "/account", "current": PASSWORD, "new": new, "again": new}
+    )
+    assert "Your new password is saved" in text_of(done.text)
+    assert person.get("/teams").url.path == "/teams"  # this session goes on
+    assert elsewhere.get("/teams").url.path == "/sign-in"  # the other one ended
+    assert chief.sign_in(SPARE, new).person == SPARE
+    chief.set_password(SPARE, PASSWORD)
+
+
 # -- forms ----------------------------------------------------------------------------------
 
 

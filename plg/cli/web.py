@@ -68,16 +68,17 @@ def user() -> None:
     pass
 
 
-def _password(from_stdin: bool) -> str:
+def _password(settings: Settings, from_stdin: bool) -> str:
     from plg.errors import InvalidInput
+    from plg.messages import t
 
     if from_stdin:
         line = sys.stdin.readline().rstrip("\r\n")
         if not line:
             raise InvalidInput("password_empty_stdin")
         return line
-    first = click.prompt(help_for("password_prompt"), hide_input=True)
-    if first != click.prompt(help_for("password_again"), hide_input=True):
+    first = click.prompt(t("password_prompt", settings.lang), hide_input=True)
+    if first != click.prompt(t("password_again", settings.lang), hide_input=True):
         raise InvalidInput("password_mismatch")
     return str(first)
 
@@ -101,7 +102,7 @@ password_stdin = click.option("--password-stdin", is_flag=True, help=help_for("p
 def user_add(
     settings: Settings, person: str, lang: str, password_stdin: bool, as_json: bool
 ) -> None:
-    added = settings.engine().add_user(person, _password(password_stdin), lang)
+    added = settings.engine().add_user(person, _password(settings, password_stdin), lang)
     done(settings, as_json, added, "done_user", person=added.person)
 
 
@@ -111,7 +112,7 @@ def user_add(
 @json_option
 @pass_settings
 def user_passwd(settings: Settings, person: str, password_stdin: bool, as_json: bool) -> None:
-    changed = settings.engine().set_password(person, _password(password_stdin))
+    changed = settings.engine().set_password(person, _password(settings, password_stdin))
     done(settings, as_json, changed, "done_passwd", person=changed.person)
 
 

@@ -90,6 +90,8 @@ ROUTES = [
     Route("/sign-in", endpoint(signin.sign_in, public=True), methods=["POST"]),
     Route("/sign-out", endpoint(signin.sign_out, public=True), methods=["POST"]),
     Route("/language", endpoint(signin.language), methods=["POST"]),
+    Route("/account", endpoint(signin.account)),
+    Route("/account", endpoint(signin.change_password), methods=["POST"]),
     Route("/teams", endpoint(pages.my_teams)),
     Route("/dashboard", endpoint(pages.dashboard)),
     Route("/methods", endpoint(pages.methods)),

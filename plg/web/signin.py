@@ -8,7 +8,8 @@ from contextlib import suppress
 
 from starlette.responses import Response
 
-from plg.errors import PlgError
+from plg.engine import passwords
+from plg.errors import InvalidInput, PlgError
 from plg.web.context import Page, SignInFirst, error_text, local_path, signed_in
 
 
@@ -63,3 +64,21 @@ def language(page: Page) -> Response:
     assert page.who is not None
     page.engine.set_user_lang(page.who.person, page.field("lang"))
     return page.redirect(local_path(page.field("back") or None))
+
+
+def account(page: Page) -> Response:
+    return page.render("account.html")
+
+
+def change_password(page: Page) -> Response:
+    """A new password for the person signed in, who proves it is them with the current one
+    (a wrong one counts as a failed sign-in). Their other sessions end; this one goes on."""
+    assert page.who is not None
+    new = passwords.checked(page.field("new"))
+    if new != page.field("again"):
+        raise InvalidInput("password_mismatch")
+    page.base.sign_in(page.who.person, page.field("current"))
+    changed = page.engine.set_password(page.who.person, new)
+    page.request.session["stamp"] = changed.stamp
+    page.done("web_password_changed")
+    return page.redirect("/account")
