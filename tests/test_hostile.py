@@ -220,6 +220,10 @@ TEMPLATES = [
     ["hours", f"--person={V}", f"--year={V}"],
     ["pupil", "add", LESSONS, f"--stands-for={V}", "--", V],
     ["pupil", "predict", LESSONS, "Pupil A", f"--stage={V}", "--", V],
+    ["user", "add", "--password-stdin", "--", V],
+    ["user", "add", "Bram Jansen", f"--user-lang={V}", "--password-stdin"],
+    ["user", "passwd", "--password-stdin", "--", V],
+    ["user", "remove", "--", V],
     ["--lang", V, "overview"],
     ["--db", V, "team", "list"],
 ]
