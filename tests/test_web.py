@@ -725,10 +725,14 @@ def test_a_fault_in_plg_is_a_page_not_a_traceback(url: str, chief: Engine) -> No
     def broken(request: Any) -> Any:
         raise RuntimeError("a bug")
 
-    app = create_app(Engine(url))
+    engine = Engine(url)
+    app = create_app(engine)
     app.router.routes.append(Route("/broken", broken))
-    with served(app) as base:
-        answer = httpx.get(f"{base}/broken", headers={"Accept-Language": "en"})
+    try:
+        with served(app) as base:
+            answer = httpx.get(f"{base}/broken", headers={"Accept-Language": "en"})
+    finally:
+        engine.close()
     assert answer.status_code == 500
     assert "Something went wrong in plg itself" in text_of(answer.text)
     assert "Traceback" not in answer.text
