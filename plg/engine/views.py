@@ -441,8 +441,9 @@ class Overview:
     # Per method: its title and every phase (id, title) in order, with or without teams in it.
     methods: dict[str, tuple[str, tuple[tuple[str, str], ...]]]
 
-    @property
+    @cached_property
     def attention(self) -> tuple[TeamRow, ...]:
+        # Once: a page asks for it several times, and each pass reads every row.
         return tuple(row for row in self.teams if row.needs_attention)
 
     def phase_counts(self, method: str) -> list[tuple[str, str, int]]:

@@ -97,7 +97,8 @@ def dashboard(page: Page) -> Response:
         method=method,
         phase=phase,
         stalled_days=int(stalled),
-        seen_by=page.who.person,
+        # A project leader sees every team: no need to ask, which costs a fifth more.
+        seen_by=None if page.who.project_leader else page.who.person,
     )
     definitions = [m.definition for m in page.engine.methods()]
     return page.render(
