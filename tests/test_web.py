@@ -449,6 +449,14 @@ def test_an_upload_keeps_its_bytes_under_a_harmless_name(sign: Signer, chief: En
     [record] = chief.records(team, "artefact")
     assert record.filename == "les<b>.html"
     assert "les&lt;b&gt;.html" in answer.text
+    # A name of 300 four-byte characters is longer than any file system allows: shortened.
+    long = member.post(
+        f"/record/{quote(team)}",
+        {"category": "artefact", "kind": "leerdoelen", "title": "Lang"},
+        files={"file": ("😀" * 300 + ".txt", b"x", "text/plain")},
+    )
+    assert "'Lang' saved" in text_of(long.text)
+    assert chief.records(team, "artefact")[-1].filename == "😀" * 49 + ".txt"
     download = member.get(f"/file/artefact/{record.id}/{quote(team)}")
     assert download.content == data
     assert download.headers["content-type"] == "application/octet-stream"

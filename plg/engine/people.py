@@ -258,9 +258,7 @@ def school_views(session: Session, name: str | None = None) -> list[SchoolView]:
         .group_by(team_schools.c.school_id)
         .subquery()
     )
-    people = (
-        select(Person.school_id, func.count().label("n")).group_by(Person.school_id).subquery()
-    )
+    people = select(Person.school_id, func.count().label("n")).group_by(Person.school_id).subquery()
     query = (
         select(
             School.name,

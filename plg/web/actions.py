@@ -61,7 +61,15 @@ _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\]")
 
 def safe_filename(name: str) -> str:
     base = _UNSAFE.sub("_", name.replace("\\", "/").rsplit("/", 1)[-1]).strip(" .")
-    return base[:200] or "upload"
+    # At most 200 bytes, its extension kept: file systems count a name in bytes (255), and
+    # one character may take four.
+    stem, dot, suffix = base.rpartition(".")
+    if not dot or len(suffix) > 16:
+        stem, suffix = base, ""
+    ending = f".{suffix}" if suffix else ""
+    room = 200 - len(ending.encode("utf-8", "replace"))
+    stem = stem.encode("utf-8", "replace")[:room].decode("utf-8", "ignore")
+    return stem + ending if stem else "upload"
 
 
 def record(page: Page) -> Response:
