@@ -384,6 +384,32 @@ def test_a_member_may_not_move_the_team_though_role_checks_are_off(
     assert _history(chief, team) == before
 
 
+def test_a_page_offers_what_each_role_allows(chief: Engine, url: str) -> None:
+    team = _team(chief)
+    every = {
+        "tick",
+        "record",
+        "charter",
+        "hypothesis",
+        "advance",
+        "force",
+        "migrate",
+        "deadline",
+        "members",
+        "meeting",
+    }
+    expected = {
+        CHIEF: every,
+        LEADER: every,
+        MEMBER: {"tick", "record", "charter", "hypothesis"},
+        OTHER: set(),
+    }
+    for person, actions in expected.items():
+        engine = Engine(url).acting(person, "en")
+        assert engine.allowed(team) == actions, person
+        engine.close()
+
+
 def test_someone_of_another_school_sees_no_trace_of_a_team(sign: Signer, chief: Engine) -> None:
     team = _team(chief)
     chief.add_record(team, "artefact", "leerdoelen", "Geheim plan", _text("inhoud"))

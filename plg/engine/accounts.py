@@ -219,10 +219,10 @@ class Accounts(Core):
             )
             return list(session.scalars(query))
 
-    def may(self, action: TeamAction, team: str) -> bool:
-        """Whether the actor's roles allow `action` in the team, for a page to offer it."""
+    def allowed(self, team: str) -> frozenset[TeamAction]:
+        """What the actor's roles allow in the team, for a page to offer just that."""
         with self._session() as session:
-            return roles.may_act(session, self.actor, action, self._team(session, team).id)
+            return roles.allowed(session, self.actor, self._team(session, team).id)
 
     def may_see(self, team: str) -> bool:
         """Whether the team exists and the actor may see it."""

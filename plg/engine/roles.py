@@ -15,7 +15,7 @@ password, and roles are always checked.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from sqlalchemy import bindparam, exists, select
 from sqlalchemy.orm import Session
@@ -92,14 +92,30 @@ def is_project_leader(session: Session, person: str) -> bool:
     return session.get(ProjectLeader, person) is not None
 
 
-def may_act(session: Session, person: str, action: TeamAction, team_id: int) -> bool:
-    """Whether `person` may do `action` in the team, by their roles (checks assumed on)."""
+def _standing(session: Session, person: str, team_id: int) -> tuple[str | None, bool]:
+    """`person`'s role in the team (None if they are not in it), and whether they lead the
+    project: one query."""
     role = select(Member.role).where(Member.team_id == team_id, Member.person == person)
     leads = exists().where(ProjectLeader.person == person)
     found, project_leader = session.execute(select(role.scalar_subquery(), leads)).one()
+    return found, bool(project_leader)
+
+
+def _permits(role: str | None, project_leader: bool, action: TeamAction) -> bool:
     if project_leader:
         return True
-    return found == "leader" if action in _LEADERS_ONLY else found is not None
+    return role == "leader" if action in _LEADERS_ONLY else role is not None
+
+
+def may_act(session: Session, person: str, action: TeamAction, team_id: int) -> bool:
+    """Whether `person` may do `action` in the team, by their roles (checks assumed on)."""
+    return _permits(*_standing(session, person, team_id), action)
+
+
+def allowed(session: Session, person: str, team_id: int) -> frozenset[TeamAction]:
+    """Every action `person` may do in the team, for a page to offer just those."""
+    role, project_leader = _standing(session, person, team_id)
+    return frozenset(a for a in get_args(TeamAction) if _permits(role, project_leader, a))
 
 
 def _checked(session: Session, always: bool) -> bool:

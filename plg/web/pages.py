@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import get_args
 from urllib.parse import quote
 
 from starlette.responses import HTMLResponse, Response
 
 from plg.engine.definition import RECORD_CATEGORIES
 from plg.engine.graph import layout
-from plg.engine.inputs import CHARTER_QUESTIONS, MEETING_KINDS
+from plg.engine.inputs import MEETING_KINDS
+from plg.engine.roles import TeamAction
 from plg.engine.story import event_text
 from plg.errors import InvalidInput, NotFound
 from plg.web.context import Page, here
@@ -37,10 +39,8 @@ def team(page: Page) -> Response:
     engine = page.engine
     view = engine.team(name, pupils=True)
     definition = view.definition
-    may = {
-        action: engine.may(action, name)
-        for action in ("tick", "record", "advance", "meeting", "hypothesis", "charter")
-    }
+    allowed = engine.allowed(name)
+    may = {action: action in allowed for action in get_args(TeamAction)}
     records = {category: engine.records(name, category) for category in RECORD_CATEGORIES}
     kinds = {category: definition.record_kinds(category) for category in RECORD_CATEGORIES}
     events = [(event, event_text(event, page.lang)) for event in reversed(engine.history(name))]
@@ -58,7 +58,6 @@ def team(page: Page) -> Response:
         meeting_kinds=MEETING_KINDS,
         hypotheses=engine.hypotheses(name),
         charter=engine.charter(name),
-        questions=CHARTER_QUESTIONS,
         back=here(page.request),
         today=engine.clock().date().isoformat(),
     )
@@ -76,7 +75,11 @@ def confirm_move(page: Page) -> Response:
         )
     dest = view.definition.phase(move.dest).title(page.lang)
     return page.render(
-        "confirm.html", v=view, move=move, dest=dest, may_force=page.engine.may("force", name)
+        "confirm.html",
+        v=view,
+        move=move,
+        dest=dest,
+        may_force="force" in page.engine.allowed(name),
     )
 
 
