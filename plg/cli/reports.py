@@ -36,16 +36,9 @@ def export(settings: Settings, team_name: str, fmt: str, output: Path | None) ->
 
         text = json_bytes(story.to_json(), indent=True).decode() + "\n"
     else:
-        from plg.engine.graph import mermaid
-        from plg.engine.render import render
+        from plg.engine.render import export as document
 
-        text = render(
-            "export",
-            cast(Any, fmt),
-            settings.lang,
-            s=story,
-            diagram=mermaid(story.definition, settings.lang, story.row.phase),
-        )
+        text = document(story, cast(Any, fmt), settings.lang)
     write_or_print(settings, text, output)
 
 

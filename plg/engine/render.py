@@ -11,6 +11,8 @@ from plg.messages import Lang, t
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+    from plg.engine.views import TeamStory
+
 Format = Literal["text", "md", "html"]
 _SUFFIX: dict[Format, str] = {"text": "txt", "md": "md", "html": "html"}
 
@@ -44,3 +46,12 @@ def render(name: str, fmt: Format, lang: Lang, **context: Any) -> str:
         return t(key, lang, **params)
 
     return template.render(t=text, lang=lang, today=date.today().isoformat(), **context)
+
+
+def export(story: TeamStory, fmt: Format, lang: Lang) -> str:
+    """A team's whole story as a document to share, with its method's diagram (Mermaid):
+    `plg export` writes it, the web page shows it."""
+    from plg.engine.graph import mermaid
+
+    diagram = mermaid(story.definition, lang, story.row.phase)
+    return render("export", fmt, lang, s=story, diagram=diagram)

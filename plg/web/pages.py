@@ -129,18 +129,10 @@ def method(page: Page) -> Response:
 
 def export(page: Page) -> Response:
     """The team's whole story as the HTML export: a document to save or print."""
-    from plg.engine.graph import mermaid
-    from plg.engine.render import render
+    from plg.engine.render import export as document
 
     name = visible(page, page.request.path_params["name"])
-    story = page.engine.story(name)
-    html = render(
-        "export",
-        "html",
-        page.lang,
-        s=story,
-        diagram=mermaid(story.definition, page.lang, story.row.phase),
-    )
+    html = document(page.engine.story(name), "html", page.lang)
     # A standalone document with its own style sheet in it, and no scripts.
     policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'"
     return HTMLResponse(html, headers={"Content-Security-Policy": policy})
