@@ -1159,7 +1159,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "There is no such page. Use the menu at the top to find your way.",
         "nl": "Deze pagina bestaat niet. Gebruik het menu bovenaan om verder te gaan.",
     },
-    "web_team_unknown": {
+    "team_unknown@web": {
         "en": "There is no team '{team}' that you can see. Your teams are under 'My teams'.",
         "nl": "Er is geen team '{team}' dat jij kunt zien. Je teams staan onder 'Mijn teams'.",
     },
@@ -1303,55 +1303,55 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "web_stalled_after": {"en": "Stalled after (days)", "nl": "Stil na (dagen)"},
     "web_filter": {"en": "Show", "nl": "Toon"},
     "web_sources": {"en": "Sources", "nl": "Bronnen"},
-    "web_guards_failed": {
+    "guards_failed@web": {
         "en": "Team '{team}' cannot move on with '{trigger}' yet: {failures}. Finish these first; a team leader may also move it anyway, with a reason.",
         "nl": "Team '{team}' kan nog niet verder met '{trigger}': {failures}. Rond die eerst af; een teamleider kan het team ook toch verder zetten, met een reden.",
     },
-    "web_force_needs_reason": {
+    "force_needs_reason@web": {
         "en": "Moving anyway needs a reason, for the history. Write one and try again.",
         "nl": "Toch verder zetten vraagt een reden, voor de geschiedenis. Schrijf er een en probeer het opnieuw.",
     },
-    "web_record_content": {
+    "record_content@web": {
         "en": "Give exactly one of a file, a text or a value (a value for evidence only). Nothing was saved.",
         "nl": "Geef precies een van: een bestand, een tekst of een waarde (een waarde alleen bij bewijs). Er is niets bewaard.",
     },
-    "web_file_too_large": {
+    "file_too_large@web": {
         "en": "The file '{path}' is {size} MB; plg stores files up to {limit} MB. Save a link to it as text instead. Nothing was saved.",
         "nl": "Het bestand '{path}' is {size} MB; plg bewaart bestanden tot {limit} MB. Bewaar er in plaats daarvan een link naar als tekst. Er is niets bewaard.",
     },
-    "web_role_refused": {
+    "role_refused@web": {
         "en": "You may not {action} in team '{team}': only {who} may. Ask a project leader if that should be yours to do. Nothing was changed.",
         "nl": "Je mag in team '{team}' niet {action}: alleen {who} mag dat. Vraag een projectleider als dat wel jouw taak hoort te zijn. Er is niets gewijzigd.",
     },
-    "web_role_refused_foundation": {
+    "role_refused_foundation@web": {
         "en": "You may not {action}: only a project leader may. Nothing was changed.",
         "nl": "Je mag niet {action}: alleen een projectleider mag dat. Er is niets gewijzigd.",
     },
-    "web_trigger_by_accepted": {
+    "trigger_by_accepted@web": {
         "en": "'{trigger}' follows from accepting the open hypothesis: decide on it in the Hypotheses part of the team's page.",
         "nl": "'{trigger}' volgt uit het aannemen van de open hypothese: besluit daarover bij Hypothesen op de teampagina.",
     },
-    "web_trigger_by_rejected": {
+    "trigger_by_rejected@web": {
         "en": "'{trigger}' follows from rejecting the open hypothesis: decide on it in the Hypotheses part of the team's page.",
         "nl": "'{trigger}' volgt uit het verwerpen van de open hypothese: besluit daarover bij Hypothesen op de teampagina.",
     },
-    "web_verdict_invalid": {
+    "verdict_invalid@web": {
         "en": "Say why, in at most {limit} characters (the data too). Nothing was changed.",
         "nl": "Zeg waarom, in hoogstens {limit} tekens (de gegevens ook). Er is niets gewijzigd.",
     },
-    "web_hypothesis_open": {
+    "hypothesis_open@web": {
         "en": "Team '{team}' is still testing an open hypothesis: accept or reject it first.",
         "nl": "Team '{team}' toetst nog een open hypothese: neem die eerst aan of verwerp die.",
     },
-    "web_hypothesis_none_open": {
+    "hypothesis_none_open@web": {
         "en": "Team '{team}' has no open hypothesis. Add one first.",
         "nl": "Team '{team}' heeft geen open hypothese. Voeg er eerst een toe.",
     },
-    "web_meeting_no_attendees": {
+    "meeting_no_attendees@web": {
         "en": "Tick who attended (at least one person).",
         "nl": "Vink aan wie er was (minstens één persoon).",
     },
-    "web_attendee_not_member": {
+    "attendee_not_member@web": {
         "en": "'{person}' was not a member of team '{team}' on {day}. Leave them out, or ask a project leader to correct the day they joined.",
         "nl": "'{person}' was op {day} geen lid van team '{team}'. Laat die weg, of vraag een projectleider de dag van toetreden te corrigeren.",
     },
@@ -1373,15 +1373,15 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Case pupil '{pseudonym}' saved for research lesson {lesson}.",
         "nl": "Casusleerling '{pseudonym}' bewaard voor onderzoeksles {lesson}.",
     },
-    "web_pseudonym_warning": {
+    "pseudonym_warning@web": {
         "en": "'{pseudonym}' looks like a real name. Never store a pupil's name: rename it now to a pseudonym such as 'Pupil A' (Rename a case pupil, below).",
         "nl": "'{pseudonym}' lijkt op een echte naam. Bewaar nooit de naam van een leerling: hernoem die nu naar een schuilnaam zoals 'Leerling A' (Een casusleerling hernoemen, hieronder).",
     },
-    "web_pupil_not_predicted": {
+    "pupil_not_predicted@web": {
         "en": "Nothing was predicted for '{pseudonym}' in stage '{stage}': write down the prediction first, so that the two can be compared.",
         "nl": "Er is niets voorspeld voor '{pseudonym}' in fase '{stage}': noteer eerst de voorspelling, zodat de twee te vergelijken zijn.",
     },
-    "web_pupil_unknown": {
+    "pupil_unknown@web": {
         "en": "Research lesson {lesson} has no case pupil '{pseudonym}'. Add them first.",
         "nl": "Onderzoeksles {lesson} heeft geen casusleerling '{pseudonym}'. Voeg die eerst toe.",
     },
@@ -1402,7 +1402,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Something went wrong in plg itself. If you were saving something, look at the team's page to see whether it was saved, and tell whoever runs plg at your school.",
         "nl": "Er ging iets mis in plg zelf. Als je iets aan het bewaren was, kijk dan op de teampagina of het bewaard is, en meld het bij wie plg op je school beheert.",
     },
-    "web_charter_nothing": {
+    "charter_nothing@web": {
         "en": "Nothing in the charter changed.",
         "nl": "Er is niets in de teamafspraken gewijzigd.",
     },

@@ -22,6 +22,16 @@ def test_both_languages_everywhere(catalogue: dict[str, dict[str, str]]) -> None
         assert _fields(texts["nl"]) == _fields(texts["en"]), key
 
 
+def test_a_web_version_needs_no_value_its_message_lacks() -> None:
+    """The page fills `KEY@web` with the values of the error KEY: it may leave some out, never
+    ask for more."""
+    versions = [key for key in MESSAGES if key.endswith("@web")]
+    assert len(versions) == 18
+    for key in versions:
+        base = MESSAGES[key.removesuffix("@web")]["en"]
+        assert _fields(MESSAGES[key]["en"]) <= _fields(base), key
+
+
 def test_errors_say_what_to_do() -> None:
     # The CLI prints an error as one line: what is wrong, then what to do.
     for key, texts in MESSAGES.items():
@@ -66,7 +76,7 @@ def test_every_text_is_used() -> None:
 
     def web_version(key: str) -> bool:
         # The web page's version of a message, used in its place where there is one.
-        return key.startswith("web_") and key.removeprefix("web_") in MESSAGES
+        return key.endswith("@web") and key.removesuffix("@web") in MESSAGES
 
     unused = [
         key

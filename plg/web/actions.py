@@ -163,7 +163,7 @@ def charter(page: Page) -> Response:
     if own is not None and needs.strip() and needs != (own.needs or ""):
         page.engine.set_need(name, page.who.person, needs)
         changed = True
-    page.done("web_charter_saved" if changed else "web_charter_nothing")
+    page.done("web_charter_saved" if changed else "charter_nothing@web")
     return _back(page, name)
 
 
@@ -180,7 +180,7 @@ def pupil(page: Page) -> Response:
             saved = page.engine.rename_pupil(name, pseudonym, page.field("new"))
         page.done("web_pupil_saved", pseudonym=saved.pseudonym, lesson=saved.lesson)
         if looks_like_a_name(saved.pseudonym):
-            page.flash("error", page.t("web_pseudonym_warning", pseudonym=saved.pseudonym))
+            page.flash("error", page.t("pseudonym_warning@web", pseudonym=saved.pseudonym))
     else:
         noted = page.engine.note_pupil(
             name, pseudonym, page.field("stage"), page.field("text"), page.field("kind")

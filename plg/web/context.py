@@ -115,8 +115,8 @@ def csrf_ok(request: Request, form: FormData) -> bool:
 
 def error_text(error: PlgError, lang: Lang) -> str:
     """The error's message; where the command line's words would not fit a web page (they name
-    options such as --as), the web's own version of it."""
-    web = f"web_{error.key}"
+    options such as --as), the web's own version of it, kept under the key with `@web`."""
+    web = f"{error.key}@web"
     if web in MESSAGES:
         return PlgError(web, **error.params).text(lang)
     return error.text(lang)
