@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 import click
 
 from plg.helptexts import HELP
-from plg.langs import Lang
+from plg.langs import Lang, lang_of
 
 if TYPE_CHECKING:
     from plg.engine.engine import Engine
@@ -35,7 +35,7 @@ def _help_language() -> Lang:
             break
     else:
         value = os.environ.get("PLG_LANG", "nl")
-    return "en" if value == "en" else "nl"
+    return lang_of(value) or "nl"
 
 
 HELP_LANG = _help_language()

@@ -25,7 +25,7 @@ from plg.engine.inputs import clean
 from plg.engine.retry import retried
 from plg.engine.roles import TeamAction
 from plg.errors import DatabaseBusy, InvalidInput, NotFound, Refused
-from plg.langs import LANGS, Lang
+from plg.langs import LANGS, Lang, lang_of
 from plg.storage.models import (
     Account,
     Member,
@@ -67,9 +67,10 @@ def wait_after(failures: int) -> int:
 
 
 def _lang(value: str) -> Lang:
-    if value not in LANGS:
+    found = lang_of(value)
+    if found is None:
         raise InvalidInput("lang_invalid", lang=value, langs=", ".join(LANGS))
-    return "en" if value == "en" else "nl"
+    return found
 
 
 def _view(session: Session, account: Account) -> AccountView:

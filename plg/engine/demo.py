@@ -20,7 +20,7 @@ from plg.engine.definition import Category
 from plg.engine.engine import Engine
 from plg.engine.inputs import Content
 from plg.errors import NotFound
-from plg.langs import Lang
+from plg.langs import Lang, lang_of
 from plg.storage.models import utcnow
 
 
@@ -291,7 +291,7 @@ def build(url: str | None, lang: str, runner: str) -> Built:
 
     `runner`, who runs the demo, becomes a project leader beside the example's own.
     """
-    language: Lang = "en" if lang == "en" else "nl"
+    language: Lang = lang_of(lang) or "nl"
     foundation = Engine(url, actor=PROJECT_LEADER, lang=language)
     # As the runner: once role checks are on, only a project leader may add one.
     as_runner = Engine(url, actor=runner, lang=language)

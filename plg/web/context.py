@@ -25,7 +25,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from plg.engine.accounts import AccountView
 from plg.errors import NotFound, PlgError, Refused
-from plg.langs import LANGS, Lang
+from plg.langs import Lang, lang_of
 from plg.messages import MESSAGES, t
 
 if TYPE_CHECKING:
@@ -94,9 +94,9 @@ def local_path(target: str | None) -> str:
 
 def request_lang(request: Request) -> Lang:
     """The language chosen before signing in, else the browser's."""
-    chosen = request.session.get("lang") if "session" in request.scope else None
-    if chosen in LANGS:
-        return "en" if chosen == "en" else "nl"
+    chosen = lang_of(request.session.get("lang")) if "session" in request.scope else None
+    if chosen is not None:
+        return chosen
     accept = request.headers.get("accept-language", "").lower()
     return "en" if accept.startswith("en") else "nl"
 

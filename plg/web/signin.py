@@ -10,6 +10,7 @@ from starlette.responses import Response
 
 from plg.engine import passwords
 from plg.errors import InvalidInput, PlgError
+from plg.langs import lang_of
 from plg.web.context import Page, SignInFirst, error_text, local_path, signed_in
 
 
@@ -18,10 +19,9 @@ def home(page: Page) -> Response:
 
 
 def sign_in_form(page: Page) -> Response:
-    chosen = page.request.query_params.get("lang")
-    if chosen in ("nl", "en"):
-        page.request.session["lang"] = chosen
-        page.lang = "en" if chosen == "en" else "nl"
+    chosen = lang_of(page.request.query_params.get("lang"))
+    if chosen is not None:
+        page.request.session["lang"] = page.lang = chosen
     with suppress(SignInFirst):
         signed_in(page)
         return page.redirect(local_path(page.request.query_params.get("next")))
