@@ -19,6 +19,9 @@ from sqlalchemy.engine import make_url
 from plg import Engine
 from plg.cli import cli
 
+# The web page's foundation and visitors, for every test module of the page.
+pytest_plugins = ["tests.webfoundation"]
+
 POSTGRES = os.environ.get("PLG_TEST_POSTGRES_URL")
 NO_POSTGRES = "PLG_TEST_POSTGRES_URL is not set (no PostgreSQL server to test on)"
 needs_postgres = pytest.mark.skipif(not POSTGRES, reason=NO_POSTGRES)

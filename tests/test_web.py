@@ -13,7 +13,7 @@ import json
 import re
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from html import unescape
 from pathlib import Path
@@ -30,97 +30,22 @@ from plg import Engine
 from plg.engine.accounts import MAX_WAIT, wait_after
 from plg.errors import Refused
 from plg.web.app import create_app
-from tests.conftest import POSTGRES, Plg, _postgres_database, needs_postgres
-from tests.webserver import Visitor, free_port, plg_serve, served, serving, text_of
-
-PASSWORD = "een lange zin als wachtwoord"
-LEADER, MEMBER, OTHER, CHIEF, SPARE = (
-    "Lea Leider",
-    "Mo Lid",
-    "Zoe Zuid",
-    "Piet Project",
-    "Ria Reserve",
+from tests.conftest import POSTGRES, Plg, _postgres_database
+from tests.webfoundation import (
+    CHIEF,
+    LEADER,
+    MEMBER,
+    NORTH,
+    OTHER,
+    PASSWORD,
+    SOUTH,
+    SPARE,
+    Signer,
+    finish_phase,
+    new_team,
+    text_content,
 )
-NORTH, SOUTH = "OBS Noord", "CBS Zuid"
-
-
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=needs_postgres)])
-def url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path_factory.mktemp('web') / 'plg.db'}"
-    else:
-        yield from _postgres_database()
-
-
-@pytest.fixture(scope="module")
-def chief(url: str) -> Iterator[Engine]:
-    """The project leader's engine, on a foundation made for these tests."""
-    engine = Engine(url, actor=CHIEF, lang="en")
-    engine.init()
-    engine.add_project_leader(CHIEF)
-    for school in (NORTH, SOUTH):
-        engine.add_school(school)
-    for person, school in ((LEADER, NORTH), (MEMBER, NORTH), (SPARE, NORTH), (OTHER, SOUTH)):
-        engine.add_person(person, school=school)
-    for person in (LEADER, MEMBER, OTHER, CHIEF, SPARE):
-        engine.add_user(person, PASSWORD, "en")
-    yield engine
-    engine.close()
-
-
-@pytest.fixture(scope="module")
-def site(chief: Engine, url: str) -> Iterator[str]:
-    with serving(url) as base:
-        yield base
-
-
-def _team(chief: Engine, method: str = "vier_vragen", school: str = NORTH) -> str:
-    """A team of its own for one test, led by LEADER with MEMBER in it (or by OTHER, south)."""
-    name = f"Team {uuid.uuid4().hex[:6]}"
-    leader = LEADER if school == NORTH else OTHER
-    chief.start_team(name, method, schools=(school,), leader=leader)
-    if school == NORTH:
-        chief.join(name, MEMBER, "member")
-    return name
-
-
-@pytest.fixture
-def visitor(site: str) -> Iterator[Visitor]:
-    person = Visitor(site)
-    yield person
-    person.close()
-
-
-Signer = Callable[[str], Visitor]
-
-
-@pytest.fixture
-def sign(site: str) -> Iterator[Signer]:
-    """Signs a person in, in a browser session of their own; closed after the test."""
-    opened: list[Visitor] = []
-
-    def signed_in(name: str) -> Visitor:
-        person = Visitor(site)
-        opened.append(person)
-        answer = person.sign_in(name, PASSWORD)
-        assert answer.url.path == "/teams", text_of(answer.text)
-        return person
-
-    yield signed_in
-    for person in opened:
-        person.close()
-
-
-def _finish_phase(chief: Engine, team: str) -> None:
-    """Everything the phase asks: its boxes ticked, and a record saved for each item that a
-    saved record ticks."""
-    for item in chief.checklist(team).items:
-        if item.satisfied_by is None:
-            chief.tick(team, item.id)
-        else:
-            category, _, kind = item.satisfied_by.partition(":")
-            assert category in ("artefact", "evidence"), item.satisfied_by
-            chief.add_record(team, category, kind, item.id, _text("x"))  # type: ignore[arg-type]
+from tests.webserver import Visitor, free_port, plg_serve, served, serving, text_of
 
 
 def _history(chief: Engine, team: str) -> list[tuple[int, str]]:
@@ -282,7 +207,7 @@ def test_people_change_their_own_password_on_the_page(
 
 
 def test_a_form_without_its_token_changes_nothing(sign: Signer, chief: Engine) -> None:
-    team = _team(chief)
+    team = new_team(chief)
     before = _history(chief, team)
     leader = sign(LEADER)
     path = f"/checklist/{quote(team)}"
@@ -300,7 +225,7 @@ def test_a_form_without_its_token_changes_nothing(sign: Signer, chief: Engine) -
 
 
 def test_ticks_are_saved_as_the_boxes_were_left(sign: Signer, chief: Engine) -> None:
-    team = _team(chief)
+    team = new_team(chief)
     member = sign(MEMBER)
     view = chief.checklist(team)
     manual = [item.id for item in view.items if item.satisfied_by is None]
@@ -318,7 +243,7 @@ def test_ticks_are_saved_as_the_boxes_were_left(sign: Signer, chief: Engine) -> 
 
 
 def test_ticks_from_a_page_of_an_earlier_phase_are_refused(sign: Signer, chief: Engine) -> None:
-    team = _team(chief)
+    team = new_team(chief)
     old = chief.team(team).row.phase
     chief.advance(team, force=True, reason="test")
     before = _history(chief, team)
@@ -329,14 +254,14 @@ def test_ticks_from_a_page_of_an_earlier_phase_are_refused(sign: Signer, chief: 
 
 
 def test_a_move_is_confirmed_first(sign: Signer, chief: Engine) -> None:
-    team = _team(chief)
+    team = new_team(chief)
     chief.advance(team, force=True, reason="past the first phase")  # no charter needed
     leader = sign(LEADER)
     phase = chief.team(team).row.phase
     confirm = leader.get(f"/advance/{quote(team)}?trigger=next")
     assert confirm.status_code == 200
     assert chief.team(team).row.phase == phase  # only asked, not moved
-    _finish_phase(chief, team)
+    finish_phase(chief, team)
     confirm = leader.get(f"/advance/{quote(team)}?trigger=next")
     assert 'id="confirm"' in confirm.text
     moved = leader.post(f"/advance/{quote(team)}", {"trigger": "next"})
@@ -347,7 +272,7 @@ def test_a_move_is_confirmed_first(sign: Signer, chief: Engine) -> None:
 def test_a_blocked_move_lists_what_is_open_and_force_needs_a_reason(
     sign: Signer, chief: Engine
 ) -> None:
-    team = _team(chief)
+    team = new_team(chief)
     leader = sign(LEADER)
     confirm = leader.get(f"/advance/{quote(team)}?trigger=next")
     assert 'id="blocking"' in confirm.text
@@ -371,7 +296,7 @@ def test_a_member_may_not_move_the_team_though_role_checks_are_off(
     sign: Signer, chief: Engine
 ) -> None:
     assert chief.settings()["role-checks"] == "off"
-    team = _team(chief)
+    team = new_team(chief)
     member = sign(MEMBER)
     page = member.get(f"/team/{quote(team)}")
     assert "The team leader moves the team" in text_of(page.text)
@@ -385,7 +310,7 @@ def test_a_member_may_not_move_the_team_though_role_checks_are_off(
 
 
 def test_a_page_offers_what_each_role_allows(chief: Engine, url: str) -> None:
-    team = _team(chief)
+    team = new_team(chief)
     every = {
         "tick",
         "record",
@@ -411,8 +336,8 @@ def test_a_page_offers_what_each_role_allows(chief: Engine, url: str) -> None:
 
 
 def test_someone_of_another_school_sees_no_trace_of_a_team(sign: Signer, chief: Engine) -> None:
-    team = _team(chief)
-    chief.add_record(team, "artefact", "leerdoelen", "Geheim plan", _text("inhoud"))
+    team = new_team(chief)
+    chief.add_record(team, "artefact", "leerdoelen", "Geheim plan", text_content("inhoud"))
     [record] = chief.records(team, "artefact")
     other = sign(OTHER)
     unknown = other.get(f"/team/{quote('Nergens bekend')}")
@@ -440,8 +365,8 @@ def test_someone_of_another_school_sees_no_trace_of_a_team(sign: Signer, chief: 
 
 
 def test_my_teams_and_my_schools_teams(sign: Signer, chief: Engine) -> None:
-    mine = _team(chief)
-    theirs = _team(chief, school=SOUTH)
+    mine = new_team(chief)
+    theirs = new_team(chief, school=SOUTH)
     member = sign(MEMBER)
     page = member.get("/teams")
     own = page.text.partition('id="others"')[0]
@@ -456,14 +381,8 @@ def test_my_teams_and_my_schools_teams(sign: Signer, chief: Engine) -> None:
 # -- records --------------------------------------------------------------------------------
 
 
-def _text(text: str) -> Any:
-    from plg.engine.inputs import Content
-
-    return Content(text=text)
-
-
 def test_an_upload_keeps_its_bytes_under_a_harmless_name(sign: Signer, chief: Engine) -> None:
-    team = _team(chief)
+    team = new_team(chief)
     member = sign(MEMBER)
     data = b"<html><script>alert(1)</script></html>\x00\xff"
     answer = member.post(
@@ -491,7 +410,7 @@ def test_an_upload_keeps_its_bytes_under_a_harmless_name(sign: Signer, chief: En
 
 
 def test_an_upload_too_large_is_refused_and_nothing_saved(sign: Signer, chief: Engine) -> None:
-    team = _team(chief)
+    team = new_team(chief)
     chief.set_setting("max-file-mb", "1")
     try:
         member = sign(MEMBER)
@@ -511,7 +430,7 @@ def test_an_upload_too_large_is_refused_and_nothing_saved(sign: Signer, chief: E
 
 
 def test_a_record_needs_exactly_one_content(sign: Signer, chief: Engine) -> None:
-    team = _team(chief)
+    team = new_team(chief)
     member = sign(MEMBER)
     answer = member.post(
         f"/record/{quote(team)}", {"category": "evidence", "kind": "toetsresultaten", "title": "x"}
@@ -528,7 +447,7 @@ def test_a_record_needs_exactly_one_content(sign: Signer, chief: Engine) -> None
 def test_case_pupils_are_planned_predicted_and_observed_by_pseudonym(
     sign: Signer, chief: Engine
 ) -> None:
-    team = _team(chief, method="lesson_study")
+    team = new_team(chief, method="lesson_study")
     for _ in range(2):  # to the research lesson's design
         chief.advance(team, force=True, reason="test")
     member = sign(MEMBER)
@@ -586,7 +505,7 @@ def _tags(html: str) -> list[str]:
 
 
 def test_markup_in_every_field_is_shown_as_text(sign: Signer, chief: Engine) -> None:
-    team = _team(chief, method="lesson_study")
+    team = new_team(chief, method="lesson_study")
     for _ in range(2):  # to the research lesson's design, where the case pupils are
         chief.advance(team, force=True, reason="test")
     leader = sign(LEADER)
@@ -653,7 +572,7 @@ def titled(site: str, chief: Engine) -> Iterator[tuple[str, Visitor]]:
     """A team and its member's session, kept for every example of the property below."""
     member = Visitor(site)
     member.sign_in(MEMBER, PASSWORD)
-    yield _team(chief), member
+    yield new_team(chief), member
     member.close()
 
 
@@ -706,7 +625,7 @@ def test_every_answer_carries_the_security_headers(site: str, visitor: Visitor) 
 
 
 def test_the_dashboard_filters_and_checks_its_numbers(sign: Signer, chief: Engine) -> None:
-    team = _team(chief, method="lesson_study")
+    team = new_team(chief, method="lesson_study")
     boss = sign(CHIEF)
     page = boss.get("/dashboard?method=lesson_study")
     rows = re.findall(r'<tr class="team[^"]*" data-team="([^"]+)"', page.text)
@@ -774,7 +693,7 @@ def test_a_fault_in_plg_is_a_page_not_a_traceback(url: str, chief: Engine) -> No
 
 
 def test_a_record_id_past_any_database_is_simply_not_there(sign: Signer, chief: Engine) -> None:
-    team = _team(chief)
+    team = new_team(chief)
     member = sign(MEMBER)
     for record in (0, 2**31, 2**63 - 1, 2**63, 10**40):
         answer = member.get(f"/file/artefact/{record}/{quote(team)}")

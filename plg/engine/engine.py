@@ -10,6 +10,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import partial
@@ -110,6 +111,10 @@ def _default_actor() -> str:
 
 _MEMBERS = cast(Table, Member.__table__)
 
+# Whether this thread of work is inside an engine transaction. Not an attribute of the engine:
+# one engine serves every request of a web server at once, each in a context of its own.
+_IN_TRANSACTION: ContextVar[bool] = ContextVar("plg_in_transaction", default=False)
+
 # The largest id an Integer column holds on every database plg supports.
 _LARGEST_ID = 2**31 - 1
 
@@ -152,7 +157,6 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils, Accounts):
         self.clock = clock
         self._methods = methods
         self._checked = False
-        self._in_session = False
         self._pinned: dict[int, MethodDefinition] = {}
         self.enforce_roles = False
 
@@ -163,7 +167,6 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils, Accounts):
         other.actor = clean(actor, 200, "actor_invalid")
         other.lang = lang
         other.enforce_roles = True
-        other._in_session = False
         return other
 
     # -- database -----------------------------------------------------------------------------
@@ -176,19 +179,19 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils, Accounts):
 
     @contextmanager
     def _session(self, *, write: bool = False) -> Iterator[Session]:
-        if self._in_session:
+        if _IN_TRANSACTION.get():
             # A second transaction inside the first would wait for SQLite's write lock that
             # the first one holds: a bug in plg, so say so at once instead of hanging.
             raise RuntimeError("nested engine transaction")
         if not self._checked:
             self.store.require_current()
             self._checked = True
-        self._in_session = True
+        entered = _IN_TRANSACTION.set(True)
         try:
             with self.store.transaction(write=write) as session:
                 yield session
         finally:
-            self._in_session = False
+            _IN_TRANSACTION.reset(entered)
 
     def _change(self, name: str, action: TeamAction, change: Callable[[Session, Team], T]) -> T:
         """Run `change` on the team in a transaction of its own, its row locked meanwhile, if
