@@ -15,9 +15,7 @@ from tests.webfoundation import CHIEF, LEADER, MEMBER, Signer, new_team
 from tests.webserver import Visitor, text_of
 
 
-def test_parallel_requests_of_several_people_are_all_answered(
-    sign: Signer, chief: Engine
-) -> None:
+def test_parallel_requests_of_several_people_are_all_answered(sign: Signer, chief: Engine) -> None:
     """One engine serves every request of the process: what one request does inside its
     transaction never reaches another's."""
     team = new_team(chief)
