@@ -1083,6 +1083,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Too many failed attempts under this name. Wait {seconds} seconds, then try again.",
         "nl": "Te veel mislukte pogingen onder deze naam. Wacht {seconds} seconden en probeer het dan opnieuw.",
     },
+    "sign_in_busy": {
+        "en": "Many people are signing in at this moment. Try again in a minute.",
+        "nl": "Er loggen nu veel mensen tegelijk in. Probeer het over een minuut opnieuw.",
+    },
     "done_user": {
         "en": "'{person}' can now sign in to the web page (plg serve).",
         "nl": "'{person}' kan nu inloggen op de webpagina (plg serve).",

@@ -42,6 +42,14 @@ from plg.storage.models import (
 # that a teacher who forgot is not locked out for the day.
 MAX_WAIT = 900
 
+# Failed sign-ins under one name, from every address together, before that name waits for
+# all: high, so that a stranger who guesses slows down their own address, not the teacher,
+# while guesses spread over many addresses still meet a limit.
+NAME_ALLOWANCE = 50
+
+# The client address of a sign-in that does not come over the network (the engine's own API).
+LOCAL = "local"
+
 
 @dataclass(frozen=True)
 class AccountView:
@@ -161,39 +169,49 @@ class Accounts(Core):
         with self._session(write=True) as session:
             return store(session)
 
-    def sign_in(self, name: str, password: str) -> AccountView:
+    def sign_in(self, name: str, password: str, address: str = LOCAL) -> AccountView:
         """The account, if `password` is its password and the wait after earlier failures
-        under this name is over; each failure makes the next wait longer."""
+        under this name from this client `address` (or from everywhere) is over.
+
+        The attempt is counted as a failure before the password is hashed, so attempts sent
+        in parallel meet the wait too; a good sign-in takes the count away again."""
         name = name.strip()
         if not name or len(name) > 200 or not name.isprintable():
             raise Refused("sign_in_failed")  # no account has such a name, nor can have
+        address = address[:64] or LOCAL
         now = self.clock()
-        with self._session() as session:
-            failed = session.get(SignInFailure, name)
-            account = session.get(Account, name)
-            stored = account.password_hash if account is not None else passwords.unknown()
-        if failed is not None:
-            ready = failed.last_at + timedelta(seconds=wait_after(failed.failures))
-            if now < ready:
-                raise Refused("sign_in_wait", seconds=max(1, round((ready - now).total_seconds())))
-        good = passwords.verify(password, stored) and account is not None
-        retried(lambda: self._count_sign_in(name, good, now), (DatabaseBusy, IntegrityError))
-        if not good:
+        stored = retried(
+            lambda: self._count_attempt(name, address, now), (DatabaseBusy, IntegrityError)
+        )
+        if not passwords.verify(password, stored or passwords.unknown()) or stored is None:
             raise Refused("sign_in_failed")
+        retried(lambda: self._forget_failures(name), (DatabaseBusy,))
         with self._session() as session:
             return _view(session, session.get_one(Account, name))
 
-    def _count_sign_in(self, name: str, good: bool, now: datetime) -> None:
+    def _count_attempt(self, name: str, address: str, now: datetime) -> str | None:
+        """Refuse while a wait is on, else count this attempt as failed (until it proves
+        good); the account's password hash, if there is an account."""
         with self._session(write=True) as session:
-            if good:
-                session.execute(delete(SignInFailure).where(SignInFailure.name == name))
-                return
-            failed = session.get(SignInFailure, name, with_for_update=True)
-            if failed is None:
-                session.add(SignInFailure(name=name, failures=1, last_at=now))
-            else:
+            ready = now
+            for where, allowance in ((address, 0), (SignInFailure.ANY_ADDRESS, NAME_ALLOWANCE)):
+                failed = session.get(SignInFailure, (name, where), with_for_update=True)
+                if failed is None:
+                    session.add(SignInFailure(name=name, address=where, failures=1, last_at=now))
+                    continue
+                wait = timedelta(seconds=wait_after(failed.failures - allowance))
+                ready = max(ready, failed.last_at + wait)
                 failed.failures += 1
                 failed.last_at = now
+            if now < ready:
+                seconds = max(1, round((ready - now).total_seconds()))
+                raise Refused("sign_in_wait", seconds=seconds)  # rolls the counts back
+            account = session.get(Account, name)
+            return account.password_hash if account is not None else None
+
+    def _forget_failures(self, name: str) -> None:
+        with self._session(write=True) as session:
+            session.execute(delete(SignInFailure).where(SignInFailure.name == name))
 
     def web_secret(self) -> str:
         """The key that signs web sessions; made once, and kept in the database so that every

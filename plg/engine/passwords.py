@@ -8,9 +8,10 @@ import hashlib
 import hmac
 import os
 import secrets
+import threading
 from functools import cache
 
-from plg.errors import InvalidInput
+from plg.errors import InvalidInput, Refused
 
 # OWASP's minimum for scrypt: N=2^17, r=8, p=1 (128 MiB and about a third of a second a hash).
 _N, _R, _P = 2**17, 8, 1
@@ -18,13 +19,25 @@ _MAXMEM = 256 * 2**20
 MIN_LENGTH = 10
 MAX_LENGTH = 1000
 
+# Hashes that run at once in one process: each takes 128 MiB, so a burst of sign-ins must queue
+# rather than take the server's memory. One process's limit, not any request's state.
+HASHES_AT_ONCE = 2
+_HASHING = threading.BoundedSemaphore(HASHES_AT_ONCE)
+# How long a sign-in waits for its turn before it is asked to try again.
+_TURN_SECONDS = 20
+
 
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
 def _derive(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    return hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, maxmem=_MAXMEM, dklen=32)
+    if not _HASHING.acquire(timeout=_TURN_SECONDS):
+        raise Refused("sign_in_busy")
+    try:
+        return hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, maxmem=_MAXMEM, dklen=32)
+    finally:
+        _HASHING.release()
 
 
 def checked(password: str) -> str:

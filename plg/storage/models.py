@@ -320,13 +320,33 @@ class Account(Base):
 
 
 class SignInFailure(Base):
-    """Failed sign-ins in a row under one name, known or not, so every worker makes the next
-    attempt wait longer; a good sign-in removes the row."""
+    """Failed sign-ins in a row under one name, known or not, from one client address (or
+    from any, under `ANY_ADDRESS`), so every worker makes the next attempt wait longer; a
+    good sign-in removes the name's rows."""
 
     __tablename__ = "sign_in_failures"
+    ANY_ADDRESS: ClassVar[str] = "*"
     name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    address: Mapped[str] = mapped_column(String(64), primary_key=True)
     failures: Mapped[int]
     last_at: Mapped[datetime]
+
+
+class WebSession(Base):
+    """A signed-in session of the web page. The cookie holds a random token; the row is kept
+    under its hash, so that the table alone lets no one in. Signing out removes the row."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person: Mapped[str] = mapped_column(
+        ForeignKey("accounts.person", ondelete="CASCADE"), index=True
+    )
+    started_at: Mapped[datetime]
+    seen_at: Mapped[datetime]
+    # Whether the person asked to stay signed in (a cookie that outlives the browser).
+    lasting: Mapped[bool]
+    # What a form held when the session ended under it, to give back after signing in again.
+    draft: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class WebSecret(Base):

@@ -9,9 +9,16 @@ from contextlib import suppress
 from starlette.responses import Response
 
 from plg.engine import passwords
+from plg.engine.accounts import LOCAL
 from plg.errors import InvalidInput, PlgError
 from plg.langs import lang_of
 from plg.web.context import Page, SignInFirst, error_text, local_path, signed_in
+
+
+def _address(page: Page) -> str:
+    """Where the sign-in comes from (behind a proxy, uvicorn's --proxy-headers tell)."""
+    client = page.request.client
+    return client.host if client is not None else LOCAL
 
 
 def home(page: Page) -> Response:
@@ -33,7 +40,7 @@ def sign_in_form(page: Page) -> Response:
 def sign_in(page: Page) -> Response:
     name, target = page.field("name"), local_path(page.field("next"))
     try:
-        account = page.base.sign_in(name, page.field("password"))
+        account = page.base.sign_in(name, page.field("password"), _address(page))
     except PlgError as error:
         page.flash("error", error_text(error, page.lang))
         return page.render("sign_in.html", status=401, next=target, name=name)
@@ -77,7 +84,7 @@ def change_password(page: Page) -> Response:
     new = passwords.checked(page.field("new"))
     if new != page.field("again"):
         raise InvalidInput("password_mismatch")
-    page.base.sign_in(page.who.person, page.field("current"))
+    page.base.sign_in(page.who.person, page.field("current"), _address(page))
     changed = page.engine.set_password(page.who.person, new)
     page.request.session["stamp"] = changed.stamp
     page.done("web_password_changed")
