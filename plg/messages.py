@@ -1137,12 +1137,16 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "web_name": {"en": "Name", "nl": "Naam"},
     "web_password": {"en": "Password", "nl": "Wachtwoord"},
     "web_signed_out": {
-        "en": "Your account or password changed, so you were signed out. Sign in again.",
-        "nl": "Je account of wachtwoord is gewijzigd, dus je bent uitgelogd. Log opnieuw in.",
+        "en": "This session has ended: you signed out, or your password or account changed. Sign in again.",
+        "nl": "Deze sessie is afgelopen: je bent uitgelogd, of je wachtwoord of account is gewijzigd. Log opnieuw in.",
     },
     "web_session_expired": {
         "en": "Your session expired after a while without use. Sign in again; nothing was lost.",
         "nl": "Je sessie is verlopen na een tijd zonder gebruik. Log opnieuw in; er is niets verloren gegaan.",
+    },
+    "web_stay_signed_in": {
+        "en": "Stay signed in on this device",
+        "nl": "Ingelogd blijven op dit apparaat",
     },
     "web_signed_out_done": {"en": "You are signed out.", "nl": "Je bent uitgelogd."},
     "web_csrf": {

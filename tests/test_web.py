@@ -8,8 +8,6 @@ roles whatever they say. Tests that change a team start a team of their own.
 
 from __future__ import annotations
 
-import base64
-import json
 import re
 import time
 import uuid
@@ -24,7 +22,6 @@ import httpx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from itsdangerous import TimestampSigner
 
 from plg import Engine
 from plg.engine.accounts import MAX_WAIT, wait_after
@@ -62,33 +59,6 @@ def test_pages_ask_to_sign_in_first_and_return_after(site: str, visitor: Visitor
     answer = visitor.post("/sign-in", {"name": LEADER, "password": PASSWORD, "next": "/dashboard"})
     assert answer.url.path == "/dashboard"
     assert LEADER in text_of(answer.text)
-
-
-def test_the_session_cookie_is_signed_httponly_and_samesite(site: str, visitor: Visitor) -> None:
-    visitor.get("/sign-in")
-    answer = visitor.http.post(
-        "/sign-in",
-        data={"csrf": visitor.token, "name": LEADER, "password": PASSWORD},
-        follow_redirects=False,
-    )
-    assert answer.status_code == 303
-    cookie = answer.headers["set-cookie"]
-    assert cookie.startswith("plg_session=")
-    assert "httponly" in cookie.lower()
-    assert "samesite=lax" in cookie.lower()
-    # Its content is signed: changed by one character, it is no session at all.
-    value = visitor.http.cookies["plg_session"]
-    forged = value[:-1] + ("A" if value[-1] != "A" else "B")
-    visitor.http.cookies.set("plg_session", forged)
-    assert visitor.get("/teams").url.path == "/sign-in"
-
-
-def test_signing_out_ends_the_session(sign: Signer) -> None:
-    person = sign(MEMBER)
-    answer = person.post("/sign-out")
-    assert answer.url.path == "/sign-in"
-    assert "You are signed out" in text_of(answer.text)
-    assert person.get("/teams").url.path == "/sign-in"
 
 
 def test_after_a_wrong_password_even_the_right_one_waits(site: str, visitor: Visitor) -> None:
@@ -134,44 +104,6 @@ def test_an_unknown_name_reads_as_a_wrong_password(site: str, visitor: Visitor, 
     answer = visitor.post("/sign-in", {"name": name, "password": PASSWORD})
     assert answer.status_code == 401
     assert "That name and password do not match" in text_of(answer.text)
-
-
-def _use_cookie(visitor: Visitor, secret: str, session: dict[str, Any]) -> None:
-    """Give the visitor a session cookie made here: what Starlette's session middleware
-    writes, base64 of the JSON, signed with a timestamp."""
-    data = base64.b64encode(json.dumps(session).encode())
-    visitor.http.cookies.clear()
-    visitor.http.cookies.set("plg_session", TimestampSigner(secret).sign(data).decode())
-
-
-def test_a_session_idle_too_long_must_sign_in_again(
-    site: str, chief: Engine, visitor: Visitor
-) -> None:
-    account = chief.account(LEADER)
-    assert account is not None
-    hours = int(chief.settings()["session-hours"])
-    stale = int(time.time()) - hours * 3600 - 60
-    session = {"person": LEADER, "stamp": account.stamp, "seen": stale, "csrf": "x"}
-    _use_cookie(visitor, chief.web_secret(), session)
-    page = visitor.get("/teams")
-    assert page.url.path == "/sign-in"
-    assert "Your session expired" in text_of(page.text)
-    # The same session, seen a minute ago, is let in.
-    session["seen"] = int(time.time()) - 60
-    _use_cookie(visitor, chief.web_secret(), session)
-    assert visitor.get("/teams").url.path == "/teams"
-    # A session signed with another key is no session.
-    _use_cookie(visitor, "another key", session)
-    assert visitor.get("/teams").url.path == "/sign-in"
-
-
-def test_a_new_password_ends_the_sessions_before_it(sign: Signer, chief: Engine) -> None:
-    person = sign(SPARE)
-    chief.set_password(SPARE, PASSWORD + " nieuw")
-    page = person.get("/teams")
-    assert page.url.path == "/sign-in"
-    assert "signed out" in text_of(page.text)
-    chief.set_password(SPARE, PASSWORD)
 
 
 def test_people_change_their_own_password_on_the_page(

@@ -8,7 +8,6 @@ workers of `plg serve` agree without sharing memory.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from plg.storage.models import (
     SignInFailure,
     Team,
     WebSecret,
+    WebSession,
     team_schools,
 )
 
@@ -57,8 +57,6 @@ class AccountView:
     lang: Lang
     project_leader: bool
     school: str | None
-    # Changes with the password: a session signed in before a change ends with it.
-    stamp: str
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -81,28 +79,27 @@ def _lang(value: str) -> Lang:
     return found
 
 
-def _view(session: Session, account: Account) -> AccountView:
+def account_view(session: Session, account: Account) -> AccountView:
     school = session.scalar(
         select(School.name)
         .join(Person, Person.school_id == School.id)
         .where(Person.name == account.person)
     )
     leads = session.get(ProjectLeader, account.person) is not None
-    stamp = hashlib.sha256(account.password_hash.encode()).hexdigest()[:16]
-    return AccountView(account.person, _lang(account.lang), leads, school, stamp)
+    return AccountView(account.person, _lang(account.lang), leads, school)
 
 
 class Accounts(Core):
     def users(self) -> list[AccountView]:
         with self._session() as session:
             rows = session.scalars(select(Account).order_by(Account.person))
-            return [_view(session, account) for account in rows]
+            return [account_view(session, account) for account in rows]
 
     def account(self, person: str) -> AccountView | None:
         """The account of `person`, if they have one."""
         with self._session() as session:
             found = session.get(Account, person)
-            return _view(session, found) if found is not None else None
+            return account_view(session, found) if found is not None else None
 
     def add_user(self, person: str, password: str, lang: str = "nl") -> AccountView:
         """Let a person sign in; they must be known as a person or a project leader."""
@@ -125,20 +122,24 @@ class Accounts(Core):
                 person=person, password_hash=hashed, lang=language, changed_at=self.clock()
             )
             session.add(account)
-            return _view(session, account)
+            return account_view(session, account)
 
         return self._foundation_change("organisation", store)
 
     def set_password(self, person: str, password: str) -> AccountView:
-        """A new password: people set their own; a project leader may set anyone's."""
+        """A new password: people set their own; a project leader may set anyone's. Every
+        session of the person ends with the old password."""
         hashed = passwords.hash_password(password)
-        return self._account_change(
-            person, lambda account: setattr(account, "password_hash", hashed)
-        )
+
+        def change(session: Session, account: Account) -> None:
+            account.password_hash = hashed
+            end_sessions_of(session, person)
+
+        return self._account_change(person, change)
 
     def set_user_lang(self, person: str, lang: str) -> AccountView:
         language = _lang(lang)
-        return self._account_change(person, lambda account: setattr(account, "lang", language))
+        return self._account_change(person, lambda _, account: setattr(account, "lang", language))
 
     def remove_user(self, person: str) -> None:
         """Take away a person's sign-in; their sessions end with it."""
@@ -147,19 +148,22 @@ class Accounts(Core):
             account = session.get(Account, person)
             if account is None:
                 raise NotFound("user_unknown", person=person)
+            end_sessions_of(session, person)
             session.delete(account)
 
         self._foundation_change("organisation", remove)
 
-    def _account_change(self, person: str, change: Callable[[Account], None]) -> AccountView:
+    def _account_change(
+        self, person: str, change: Callable[[Session, Account], None]
+    ) -> AccountView:
         def store(session: Session) -> AccountView:
             account = session.get(Account, person, with_for_update=True)
             if account is None:
                 raise NotFound("user_unknown", person=person)
-            change(account)
+            change(session, account)
             account.changed_at = self.clock()
             session.flush()
-            return _view(session, account)
+            return account_view(session, account)
 
         if person == self.actor:
             return retried(lambda: self._own(store), (DatabaseBusy,))
@@ -187,7 +191,7 @@ class Accounts(Core):
             raise Refused("sign_in_failed")
         retried(lambda: self._forget_failures(name), (DatabaseBusy,))
         with self._session() as session:
-            return _view(session, session.get_one(Account, name))
+            return account_view(session, session.get_one(Account, name))
 
     def _count_attempt(self, name: str, address: str, now: datetime) -> str | None:
         """Refuse while a wait is on, else count this attempt as failed (until it proves
@@ -248,6 +252,11 @@ class Accounts(Core):
         with self._session() as session:
             query = select(Team.id).where(Team.name == team.strip(), visible_to(self.actor))
             return session.scalar(query) is not None
+
+
+def end_sessions_of(session: Session, person: str) -> None:
+    """End every web session of `person`: their password changed, or their account is gone."""
+    session.execute(delete(WebSession).where(WebSession.person == person))
 
 
 def visible_to(person: str) -> ColumnElement[bool]:

@@ -55,6 +55,7 @@ from plg.engine.pupils import CasePupils, lesson_of, pupil_views
 from plg.engine.registry import Available, Registry, load_registry
 from plg.engine.retry import T, retried
 from plg.engine.roles import TeamAction
+from plg.engine.sessions import WebSessions
 from plg.engine.story import history as events_of
 from plg.engine.story import visits
 from plg.engine.views import (
@@ -133,7 +134,7 @@ _SATISFIED_WITH = {
 }
 
 
-class Engine(People, Charters, Hypotheses, Meetings, CasePupils, Accounts):
+class Engine(People, Charters, Hypotheses, Meetings, CasePupils, Accounts, WebSessions):
     """Runs research methods for teams stored in one database.
 
     `url` is any SQLAlchemy URL (default: SQLite in the user's data folder); `actor` is recorded on

@@ -69,6 +69,8 @@ SETTINGS = {
     "hours-budget": SettingSpec("25", low=0, high=2000),
     # How long a web session may stay unused before its person signs in again.
     "session-hours": SettingSpec("8", low=1, high=720),
+    # How long any web session lasts from signing in, even one in use or kept on request.
+    "session-days": SettingSpec("30", low=1, high=365),
 }
 
 

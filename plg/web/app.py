@@ -41,8 +41,11 @@ _HEADERS = [
 class SecurityHeaders:
     """The headers every answer carries; a page with a policy of its own (the export) keeps it."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, https: bool = False) -> None:
         self.app = app
+        # Over HTTPS, browsers are told to come back over HTTPS only, for a year.
+        strict = [(b"strict-transport-security", b"max-age=31536000")] if https else []
+        self.headers = _HEADERS + strict
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def send_with_headers(message: Message) -> None:
@@ -51,7 +54,7 @@ class SecurityHeaders:
                 names = {name.lower() for name, _ in headers}
                 if b"content-security-policy" not in names:
                     headers.append((b"content-security-policy", _POLICY.encode()))
-                headers.extend(_HEADERS)
+                headers.extend(self.headers)
                 message["headers"] = headers
             await send(message)
 
@@ -116,14 +119,15 @@ def create_app(engine: Engine, *, https: bool = False) -> Starlette:
     app = Starlette(
         routes=ROUTES,
         middleware=[
-            Middleware(SecurityHeaders),
+            Middleware(SecurityHeaders, https=https),
+            # What a browser carries between two pages: the forms' token, messages for the
+            # next page, the language before signing in. Who is signed in is in the database
+            # (plg.engine.sessions), under a cookie of its own.
             Middleware(
                 SessionMiddleware,
                 secret_key=engine.web_secret(),
                 session_cookie="plg_session",
-                # The idle limit (setting session-hours) is checked on every request; this is
-                # only the cookie's own end, a month on.
-                max_age=30 * 24 * 3600,
+                max_age=None,
                 same_site="lax",
                 https_only=https,
             ),
@@ -131,6 +135,7 @@ def create_app(engine: Engine, *, https: bool = False) -> Starlette:
         exception_handlers={404: _not_found, 500: _broken},
     )
     app.state.engine = engine
+    app.state.https = https
     return app
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hmac
 import secrets
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -32,6 +31,9 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from plg.engine.engine import Engine
+
+# The cookie that names a signed-in session; the session itself is in the database.
+SESSION_COOKIE = "plg_sid"
 
 # What a flashed message may hold: the session lives in a cookie, which browsers cap at 4 KB.
 _FLASH_CHARS = 600
@@ -131,6 +133,9 @@ class Page:
     form: FormData | None = None
     who: AccountView | None = None
     lang: Lang = "nl"
+    # The signed-in session's token, and whether the person asked to stay signed in.
+    token: str | None = None
+    lasting: bool = False
     engine: Engine = field(init=False)
 
     def __post_init__(self) -> None:
@@ -187,25 +192,36 @@ Handler = Callable[[Page], Response]
 
 
 def signed_in(page: Page) -> None:
-    """Who the session says, if their account still stands and the session has not been
-    idle for longer than the setting `session-hours` allows."""
-    session = page.request.session
-    person, stamp, seen = session.get("person"), session.get("stamp"), session.get("seen")
-    if not isinstance(person, str):
+    """Who the session cookie stands for, if that session still stands on the server."""
+    token = page.request.cookies.get(SESSION_COOKIE)
+    if not token:
         raise SignInFirst()
-    account = page.base.account(person)
-    if account is None or account.stamp != stamp:
-        session.clear()
-        raise SignInFirst("web_signed_out")
-    idle = int(page.base.settings()["session-hours"]) * 3600
-    now = int(time.time())
-    if not isinstance(seen, int) or now - seen > idle:
-        session.clear()
-        raise SignInFirst("web_session_expired")
-    session["seen"] = now
-    page.who = account
-    page.lang = account.lang
-    page.engine = page.base.acting(account.person, account.lang)
+    state = page.base.session_state(token)
+    if state.account is None:
+        raise SignInFirst(state.ended)
+    page.who, page.token, page.lasting = state.account, token, state.lasting
+    page.lang = state.account.lang
+    page.engine = page.base.acting(state.account.person, state.account.lang)
+
+
+def keep_session(page: Page, response: Response, token: str, *, lasting: bool) -> Response:
+    """Give the browser the session's cookie: for this browser session only, unless the person
+    asked to stay signed in; then until the session's end (setting `session-days`)."""
+    days = int(page.base.settings()["session-days"])
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=days * 86400 if lasting else None,
+        httponly=True,
+        samesite="lax",
+        secure=bool(page.request.app.state.https),
+    )
+    return response
+
+
+def drop_session(response: Response) -> Response:
+    response.delete_cookie(SESSION_COOKIE, httponly=True, samesite="lax")
+    return response
 
 
 # Time enough for a big upload to arrive and be parsed; more is refused unread.
@@ -259,7 +275,7 @@ def _answer(handler: Handler, page: Page, public: bool) -> Response:
         if leave.why:
             page.flash("error", page.t(leave.why))
         query = urlencode({"next": here(page.request)})
-        return page.redirect(f"/sign-in?{query}")
+        return drop_session(page.redirect(f"/sign-in?{query}"))
     except PlgError as error:
         text = error_text(error, page.lang)
         if page.form is not None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
-import time
 from contextlib import suppress
 
 from starlette.responses import Response
@@ -12,7 +10,16 @@ from plg.engine import passwords
 from plg.engine.accounts import LOCAL
 from plg.errors import InvalidInput, PlgError
 from plg.langs import lang_of
-from plg.web.context import Page, SignInFirst, error_text, local_path, signed_in
+from plg.web.context import (
+    Page,
+    SignInFirst,
+    csrf_token,
+    drop_session,
+    error_text,
+    keep_session,
+    local_path,
+    signed_in,
+)
 
 
 def _address(page: Page) -> str:
@@ -44,27 +51,25 @@ def sign_in(page: Page) -> Response:
     except PlgError as error:
         page.flash("error", error_text(error, page.lang))
         return page.render("sign_in.html", status=401, next=target, name=name)
-    session = page.request.session
-    # A new session, and a new token for its forms: nothing from before signing in carries on.
-    session.clear()
-    session.update(
-        person=account.person,
-        stamp=account.stamp,
-        seen=int(time.time()),
-        csrf=secrets.token_urlsafe(32),
-    )
-    return page.redirect(target)
+    lasting = page.field("stay") == "yes"
+    token = page.base.open_session(account.person, lasting=lasting)
+    # A new token for the forms: nothing from before signing in carries on.
+    page.request.session.clear()
+    csrf_token(page.request)
+    return keep_session(page, page.redirect(target), token, lasting=lasting)
 
 
 def sign_out(page: Page) -> Response:
     # Said in the language of the person leaving, if the session still stands.
     with suppress(SignInFirst):
         signed_in(page)
+    if page.token is not None:
+        page.base.end_session(page.token)
     lang = page.lang
     page.request.session.clear()
     page.request.session["lang"] = lang
     page.done("web_signed_out_done")
-    return page.redirect("/sign-in")
+    return drop_session(page.redirect("/sign-in"))
 
 
 def language(page: Page) -> Response:
@@ -85,7 +90,7 @@ def change_password(page: Page) -> Response:
     if new != page.field("again"):
         raise InvalidInput("password_mismatch")
     page.base.sign_in(page.who.person, page.field("current"), _address(page))
-    changed = page.engine.set_password(page.who.person, new)
-    page.request.session["stamp"] = changed.stamp
+    page.engine.set_password(page.who.person, new)  # which ends every session, this one too
+    token = page.base.open_session(page.who.person, lasting=page.lasting)
     page.done("web_password_changed")
-    return page.redirect("/account")
+    return keep_session(page, page.redirect("/account"), token, lasting=page.lasting)

@@ -1,0 +1,114 @@
+"""Signed-in sessions of the web page, kept in the database: signing out, a new password or a
+removed account ends them on the server, whatever copy of a cookie is still about. Part of the
+engine (its `Engine` is a `WebSessions`).
+
+The cookie carries a random token; the table keeps only its hash, so that reading the table
+lets no one in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import delete
+
+from plg.engine import roles
+from plg.engine.accounts import AccountView, account_view
+from plg.engine.core import Core
+from plg.engine.retry import retried
+from plg.errors import DatabaseBusy
+from plg.storage.models import Account, WebSession
+
+# How stale the record of a session's last use may be: writing it on every page would take
+# the database's write lock for every page anyone reads.
+SEEN_EVERY = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class SessionState:
+    """Who a session's token stands for, or why it stands for no one (`ended`: a message key)."""
+
+    account: AccountView | None
+    ended: str | None = None
+    lasting: bool = False
+    draft: dict[str, Any] | None = None
+
+
+def _key(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
+
+
+class WebSessions(Core):
+    def open_session(self, person: str, *, lasting: bool = False) -> str:
+        """A new session for `person` (who just proved their password); its token, for the
+        cookie. `lasting`: the person asked to stay signed in when the browser closes."""
+        token = secrets.token_urlsafe(32)
+
+        def store() -> None:
+            with self._session(write=True) as session:
+                now = self.clock()
+                session.add(
+                    WebSession(
+                        id=_key(token), person=person, started_at=now, seen_at=now, lasting=lasting
+                    )
+                )
+
+        retried(store, (DatabaseBusy,))
+        return token
+
+    def session_state(self, token: str) -> SessionState:
+        """Who the session stands for, if it still stands: not signed out, its account not
+        removed nor its password changed since, not idle longer than `session-hours` (unless
+        the person asked to stay signed in) nor older than `session-days`."""
+        now = self.clock()
+        with self._session() as session:
+            found = session.get(WebSession, _key(token))
+            if found is None:
+                return SessionState(None, "web_signed_out")
+            limits = roles.settings(session)
+            idle = timedelta(hours=int(limits["session-hours"]))
+            ended = found.started_at + timedelta(days=int(limits["session-days"])) <= now or (
+                not found.lasting and found.seen_at + idle <= now
+            )
+            if ended:
+                account = None
+            else:
+                account = account_view(session, session.get_one(Account, found.person))
+            state = SessionState(account, None, found.lasting, found.draft)
+            seen = found.seen_at
+        if ended:
+            self.end_session(token)
+            return SessionState(None, "web_session_expired")
+        if now - seen >= SEEN_EVERY:
+            retried(lambda: self._seen(token, now), (DatabaseBusy,))
+        return state
+
+    def _seen(self, token: str, now: Any) -> None:
+        with self._session(write=True) as session:
+            found = session.get(WebSession, _key(token))
+            if found is not None:
+                found.seen_at = now
+
+    def end_session(self, token: str) -> None:
+        """Sign the session out; nothing happens if it has ended already."""
+
+        def remove() -> None:
+            with self._session(write=True) as session:
+                session.execute(delete(WebSession).where(WebSession.id == _key(token)))
+
+        retried(remove, (DatabaseBusy,))
+
+    def keep_draft(self, token: str, draft: dict[str, Any] | None) -> None:
+        """What a form held, kept with the session until the page it came from shows it."""
+
+        def store() -> None:
+            with self._session(write=True) as session:
+                found = session.get(WebSession, _key(token))
+                if found is not None:
+                    found.draft = draft
+
+        retried(store, (DatabaseBusy,))

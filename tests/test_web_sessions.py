@@ -1,0 +1,158 @@
+"""Sessions of the web page end on the server: signing out, a new password, a removed account,
+too long idle, too long in all. A copy of the cookie is then worth nothing."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import httpx
+
+from plg import Engine
+from tests.conftest import sql
+from tests.webfoundation import LEADER, MEMBER, PASSWORD, SPARE, Signer
+from tests.webserver import Visitor, served, text_of
+
+
+def _signed_in(site: str, name: str, *, stay: bool = False) -> tuple[Visitor, httpx.Response]:
+    """A visitor signed in, and the answer to their sign-in (with its cookies) unfollowed."""
+    person = Visitor(site)
+    person.get("/sign-in")
+    form = {"csrf": person.token, "name": name, "password": PASSWORD, "next": "/teams"}
+    if stay:
+        form["stay"] = "yes"
+    answer = person.http.post("/sign-in", data=form, follow_redirects=False)
+    assert answer.status_code == 303, text_of(answer.text)
+    person.get(answer.headers["location"])  # the page after, and its forms' new token
+    return person, answer
+
+
+def _cookie(answer: httpx.Response, name: str) -> str:
+    found = [value for value in answer.headers.get_list("set-cookie") if value.startswith(name)]
+    assert len(found) == 1, answer.headers.get_list("set-cookie")
+    return found[0].lower()
+
+
+def _copy(site: str, person: Visitor) -> Visitor:
+    """Another browser with a copy of the person's cookies."""
+    other = Visitor(site)
+    for name, value in person.http.cookies.items():
+        other.http.cookies.set(name, value)
+    return other
+
+
+def test_the_session_cookie_is_httponly_samesite_and_ends_with_the_browser(site: str) -> None:
+    person, answer = _signed_in(site, LEADER)
+    cookie = _cookie(answer, "plg_sid=")
+    assert "httponly" in cookie
+    assert "samesite=lax" in cookie
+    assert "max-age" not in cookie
+    assert "expires" not in cookie
+    # Nor does the other cookie (the forms' token, messages) outlive the browser.
+    assert "max-age" not in _cookie(answer, "plg_session=")
+    # Answers after signing in do not hand out the session again.
+    page = person.http.get("/teams")
+    assert not any(c.startswith("plg_sid=") for c in page.headers.get_list("set-cookie"))
+    person.close()
+
+
+def test_staying_signed_in_keeps_the_cookie_until_the_sessions_end(
+    site: str, chief: Engine
+) -> None:
+    person, answer = _signed_in(site, LEADER, stay=True)
+    days = int(chief.settings()["session-days"])
+    assert f"max-age={days * 86400}" in _cookie(answer, "plg_sid=")
+    person.close()
+
+
+def test_a_copy_of_the_cookie_is_worth_nothing_after_signing_out(site: str) -> None:
+    person, _ = _signed_in(site, MEMBER)
+    copy = _copy(site, person)
+    assert copy.get("/teams").url.path == "/teams"
+    answer = person.post("/sign-out")
+    assert answer.url.path == "/sign-in"
+    assert "You are signed out" in text_of(answer.text)
+    assert person.get("/teams").url.path == "/sign-in"
+    page = copy.get("/teams")
+    assert page.url.path == "/sign-in"
+    assert "This session has ended" in text_of(page.text)
+    person.close()
+    copy.close()
+
+
+def test_a_forged_session_is_no_session(site: str) -> None:
+    person, _ = _signed_in(site, MEMBER)
+    value = person.http.cookies["plg_sid"]
+    person.http.cookies.set("plg_sid", value[:-1] + ("A" if value[-1] != "A" else "B"))
+    assert person.get("/teams").url.path == "/sign-in"
+    person.close()
+
+
+def _age(url: str, person: str, column: str, hours: float) -> None:
+    """Make the person's sessions look `hours` older in `column` than they are."""
+    moment = datetime.now(UTC).replace(tzinfo=None) - timedelta(hours=hours)
+    sql(
+        url,
+        f"UPDATE web_sessions SET {column} = '{moment.isoformat(' ')}' WHERE person = '{person}'",
+    )
+
+
+def test_a_session_idle_too_long_must_sign_in_again(
+    site: str, url: str, chief: Engine, sign: Signer
+) -> None:
+    hours = int(chief.settings()["session-hours"])
+    person = sign(SPARE)
+    _age(url, SPARE, "seen_at", hours - 0.5)
+    assert person.get("/teams").url.path == "/teams"  # used half an hour before the limit
+    _age(url, SPARE, "seen_at", hours + 0.1)
+    page = person.get("/teams")
+    assert page.url.path == "/sign-in"
+    assert "Your session expired" in text_of(page.text)
+    assert sql(url, f"SELECT count(*) FROM web_sessions WHERE person = '{SPARE}'") == 0
+
+
+def test_a_session_kept_on_request_outlives_idleness_but_not_its_days(
+    site: str, url: str, chief: Engine
+) -> None:
+    hours, days = (int(chief.settings()[key]) for key in ("session-hours", "session-days"))
+    person, _ = _signed_in(site, SPARE, stay=True)
+    _age(url, SPARE, "seen_at", hours * 3)
+    assert person.get("/teams").url.path == "/teams"
+    # In use all along, still it ends when its days are over.
+    _age(url, SPARE, "started_at", days * 24 + 0.1)
+    page = person.get("/teams")
+    assert page.url.path == "/sign-in"
+    assert "Your session expired" in text_of(page.text)
+    person.close()
+
+
+def test_a_new_password_or_a_removed_account_ends_the_sessions(sign: Signer, chief: Engine) -> None:
+    person = sign(SPARE)
+    chief.set_password(SPARE, PASSWORD + " nieuw")
+    page = person.get("/teams")
+    assert page.url.path == "/sign-in"
+    assert "This session has ended" in text_of(page.text)
+    chief.set_password(SPARE, PASSWORD)
+    again = sign(SPARE)
+    chief.remove_user(SPARE)
+    try:
+        assert again.get("/teams").url.path == "/sign-in"
+    finally:
+        chief.add_user(SPARE, PASSWORD, "en")
+
+
+def test_over_https_browsers_are_told_to_stay_on_https(chief: Engine, url: str) -> None:
+    from plg.web.app import create_app
+
+    engine = Engine(url, actor="plg serve")
+    try:
+        with served(create_app(engine, https=True)) as base:
+            answer = httpx.get(f"{base}/sign-in")
+            assert answer.headers["strict-transport-security"] == "max-age=31536000"
+            sign_in = Visitor(base)
+            sign_in.get("/sign-in")
+            assert "secure" in answer.headers["set-cookie"].lower()
+            sign_in.close()
+        with served(create_app(engine)) as base:
+            assert "strict-transport-security" not in httpx.get(f"{base}/sign-in").headers
+    finally:
+        engine.close()
