@@ -1144,6 +1144,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Your session expired after a while without use. Sign in again; nothing was lost.",
         "nl": "Je sessie is verlopen na een tijd zonder gebruik. Log opnieuw in; er is niets verloren gegaan.",
     },
+    "web_sign_in_keeps": {
+        "en": "Nothing was saved. Sign in again: what you typed comes back on the page, to check and save.",
+        "nl": "Er is niets bewaard. Log opnieuw in: wat je typte komt terug op de pagina, om na te kijken en te bewaren.",
+    },
+    "web_draft_back": {
+        "en": "Here is what you typed before you had to sign in again. Check it and save it.",
+        "nl": "Hier staat wat je typte voordat je opnieuw moest inloggen. Kijk het na en bewaar het.",
+    },
     "web_stay_signed_in": {
         "en": "Stay signed in on this device",
         "nl": "Ingelogd blijven op dit apparaat",

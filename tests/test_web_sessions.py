@@ -10,7 +10,7 @@ import httpx
 from plg import Engine
 from tests.conftest import sql
 from tests.webfoundation import LEADER, MEMBER, PASSWORD, SPARE, Signer
-from tests.webserver import Visitor, served, text_of
+from tests.webserver import Visitor, forms_of, served, text_of
 
 
 def _signed_in(site: str, name: str, *, stay: bool = False) -> tuple[Visitor, httpx.Response]:
@@ -30,6 +30,16 @@ def _cookie(answer: httpx.Response, name: str) -> str:
     found = [value for value in answer.headers.get_list("set-cookie") if value.startswith(name)]
     assert len(found) == 1, answer.headers.get_list("set-cookie")
     return found[0].lower()
+
+
+def _hidden(html: str, *names: str) -> dict[str, str]:
+    """The sign-in form's hidden fields that carry a form, as the browser sends them back."""
+    form = forms_of(html)["sign-in-form"]
+    return {name: form[name][0] for name in names}
+
+
+def _field(html: str, form: str, name: str) -> str:
+    return forms_of(html)[form].get(name, [""])[0]
 
 
 def _copy(site: str, person: Visitor) -> Visitor:
@@ -156,3 +166,18 @@ def test_over_https_browsers_are_told_to_stay_on_https(chief: Engine, url: str) 
             assert "strict-transport-security" not in httpx.get(f"{base}/sign-in").headers
     finally:
         engine.close()
+
+
+def test_a_page_asked_for_after_the_session_ended_comes_back_with_its_query(
+    site: str, url: str, sign: Signer
+) -> None:
+    person = sign(MEMBER)
+    sql(url, f"DELETE FROM web_sessions WHERE person = '{MEMBER}'")
+    page = person.get("/dashboard?stalled=12")
+    assert page.url.path == "/sign-in"
+    answer = person.post(
+        "/sign-in",
+        {"name": MEMBER, "password": PASSWORD, "next": page.url.params["next"]},
+    )
+    assert answer.url.path == "/dashboard"
+    assert answer.url.params["stalled"] == "12"

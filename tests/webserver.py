@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html import unescape
+from html.parser import HTMLParser
 from typing import Any
 
 import httpx
@@ -125,3 +126,47 @@ class Visitor:
     def sign_in(self, name: str, password: str) -> httpx.Response:
         self.get("/sign-in")
         return self.post("/sign-in", {"name": name, "password": password, "next": "/teams"})
+
+
+class _Forms(HTMLParser):
+    """The fields of every form of a page, as a browser would send them (unticked boxes and
+    unselected options left out)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.forms: dict[str, dict[str, list[str]]] = {}
+        self._form: dict[str, list[str]] | None = None
+        self._text: tuple[str, list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {key: value or "" for key, value in attrs}
+        if tag == "form":
+            self._form = self.forms.setdefault(found.get("id", f"form-{len(self.forms)}"), {})
+        elif self._form is None or "name" not in found or "disabled" in found:
+            return
+        elif tag == "input" and (
+            found.get("type") not in ("checkbox", "radio") or "checked" in found
+        ):
+            self._form.setdefault(found["name"], []).append(found.get("value", ""))
+        elif tag == "textarea":
+            self._text = (found["name"], [])
+
+    def handle_data(self, data: str) -> None:
+        if self._text is not None:
+            self._text[1].append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._form = None
+        elif tag == "textarea" and self._text is not None and self._form is not None:
+            name, parts = self._text
+            # A browser drops the one line break right after the opening tag.
+            self._form.setdefault(name, []).append("".join(parts).removeprefix("\n"))
+            self._text = None
+
+
+def forms_of(html: str) -> dict[str, dict[str, list[str]]]:
+    """Every form of the page by its id: each field's values, as a browser would send them."""
+    parser = _Forms()
+    parser.feed(html)
+    return parser.forms

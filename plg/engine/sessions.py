@@ -43,9 +43,12 @@ def _key(token: str) -> str:
 
 
 class WebSessions(Core):
-    def open_session(self, person: str, *, lasting: bool = False) -> str:
+    def open_session(
+        self, person: str, *, lasting: bool = False, draft: dict[str, Any] | None = None
+    ) -> str:
         """A new session for `person` (who just proved their password); its token, for the
-        cookie. `lasting`: the person asked to stay signed in when the browser closes."""
+        cookie. `lasting`: the person asked to stay signed in when the browser closes;
+        `draft`: what a form held when the session before ended, to give back."""
         token = secrets.token_urlsafe(32)
 
         def store() -> None:
@@ -53,7 +56,12 @@ class WebSessions(Core):
                 now = self.clock()
                 session.add(
                     WebSession(
-                        id=_key(token), person=person, started_at=now, seen_at=now, lasting=lasting
+                        id=_key(token),
+                        person=person,
+                        started_at=now,
+                        seen_at=now,
+                        lasting=lasting,
+                        draft=draft,
                     )
                 )
 

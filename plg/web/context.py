@@ -81,10 +81,13 @@ def team_url(name: str, where: str = "team") -> str:
 
 
 def here(request: Request) -> str:
-    """The path of this request as it was sent, its characters still written out: a team's
-    name may hold '?', '#' or '/', which must not end the path when it is used again."""
+    """The path of this request as it was sent, its characters still written out (a team's
+    name may hold '?', '#' or '/', which must not end the path when it is used again), and
+    its query: a dashboard's filters come back with it."""
     raw = request.scope.get("raw_path")
-    return raw.decode("ascii", "replace") if raw else quote(request.url.path)
+    path = raw.decode("ascii", "replace") if raw else quote(request.url.path)
+    query = request.scope.get("query_string", b"").decode("ascii", "replace")
+    return f"{path}?{query}" if query else path
 
 
 def local_path(target: str | None) -> str:
@@ -136,6 +139,8 @@ class Page:
     # The signed-in session's token, and whether the person asked to stay signed in.
     token: str | None = None
     lasting: bool = False
+    # What a form held when the session before this one ended, until its page shows it.
+    draft: dict[str, Any] | None = None
     engine: Engine = field(init=False)
 
     def __post_init__(self) -> None:
@@ -200,6 +205,7 @@ def signed_in(page: Page) -> None:
     if state.account is None:
         raise SignInFirst(state.ended)
     page.who, page.token, page.lasting = state.account, token, state.lasting
+    page.draft = state.draft
     page.lang = state.account.lang
     page.engine = page.base.acting(state.account.person, state.account.lang)
 
@@ -254,9 +260,6 @@ def endpoint(handler: Handler, *, public: bool = False) -> Callable[[Request], A
                 return parsed
             form = parsed
         try:
-            if form is not None and not csrf_ok(request, form):
-                page = Page(request, base, form, lang=request_lang(request))
-                return page.message(403, page.t("web_csrf"))
             return await run_in_threadpool(_answer, handler, Page(request, base, form), public)
         finally:
             if form is not None:
@@ -270,12 +273,15 @@ def _answer(handler: Handler, page: Page, public: bool) -> Response:
     try:
         if not public:
             signed_in(page)
+        # After who it is: a form from a session that ended changes nothing either way, and
+        # what it holds is given back after signing in (below), token or not.
+        if page.form is not None and not csrf_ok(page.request, page.form):
+            return page.message(403, page.t("web_csrf"))
         return handler(page)
     except SignInFirst as leave:
         if leave.why:
             page.flash("error", page.t(leave.why))
-        query = urlencode({"next": here(page.request)})
-        return drop_session(page.redirect(f"/sign-in?{query}"))
+        return drop_session(_sign_in_first(page))
     except PlgError as error:
         text = error_text(error, page.lang)
         if page.form is not None:
@@ -283,6 +289,42 @@ def _answer(handler: Handler, page: Page, public: bool) -> Response:
             page.flash("error", text)
             return page.redirect(local_path(page.field("back") or None))
         return page.message(_status(error), text)
+
+
+# Form fields never kept for later: the token, and passwords.
+_NOT_KEPT = frozenset({"csrf", "back", "password", "current", "new", "again"})
+
+
+def _sign_in_first(page: Page) -> Response:
+    """To the sign-in page, and from there back here. A form sent after the session ended is
+    not lost: the sign-in page carries what it held, to give back on the page it came from."""
+    if page.form is None:
+        return page.redirect(f"/sign-in?{urlencode({'next': here(page.request)})}")
+    kept = {
+        name: [value for value in page.form.getlist(name) if isinstance(value, str)]
+        for name in page.form
+        if name not in _NOT_KEPT
+    }
+    page.flash("error", page.t("web_sign_in_keeps"))
+    return page.render(
+        "sign_in.html",
+        status=401,
+        next=local_path(page.field("back") or None),
+        name="",
+        keep_path=here(page.request),
+        kept={name: values for name, values in kept.items() if any(values)},
+    )
+
+
+def draft_of(page: Page) -> dict[str, Any] | None:
+    """What the sign-in form carried of a form sent after its session ended."""
+    if page.form is None or not page.field("keep_path"):
+        return None
+    fields: dict[str, list[str]] = {}
+    for name in page.form:
+        if name.startswith("keep:") and name[5:] not in _NOT_KEPT:
+            fields[name[5:]] = [v for v in page.form.getlist(name) if isinstance(v, str)]
+    return {"path": page.field("keep_path"), "fields": fields} if fields else None
 
 
 def _status(error: PlgError) -> int:

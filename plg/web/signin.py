@@ -14,6 +14,7 @@ from plg.web.context import (
     Page,
     SignInFirst,
     csrf_token,
+    draft_of,
     drop_session,
     error_text,
     keep_session,
@@ -40,19 +41,31 @@ def sign_in_form(page: Page) -> Response:
         signed_in(page)
         return page.redirect(local_path(page.request.query_params.get("next")))
     return page.render(
-        "sign_in.html", next=local_path(page.request.query_params.get("next")), name=""
+        "sign_in.html",
+        next=local_path(page.request.query_params.get("next")),
+        name="",
+        keep_path="",
+        kept={},
     )
 
 
 def sign_in(page: Page) -> Response:
     name, target = page.field("name"), local_path(page.field("next"))
+    draft = draft_of(page)
     try:
         account = page.base.sign_in(name, page.field("password"), _address(page))
     except PlgError as error:
         page.flash("error", error_text(error, page.lang))
-        return page.render("sign_in.html", status=401, next=target, name=name)
+        return page.render(
+            "sign_in.html",
+            status=401,
+            next=target,
+            name=name,
+            keep_path=draft["path"] if draft else "",
+            kept=draft["fields"] if draft else {},
+        )
     lasting = page.field("stay") == "yes"
-    token = page.base.open_session(account.person, lasting=lasting)
+    token = page.base.open_session(account.person, lasting=lasting, draft=draft)
     # A new token for the forms: nothing from before signing in carries on.
     page.request.session.clear()
     csrf_token(page.request)
