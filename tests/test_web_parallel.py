@@ -12,7 +12,7 @@ import pytest
 
 from plg import Engine
 from tests.webfoundation import CHIEF, LEADER, MEMBER, Signer, new_team
-from tests.webserver import Visitor, text_of
+from tests.webserver import Visitor, forms_of, text_of
 
 
 def test_parallel_requests_of_several_people_are_all_answered(sign: Signer, chief: Engine) -> None:
@@ -50,3 +50,23 @@ def test_a_page_is_read_while_another_writer_holds_the_lock(
         writer.close()
     assert page.status_code == 200
     assert team in text_of(page.text)
+
+
+def test_a_long_read_does_not_hold_up_a_save(url: str, sign: Signer, chief: Engine) -> None:
+    """A reader's snapshot (an export being written, say) leaves the writers free."""
+    if not url.startswith("sqlite"):
+        pytest.skip("SQLite's locks")
+    team = new_team(chief)
+    person = sign(LEADER)
+    form = forms_of(person.get(f"/team/{quote(team)}").text)["checklist"]
+    form["item"] = ["eens"]
+    reader = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM events").fetchone()
+        saved = person.http.post(f"/checklist/{quote(team)}", data=form)
+        reader.execute("ROLLBACK")
+    finally:
+        reader.close()
+    assert saved.status_code == 200
+    assert [item.id for item in chief.checklist(team).items if item.done] == ["eens"]
