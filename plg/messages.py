@@ -1320,8 +1320,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Geef precies een van: een bestand, een tekst of een waarde (een waarde alleen bij bewijs). Er is niets bewaard.",
     },
     "file_too_large@web": {
-        "en": "The file '{path}' is {size} MB; plg stores files up to {limit} MB. Save a link to it as text instead. Nothing was saved.",
-        "nl": "Het bestand '{path}' is {size} MB; plg bewaart bestanden tot {limit} MB. Bewaar er in plaats daarvan een link naar als tekst. Er is niets bewaard.",
+        "en": "The file is {size} MB; plg stores files up to {limit} MB. Save a link to it as text instead. Nothing was saved.",
+        "nl": "Het bestand is {size} MB; plg bewaart bestanden tot {limit} MB. Bewaar er in plaats daarvan een link naar als tekst. Er is niets bewaard.",
     },
     "role_refused@web": {
         "en": "You may not {action} in team '{team}': only {who} may. Ask a project leader if that should be yours to do. Nothing was changed.",

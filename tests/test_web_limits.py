@@ -176,6 +176,24 @@ def test_a_chunked_upload_to_a_team_is_refused_in_the_persons_language(
     assert member.get(f"/team/{quote(team)}").status_code == 200
 
 
+def test_a_file_past_the_setting_within_the_room_names_no_server_path(
+    sign: Signer, chief: Engine, scratch: Path
+) -> None:
+    team = new_team(chief)
+    member = sign(MEMBER)
+    answer = member.post(
+        f"/record/{quote(team)}",
+        {"category": "artefact", "kind": "leerdoelen", "title": "Film"},
+        files={"file": ("film.mp4", b"\0" * (MB + MB // 2), "video/mp4")},
+    )
+    text = text_of(answer.text)
+    assert "is 1.5 MB; plg stores files up to 1 MB" in text
+    assert tempfile.gettempdir() not in text
+    assert "plg-upload" not in text
+    assert chief.records(team, "artefact") == []
+    assert list(scratch.iterdir()) == []
+
+
 def test_many_fields_each_just_under_the_field_cap_stop_at_the_limit(site: str) -> None:
     body = fields(190, FIELD - 1)
     with client(site) as stranger:
