@@ -1157,6 +1157,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "The form could not be read. Reload the page and try again. Nothing was changed.",
         "nl": "Het formulier kon niet gelezen worden. Laad de pagina opnieuw en probeer het nog eens. Er is niets gewijzigd.",
     },
+    "file_not_regular": {
+        "en": "'{path}' is not a file but a folder, a device, a pipe or a socket. Give the path of a file to store.",
+        "nl": "'{path}' is geen bestand maar een map, een apparaat, een pipe of een socket. Geef het pad van een bestand om te bewaren.",
+    },
     "web_problem": {"en": "Something is not right", "nl": "Er klopt iets niet"},
     "web_back_home": {"en": "Back to my teams", "nl": "Terug naar mijn teams"},
     "web_page_unknown": {
