@@ -110,35 +110,25 @@ class FileData:
     sha256: str
 
 
-# Opened without waiting: a pipe put in the file's place after the check cannot hold the
-# command up. (Windows has neither such pipes nor the flag.)
-_NO_WAIT = getattr(os, "O_NONBLOCK", 0)
-
-
 def read_file(path: Path, limit_mb: int) -> FileData:
     """Read an attachment before any transaction starts, so a bad file writes nothing.
 
-    Only a regular file, refused before it is opened otherwise: opening a pipe waits for a
-    writer, a device such as /dev/zero never ends. Of a file past the limit nothing is read,
-    and never more than the limit of one that grows meanwhile."""
+    Only a regular file, checked before it is opened: opening a pipe waits for a writer, and a
+    device such as /dev/zero never ends. Of a file past the limit nothing is read, and of one
+    that grows meanwhile never more than the limit."""
     most = limit_mb * 2**20
     try:
-        _regular(path.stat().st_mode, path)
-        with os.fdopen(os.open(path, os.O_RDONLY | _NO_WAIT), "rb") as file:
-            found = os.fstat(file.fileno())
-            _regular(found.st_mode, path)  # what was opened, if it changed since
-            data = file.read(most + 1) if found.st_size <= most else b""
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise InvalidInput("file_not_regular", path=path)
+        with path.open("rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            data = file.read(most + 1) if size <= most else b""
     except OSError as exc:
         raise InvalidInput("file_unreadable", path=path, reason=exc.strerror or exc) from None
-    size = max(found.st_size, len(data))
+    size = max(size, len(data))
     if size > most:
         raise InvalidInput("file_too_large", path=path, size=round(size / 2**20, 1), limit=limit_mb)
     return FileData(path.name, data, hashlib.sha256(data).hexdigest())
-
-
-def _regular(mode: int, path: Path) -> None:
-    if not stat.S_ISREG(mode):
-        raise InvalidInput("file_not_regular", path=path)
 
 
 @dataclass(frozen=True)

@@ -220,9 +220,9 @@ def signed_in(page: Page) -> None:
     page.engine = page.base.acting(account.person, account.lang)
 
 
-# No field of plg's forms is longer than the longest text plg keeps (LONG_TEXT characters, up
-# to 4 bytes each, every byte written out as %XX in an urlencoded form), and none has more
-# fields than this: with both, a form holds at most some 12 MB in memory, whatever it sends.
+# A field has room for the longest text plg keeps however it is sent (LONG_TEXT characters of
+# up to 4 bytes, each byte written out as %XX in an urlencoded form), and no form of plg's has
+# more fields than this: with both, a form holds some 12 MB in memory at most.
 _FIELD_BYTES = LONG_TEXT * 4 * 3
 _MOST_FIELDS = 200
 
