@@ -262,7 +262,10 @@ HELP: dict[str, dict[Lang, str]] = {
     "type_opt": {"en": "Artefact type of the method.", "nl": "Soort product van de methode."},
     "kind_ev_opt": {"en": "Evidence kind of the method.", "nl": "Soort bewijs van de methode."},
     "title_opt": {"en": "A short title.", "nl": "Een korte titel."},
-    "file_opt": {"en": "A file to store with it.", "nl": "Een bestand om mee te bewaren."},
+    "file_opt": {
+        "en": "A file to store with it, up to the setting max-file-mb.",
+        "nl": "Een bestand om mee te bewaren, tot de instelling max-file-mb.",
+    },
     "text_opt": {"en": "The content as text.", "nl": "De inhoud als tekst."},
     "value_opt": {"en": "A measured value.", "nl": "Een gemeten waarde."},
     "history": {

@@ -1169,6 +1169,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "The form could not be read. Reload the page and try again. Nothing was changed.",
         "nl": "Het formulier kon niet gelezen worden. Laad de pagina opnieuw en probeer het nog eens. Er is niets gewijzigd.",
     },
+    "file_not_regular": {
+        "en": "'{path}' is not a file but a folder, a device, a pipe or a socket. Give the path of a file to store.",
+        "nl": "'{path}' is geen bestand maar een map, een apparaat, een pipe of een socket. Geef het pad van een bestand om te bewaren.",
+    },
     "web_problem": {"en": "Something is not right", "nl": "Er klopt iets niet"},
     "web_back_home": {"en": "Back to my teams", "nl": "Terug naar mijn teams"},
     "web_page_unknown": {
@@ -1332,8 +1336,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Geef precies een van: een bestand, een tekst of een waarde (een waarde alleen bij bewijs). Er is niets bewaard.",
     },
     "file_too_large@web": {
-        "en": "The file '{path}' is {size} MB; plg stores files up to {limit} MB. Save a link to it as text instead. Nothing was saved.",
-        "nl": "Het bestand '{path}' is {size} MB; plg bewaart bestanden tot {limit} MB. Bewaar er in plaats daarvan een link naar als tekst. Er is niets bewaard.",
+        "en": "The file is {size} MB; plg stores files up to {limit} MB. Save a link to it as text instead. Nothing was saved.",
+        "nl": "Het bestand is {size} MB; plg bewaart bestanden tot {limit} MB. Bewaar er in plaats daarvan een link naar als tekst. Er is niets bewaard.",
     },
     "role_refused@web": {
         "en": "You may not {action} in team '{team}': only {who} may. Ask a project leader if that should be yours to do. Nothing was changed.",

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import resource
+import socket
 import subprocess
 import sys
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
@@ -218,6 +222,65 @@ def test_artefacts_and_evidence(plg: Plg, tmp_path: Path) -> None:
         "artefact", "add", name, "--type", "poster", "--title", "x", "--text", "y"
     )
     assert "Nothing saved" in plg("artefact", "list", _team(plg, "Other")).stderr
+
+
+def _plg_process(plg: Plg, *args: str) -> subprocess.CompletedProcess[str]:
+    """plg in a process of its own, as a user runs it: a command that would hang (reading a
+    pipe, or /dev/zero) is stopped and fails the test, and one that reads without end runs
+    out of memory long before the machine does."""
+
+    def small() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
+
+    command = [sys.executable, "-m", "plg", "--db", plg.url, "--lang", "en", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, preexec_fn=small)
+
+
+def _not_a_file(kind: str, tmp_path: Path, stack: ExitStack) -> str:
+    if kind == "device":
+        return "/dev/zero"
+    path = tmp_path / kind
+    if kind == "pipe":
+        os.mkfifo(path)  # with no writer: opening it to read waits for one for ever
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        stack.enter_context(socket.socket(socket.AF_UNIX)).bind(str(path))
+    return str(path)
+
+
+@pytest.mark.parametrize("kind", ["device", "pipe", "folder", "socket"])
+def test_a_file_to_store_must_be_a_file_and_is_refused_at_once(
+    plg: Plg, tmp_path: Path, kind: str
+) -> None:
+    name = _team(plg)
+    with ExitStack() as stack:
+        path = _not_a_file(kind, tmp_path, stack)
+        add = ("artefact", "add", name, "--type", "toets", "--title", "x", "--file", path)
+        ran = _plg_process(plg, *add)
+    assert ran.returncode == 1, ran.stderr
+    assert ran.stderr == (
+        f"Error: '{path}' is not a file but a folder, a device, a pipe or a socket. "
+        "Give the path of a file to store.\n"
+    )
+    assert plg.json("artefact", "list", name) == []
+
+
+def test_a_file_past_max_file_mb_is_refused_before_it_is_read(plg: Plg, tmp_path: Path) -> None:
+    name = _team(plg)
+    plg("settings", "set", "max-file-mb", "1")
+    big = tmp_path / "film.mp4"
+    with big.open("wb") as out:
+        out.truncate(2**40)  # a terabyte, sparse: only reading it would take the time
+    add = ("artefact", "add", name, "--type", "toets", "--title", "x", "--file", str(big))
+    ran = _plg_process(plg, *add)
+    assert ran.returncode == 1, ran.stderr
+    assert ran.stderr.startswith(f"Error: The file '{big}' is 1048576.0 MB; plg stores files up")
+    for size in (2**20, 2**20 + 1):  # the most there may be, and one byte more
+        (tmp_path / f"{size}.pdf").write_bytes(b"\0" * size)
+    assert plg.json(*add[:-1], str(tmp_path / f"{2**20}.pdf"))["file"]["size"] == 2**20
+    refused = plg.error(*add[:-1], str(tmp_path / f"{2**20 + 1}.pdf"))
+    assert "is 1.0 MB; plg stores files up to 1 MB" in refused
 
 
 def test_history(plg: Plg) -> None:

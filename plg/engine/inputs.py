@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -109,16 +111,23 @@ class FileData:
 
 
 def read_file(path: Path, limit_mb: int) -> FileData:
-    """Read an attachment before any transaction starts, so a bad file writes nothing."""
+    """Read an attachment before any transaction starts, so a bad file writes nothing.
+
+    Only a regular file, checked before it is opened: opening a pipe waits for a writer, and a
+    device such as /dev/zero never ends. Of a file past the limit nothing is read, and of one
+    that grows meanwhile never more than the limit."""
+    most = limit_mb * 2**20
     try:
-        size = path.stat().st_size
-        if size > limit_mb * 1024 * 1024:
-            raise InvalidInput(
-                "file_too_large", path=path, size=round(size / 2**20, 1), limit=limit_mb
-            )
-        data = path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise InvalidInput("file_not_regular", path=path)
+        with path.open("rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            data = file.read(most + 1) if size <= most else b""
     except OSError as exc:
         raise InvalidInput("file_unreadable", path=path, reason=exc.strerror or exc) from None
+    size = max(size, len(data))
+    if size > most:
+        raise InvalidInput("file_too_large", path=path, size=round(size / 2**20, 1), limit=limit_mb)
     return FileData(path.name, data, hashlib.sha256(data).hexdigest())
 
 

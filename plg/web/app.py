@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from plg.engine.engine import Engine
 from plg.web import actions, pages, signin
 from plg.web.context import Page, endpoint, request_lang
+from plg.web.limits import BodyLimit
 
 # No scripts at all, styles and images only from this site, forms only to this site, and no
 # framing by another: text a person typed can never run as code in someone else's browser.
@@ -131,6 +132,8 @@ def create_app(engine: Engine, *, https: bool = False) -> Starlette:
                 same_site="lax",
                 https_only=https,
             ),
+            # Inside the session: the page that refuses a body speaks the person's language.
+            Middleware(BodyLimit, engine=engine),
         ],
         exception_handlers={404: _not_found, 500: _broken},
     )

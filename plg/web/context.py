@@ -18,11 +18,12 @@ from urllib.parse import quote, urlencode
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
-from starlette.formparsers import MultiPartException
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from plg.engine.accounts import AccountView
+from plg.engine.inputs import LONG_TEXT
 from plg.errors import NotFound, PlgError, Refused
 from plg.langs import Lang, lang_of
 from plg.messages import MESSAGES, t
@@ -104,6 +105,17 @@ def request_lang(request: Request) -> Lang:
         return chosen
     accept = request.headers.get("accept-language", "").lower()
     return "en" if accept.startswith("en") else "nl"
+
+
+def person_lang(request: Request, base: Engine) -> Lang:
+    """The language of the person the session names, for an answer given before the page has
+    checked the session (the page itself checks it); else `request_lang`."""
+    session = request.session if "session" in request.scope else {}
+    person = session.get("person")
+    account = base.account(person) if isinstance(person, str) else None
+    if account is not None and account.stamp == session.get("stamp"):
+        return account.lang
+    return request_lang(request)
 
 
 def csrf_token(request: Request) -> str:
@@ -230,20 +242,20 @@ def drop_session(response: Response) -> Response:
     return response
 
 
-# Time enough for a big upload to arrive and be parsed; more is refused unread.
-_FORM_SLACK = 2**20
+# A field has room for the longest text plg keeps however it is sent (LONG_TEXT characters of
+# up to 4 bytes, each byte written out as %XX in an urlencoded form), and no form of plg's has
+# more fields than this: with both, a form holds some 12 MB in memory at most.
+_FIELD_BYTES = LONG_TEXT * 4 * 3
+_MOST_FIELDS = 200
 
 
 async def _form(request: Request, base: Engine) -> FormData | Response:
-    """The posted form, or the page that refuses it unread (too large, or not a form)."""
-    most = int((await run_in_threadpool(base.settings))["max-file-mb"])
-    length = request.headers.get("content-length", "")
-    page = Page(request, base, lang=request_lang(request))
-    if length.isdigit() and int(length) > most * 2**20 + _FORM_SLACK:
-        return page.message(413, page.t("web_too_large", limit=most))
+    """The posted form, or the page that refuses it (more or longer fields than any form of
+    plg's has, or not a form). Its size is kept within the limit by `plg.web.limits`."""
     try:
-        return await request.form(max_files=1, max_fields=200)
-    except MultiPartException:
+        return await request.form(max_files=1, max_fields=_MOST_FIELDS, max_part_size=_FIELD_BYTES)
+    except HTTPException:  # how Starlette says that its parser refused the form
+        page = Page(request, base, lang=await run_in_threadpool(person_lang, request, base))
         return page.message(400, page.t("web_bad_form"))
 
 
