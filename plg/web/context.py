@@ -110,12 +110,9 @@ def request_lang(request: Request) -> Lang:
 def person_lang(request: Request, base: Engine) -> Lang:
     """The language of the person the session names, for an answer given before the page has
     checked the session (the page itself checks it); else `request_lang`."""
-    session = request.session if "session" in request.scope else {}
-    person = session.get("person")
-    account = base.account(person) if isinstance(person, str) else None
-    if account is not None and account.stamp == session.get("stamp"):
-        return account.lang
-    return request_lang(request)
+    token = request.cookies.get(SESSION_COOKIE)
+    account = base.session_state(token).account if token else None
+    return account.lang if account is not None else request_lang(request)
 
 
 def csrf_token(request: Request) -> str:
