@@ -1203,6 +1203,19 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Hypothese {number} verworpen.",
     },
     "web_charter_saved": {"en": "Team charter saved.", "nl": "Teamafspraken bewaard."},
+    # Two people on one team at once: a page loaded earlier never undoes the other's work.
+    "team_moved_meanwhile": {
+        "en": "Team '{team}' moved on to '{phase}' while your page was open, so nothing was changed. Look at the team as it is now.",
+        "nl": "Team '{team}' is doorgegaan naar '{phase}' terwijl je pagina open stond, dus er is niets gewijzigd. Bekijk het team zoals het nu is.",
+    },
+    "hypothesis_decided_meanwhile": {
+        "en": "Someone else decided hypothesis {number} of team '{team}' while your page was open, so your verdict was not saved.",
+        "nl": "Iemand anders heeft over hypothese {number} van team '{team}' beslist terwijl je pagina open stond, dus je oordeel is niet bewaard.",
+    },
+    "pupil_note_changed": {
+        "en": "Someone else wrote this note for '{pseudonym}' at stage '{stage}' while your page was open, so yours was not saved. Theirs is in the table; save yours again to replace it.",
+        "nl": "Iemand anders schreef deze notitie voor '{pseudonym}' bij lesfase '{stage}' terwijl je pagina open stond, dus de jouwe is niet bewaard. Die van de ander staat in de tabel; bewaar de jouwe opnieuw om die te vervangen.",
+    },
     "web_col_step": {"en": "Step", "nl": "Stap"},
     "web_col_leader": {"en": "Leader", "nl": "Leider"},
     "web_my_teams": {"en": "My teams", "nl": "Mijn teams"},
