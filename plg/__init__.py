@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from plg.engine.guards import Guard
     from plg.engine.inputs import Content
     from plg.errors import (
+        Conflict,
         DatabaseBusy,
         DatabaseError,
         Fault,
@@ -40,6 +41,7 @@ _LAZY = {
     **{
         name: "plg.errors"
         for name in (
+            "Conflict",
             "DatabaseBusy",
             "DatabaseError",
             "Fault",
@@ -54,6 +56,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "Conflict",
     "Content",
     "DatabaseBusy",
     "DatabaseError",

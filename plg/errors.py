@@ -54,7 +54,12 @@ class InvalidInput(PlgError):
     """A value the user gave that cannot be used (a name, a file, content options)."""
 
 
-class StaleWrite(PlgError):
+class Conflict(PlgError):
+    """Someone else changed what a person's page showed, while it was open; nothing of theirs
+    was overwritten."""
+
+
+class StaleWrite(Conflict):
     """Someone else changed the same team in the same moment; nothing was written."""
 
 

@@ -1149,8 +1149,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Er is niets bewaard. Log opnieuw in: wat je typte komt terug op de pagina, om na te kijken en te bewaren.",
     },
     "web_draft_back": {
-        "en": "Here is what you typed before you had to sign in again. Check it and save it.",
-        "nl": "Hier staat wat je typte voordat je opnieuw moest inloggen. Kijk het na en bewaar het.",
+        "en": "You had to sign in again before this was saved: check it and save it.",
+        "nl": "Je moest opnieuw inloggen voordat dit bewaard was: kijk het na en bewaar het.",
     },
     "web_stay_signed_in": {
         "en": "Stay signed in on this device",
@@ -1182,10 +1182,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "team_unknown@web": {
         "en": "There is no team '{team}' that you can see. Your teams are under 'My teams'.",
         "nl": "Er is geen team '{team}' dat jij kunt zien. Je teams staan onder 'Mijn teams'.",
-    },
-    "web_moved_meanwhile": {
-        "en": "Team '{team}' moved to another phase while the page was open, so the ticks were not saved. Look at the page as it is now and tick again.",
-        "nl": "Team '{team}' is naar een andere fase gegaan terwijl de pagina open stond, dus de vinkjes zijn niet bewaard. Bekijk de pagina zoals die nu is en vink opnieuw aan.",
     },
     "web_ticks_saved": {
         "en": "Checklist saved ({count} changed).",
@@ -1219,6 +1215,39 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Hypothese {number} verworpen.",
     },
     "web_charter_saved": {"en": "Team charter saved.", "nl": "Teamafspraken bewaard."},
+    # Two people on one team at once: a page loaded earlier never undoes the other's work.
+    "team_moved_meanwhile": {
+        "en": "Team '{team}' moved on to '{phase}' while your page was open, so nothing was changed. Look at the team as it is now.",
+        "nl": "Team '{team}' is doorgegaan naar '{phase}' terwijl je pagina open stond, dus er is niets gewijzigd. Bekijk het team zoals het nu is.",
+    },
+    "hypothesis_decided_meanwhile": {
+        "en": "Someone else decided hypothesis {number} of team '{team}' while your page was open, so your verdict was not saved.",
+        "nl": "Iemand anders heeft over hypothese {number} van team '{team}' beslist terwijl je pagina open stond, dus je oordeel is niet bewaard.",
+    },
+    "pupil_note_changed": {
+        "en": "Someone else wrote this note for '{pseudonym}' at stage '{stage}' while your page was open, so yours was not saved. Theirs is in the table; save yours again to replace it.",
+        "nl": "Iemand anders schreef deze notitie voor '{pseudonym}' bij lesfase '{stage}' terwijl je pagina open stond, dus de jouwe is niet bewaard. Die van de ander staat in de tabel; bewaar de jouwe opnieuw om die te vervangen.",
+    },
+    "web_charter_clash": {
+        "en": "Someone else changed {fields} while your page was open. Your text was not saved there: it is still in the field, with theirs below it. Save again to replace theirs.",
+        "nl": "Iemand anders wijzigde {fields} terwijl je pagina open stond. Jouw tekst is daar niet bewaard: die staat nog in het veld, met die van de ander eronder. Bewaar opnieuw om die van de ander te vervangen.",
+    },
+    "web_saved_meanwhile": {
+        "en": "Saved meanwhile by someone else:",
+        "nl": "Intussen door iemand anders bewaard:",
+    },
+    "web_typed_kept": {
+        "en": "What you typed is still in the form.",
+        "nl": "Wat je typte staat nog in het formulier.",
+    },
+    "web_move_gone": {
+        "en": "The team can no longer make this move from the phase it is in now.",
+        "nl": "Het team kan deze stap niet meer zetten vanuit de fase waarin het nu is.",
+    },
+    "web_reason_kept": {
+        "en": "The reason you typed, to copy:",
+        "nl": "De reden die je typte, om te kopiëren:",
+    },
     "web_col_step": {"en": "Step", "nl": "Stap"},
     "web_col_leader": {"en": "Leader", "nl": "Leider"},
     "web_my_teams": {"en": "My teams", "nl": "Mijn teams"},

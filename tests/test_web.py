@@ -13,7 +13,6 @@ import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from html import unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -42,7 +41,16 @@ from tests.webfoundation import (
     new_team,
     text_content,
 )
-from tests.webserver import Visitor, free_port, plg_serve, served, serving, text_of
+from tests.webserver import (
+    Visitor,
+    as_parsed,
+    form_of,
+    free_port,
+    plg_serve,
+    served,
+    serving,
+    text_of,
+)
 
 
 def _history(chief: Engine, team: str) -> list[tuple[int, str]]:
@@ -162,13 +170,16 @@ def test_ticks_are_saved_as_the_boxes_were_left(sign: Signer, chief: Engine) -> 
     view = chief.checklist(team)
     manual = [item.id for item in view.items if item.satisfied_by is None]
     assert len(manual) >= 2
-    page = member.post(f"/checklist/{quote(team)}", {"phase": view.phase, "item": manual[:2]})
+    form = form_of(member.get(f"/team/{quote(team)}").text, "checklist")
+    page = member.send(form.set("item", *manual[:2]))
     assert page.url.path == f"/team/{team}"
     assert "Checklist saved (2 changed)" in text_of(page.text)
     done = {item.id for item in chief.checklist(team).items if item.done}
     assert set(manual[:2]) <= done
     # Unticking one box unticks that item alone.
-    member.post(f"/checklist/{quote(team)}", {"phase": view.phase, "item": manual[:1]})
+    form = form_of(page.text, "checklist")
+    assert form.values("item") == manual[:2]
+    member.send(form.set("item", manual[0]))
     done = {item.id for item in chief.checklist(team).items if item.done}
     assert manual[0] in done
     assert manual[1] not in done
@@ -181,7 +192,9 @@ def test_ticks_from_a_page_of_an_earlier_phase_are_refused(sign: Signer, chief: 
     before = _history(chief, team)
     member = sign(MEMBER)
     page = member.post(f"/checklist/{quote(team)}", {"phase": old, "item": "x"})
-    assert "moved to another phase while the page was open" in text_of(page.text)
+    assert page.status_code == 409
+    now = chief.team(team).row.phase_title
+    assert f"moved on to '{now}' while your page was open" in text_of(page.text)
     assert _history(chief, team) == before
 
 
@@ -460,9 +473,25 @@ def test_markup_in_every_field_is_shown_as_text(sign: Signer, chief: Engine) -> 
                     "notes": payload,
                 },
             ),
-            ("charter", {"q_question": payload, "needs": payload}),
+            (
+                "charter",
+                {
+                    "q_question": payload,
+                    "shown:q_question": MARKUP[number - 1] if number else "",
+                    "needs": payload,
+                    "shown:needs": MARKUP[number - 1] if number else "",
+                },
+            ),
             ("hypothesis", {"text": payload}),
-            ("hypothesis", {"verdict": "rejected", "reasoning": payload, "data": payload}),
+            (
+                "hypothesis",
+                {
+                    "verdict": "rejected",
+                    "number": str(number + 1),
+                    "reasoning": payload,
+                    "data": payload,
+                },
+            ),
             (
                 "pupil",
                 {
@@ -517,16 +546,25 @@ def test_any_title_comes_back_as_the_same_text(
     before = len(chief.records(team, "artefact"))
     answer = member.post(
         f"/record/{quote(team)}",
-        {"category": "artefact", "kind": "leerdoelen", "title": title, "text": "x"},
+        {
+            "form": "upload",
+            "category": "artefact",
+            "kind": "leerdoelen",
+            "title": title,
+            "text": "x",
+        },
     )
-    assert answer.status_code == 200
     saved = chief.records(team, "artefact")
     if len(saved) > before:
+        assert answer.status_code == 200
         assert saved[-1].title == title.strip()
         assert 'class="flash ok"' in answer.text
     else:
-        # Refused (nothing visible, a control character): said on the page, nothing saved.
+        # Refused (nothing visible, a control character): said on the page, nothing saved,
+        # and the title still in the form.
+        assert answer.status_code == 400
         assert 'class="flash error"' in answer.text
+        assert form_of(answer.text, "upload").value("title") == as_parsed(title)
 
 
 # -- languages and headers ------------------------------------------------------------------
@@ -640,14 +678,13 @@ def test_a_team_name_with_any_characters_has_a_page(sign: Signer, chief: Engine)
     page = leader.get(address)
     assert page.status_code == 200
     assert 'id="team-name">Groep 7/8 — lezen &amp; schrijven? #1 %20<' in page.text
-    # A refused change comes back to the same page, the name in its address intact.
-    back = re.search(r'name="back" value="([^"]+)"', page.text)
-    assert back
-    refused = leader.post(
-        f"/advance/{quote(name, safe='')}", {"trigger": "next", "back": unescape(back[1])}
-    )
-    assert refused.url.raw_path.decode() == address
+    # A refused change is answered with the page it came from, the name in its forms intact.
+    moving = f"/advance/{quote(name, safe='')}"
+    refused = leader.post(moving, {"trigger": "next"})
+    assert refused.status_code == 403
+    assert refused.url.raw_path.decode() == moving
     assert "cannot move on" in text_of(refused.text)
+    assert form_of(refused.text, "force-form").action == moving
     # And signing in on the way there leads to it too.
     stranger = Visitor(leader.http.base_url.__str__())
     first = stranger.get(address)

@@ -12,7 +12,7 @@ import pytest
 
 from plg import Engine
 from tests.webfoundation import CHIEF, LEADER, MEMBER, Signer, new_team
-from tests.webserver import Visitor, forms_of, text_of
+from tests.webserver import Visitor, form_of, text_of
 
 
 def test_parallel_requests_of_several_people_are_all_answered(sign: Signer, chief: Engine) -> None:
@@ -58,13 +58,12 @@ def test_a_long_read_does_not_hold_up_a_save(url: str, sign: Signer, chief: Engi
         pytest.skip("SQLite's locks")
     team = new_team(chief)
     person = sign(LEADER)
-    form = forms_of(person.get(f"/team/{quote(team)}").text)["checklist"]
-    form["item"] = ["eens"]
+    form = form_of(person.get(f"/team/{quote(team)}").text, "checklist").set("item", "eens")
     reader = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
     try:
         reader.execute("BEGIN")
         reader.execute("SELECT count(*) FROM events").fetchone()
-        saved = person.http.post(f"/checklist/{quote(team)}", data=form)
+        saved = person.send(form)
         reader.execute("ROLLBACK")
     finally:
         reader.close()

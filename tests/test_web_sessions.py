@@ -4,13 +4,14 @@ too long idle, too long in all. A copy of the cookie is then worth nothing."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from urllib.parse import quote
 
 import httpx
 
 from plg import Engine
 from tests.conftest import sql
-from tests.webfoundation import LEADER, MEMBER, PASSWORD, SPARE, Signer
-from tests.webserver import Visitor, forms_of, served, text_of
+from tests.webfoundation import LEADER, MEMBER, PASSWORD, SPARE, Signer, new_team
+from tests.webserver import Visitor, form_of, served, text_of
 
 
 def _signed_in(site: str, name: str, *, stay: bool = False) -> tuple[Visitor, httpx.Response]:
@@ -30,16 +31,6 @@ def _cookie(answer: httpx.Response, name: str) -> str:
     found = [value for value in answer.headers.get_list("set-cookie") if value.startswith(name)]
     assert len(found) == 1, answer.headers.get_list("set-cookie")
     return found[0].lower()
-
-
-def _hidden(html: str, *names: str) -> dict[str, str]:
-    """The sign-in form's hidden fields that carry a form, as the browser sends them back."""
-    form = forms_of(html)["sign-in-form"]
-    return {name: form[name][0] for name in names}
-
-
-def _field(html: str, form: str, name: str) -> str:
-    return forms_of(html)[form].get(name, [""])[0]
 
 
 def _copy(site: str, person: Visitor) -> Visitor:
@@ -181,3 +172,57 @@ def test_a_page_asked_for_after_the_session_ended_comes_back_with_its_query(
     )
     assert answer.url.path == "/dashboard"
     assert answer.url.params["stalled"] == "12"
+
+
+def test_a_form_sent_after_the_session_ended_is_given_back_after_signing_in(
+    site: str, url: str, chief: Engine, sign: Signer
+) -> None:
+    team = new_team(chief)
+    person = sign(MEMBER)
+    page = person.get(f"/team/{quote(team)}")
+    text = "Wat we zagen: <b>veel</b> \"vragen\" & 'twijfel'\nen een tweede regel"
+    form = form_of(page.text, "upload").set("title", "Wat we zagen").set("text", text)
+    sql(url, f"DELETE FROM web_sessions WHERE person = '{MEMBER}'")  # it ended meanwhile
+    sent = person.send(form)
+    assert sent.status_code == 401
+    assert sent.url.path == f"/record/{team}"
+    assert "Nothing was saved. Sign in again" in text_of(sent.text)
+    assert chief.records(team, "artefact") == []
+    sign_in = form_of(sent.text, "sign-in-form").set("name", MEMBER).set("password", PASSWORD)
+    back = person.send(sign_in)
+    # Back on the team's page, not on the form's address, with the text in its form.
+    assert back.status_code == 200
+    assert back.url.path == f"/team/{team}"
+    assert "You had to sign in again before this was saved" in text_of(back.text)
+    again = form_of(back.text, "upload")
+    assert (again.value("title"), again.value("text")) == ("Wat we zagen", text)
+    # Given back once: the next visit shows the form empty; sent again, it is saved.
+    assert form_of(person.get(f"/team/{quote(team)}").text, "upload").value("text") == ""
+    assert person.send(again).status_code == 200
+    assert [r.title for r in chief.records(team, "artefact")] == ["Wat we zagen"]
+
+
+def test_a_stale_charter_sent_after_the_session_ended_still_undoes_nothing(
+    site: str, url: str, chief: Engine, sign: Signer
+) -> None:
+    """What the page showed travels with the draft: after signing in, a field someone else
+    changed meanwhile is not taken for the person's own change."""
+    team = new_team(chief)
+    person = sign(MEMBER)
+    form = form_of(person.get(f"/team/{quote(team)}").text, "charter-form")
+    question = next(name for name, _ in form.pairs if name.startswith("q_"))
+    other = next(name for name, _ in form.pairs if name.startswith("q_") and name != question)
+    form.set(question, "Ons eigen antwoord")
+    sql(url, f"DELETE FROM web_sessions WHERE person = '{MEMBER}'")
+    chief.set_charter(team, {other.removeprefix("q_"): "Wat de leider schreef"}, None)
+    sent = person.send(form)
+    back = person.send(
+        form_of(sent.text, "sign-in-form").set("name", MEMBER).set("password", PASSWORD)
+    )
+    again = form_of(back.text, "charter-form")
+    assert again.value(question) == "Ons eigen antwoord"
+    assert again.value(other) == "Wat de leider schreef"
+    assert person.send(again).status_code == 200
+    answers = {key: answer for key, _, answer in chief.charter(team).answers}
+    assert answers[question.removeprefix("q_")] == "Ons eigen antwoord"
+    assert answers[other.removeprefix("q_")] == "Wat de leider schreef"

@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
 from typing import Any
@@ -88,6 +89,118 @@ def text_of(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
+def as_parsed(text: str) -> str:
+    """A text as a browser holds it after reading it from a page: its line breaks LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass
+class Form:
+    """One form of a page as a browser holds it: where it goes, and the fields it would send
+    if submitted now (name and value, in order)."""
+
+    action: str
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+
+    def values(self, name: str) -> list[str]:
+        return [value for key, value in self.pairs if key == name]
+
+    def value(self, name: str) -> str:
+        [value] = self.values(name)
+        return value
+
+    def set(self, name: str, *values: str) -> Form:
+        """Fill in a field (a box group: tick exactly `values`), as a person would."""
+        self.pairs = [(key, value) for key, value in self.pairs if key != name]
+        self.pairs += [(name, value) for value in values]
+        return self
+
+    def sent(self) -> dict[str, list[str]]:
+        """The fields as a browser sends them: every line break CRLF."""
+        data: dict[str, list[str]] = {}
+        for key, value in self.pairs:
+            data.setdefault(key, []).append(as_parsed(value).replace("\n", "\r\n"))
+        return data
+
+
+class _Forms(HTMLParser):
+    """The forms of a page, read the way a browser reads them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.forms: dict[str, Form] = {}
+        self.form: Form | None = None
+        self.text: tuple[str, list[str]] | None = None  # a textarea's or an option's words
+        self.select: tuple[str, list[tuple[str, bool]]] | None = None
+        self.option: dict[str, str | None] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "form":
+            self.form = Form(found.get("action") or "")
+            self.forms[found.get("id") or str(len(self.forms))] = self.form
+        if self.form is None or "disabled" in found:
+            return
+        name = found.get("name")
+        if tag == "input" and name:
+            self._input(name, found)
+        elif tag == "textarea" and name:
+            self.text = (name, [])
+        elif tag == "select" and name:
+            self.select = (name, [])
+        elif tag == "option" and self.select is not None:
+            self.option = found
+            self.text = ("", [])
+
+    def _input(self, name: str, found: dict[str, str | None]) -> None:
+        assert self.form is not None
+        kind = (found.get("type") or "text").lower()
+        if kind in ("checkbox", "radio") and "checked" not in found:
+            return
+        if kind not in ("submit", "button", "file"):
+            # A box without a value of its own sends "on"; a field without one, nothing typed.
+            empty = "on" if kind in ("checkbox", "radio") else ""
+            value = found.get("value")
+            self.form.pairs.append((name, as_parsed(value if value is not None else empty)))
+
+    def handle_data(self, data: str) -> None:
+        if self.text is not None:
+            self.text[1].append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self.form = None
+        elif self.form is not None and self.text is not None and tag in ("textarea", "option"):
+            (name, words), self.text = self.text, None
+            if tag == "textarea":
+                self._textarea(name, words)
+            else:
+                self._option(words)
+        elif self.form is not None and self.select is not None and tag == "select":
+            name, options = self.select
+            chosen = [value for value, selected in options if selected] or [options[0][0]]
+            self.form.pairs.append((name, chosen[0]))
+            self.select = None
+
+    def _textarea(self, name: str, words: list[str]) -> None:
+        assert self.form is not None
+        # A browser drops the one line break right after the opening tag.
+        self.form.pairs.append((name, as_parsed("".join(words)).removeprefix("\n")))
+
+    def _option(self, words: list[str]) -> None:
+        assert self.select is not None
+        value = self.option.get("value")
+        shown = " ".join("".join(words).split())
+        self.select[1].append((shown if value is None else value, "selected" in self.option))
+
+
+def form_of(html: str, form_id: str) -> Form:
+    """Form `form_id` of a page, as a browser would send it if submitted as it is shown."""
+    reader = _Forms()
+    reader.feed(html)
+    return reader.forms[form_id]
+
+
 class Visitor:
     """One person's browser session on the web page, without JavaScript."""
 
@@ -123,50 +236,14 @@ class Visitor:
             self.token = found.group(1)
         return answer
 
+    def send(self, form: Form, **kwargs: Any) -> httpx.Response:
+        """Submit a form read from a page, as a browser does."""
+        answer = self.http.post(form.action, data=form.sent(), **kwargs)
+        found = _TOKEN.search(answer.text)
+        if found:
+            self.token = found.group(1)
+        return answer
+
     def sign_in(self, name: str, password: str) -> httpx.Response:
         self.get("/sign-in")
         return self.post("/sign-in", {"name": name, "password": password, "next": "/teams"})
-
-
-class _Forms(HTMLParser):
-    """The fields of every form of a page, as a browser would send them (unticked boxes and
-    unselected options left out)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.forms: dict[str, dict[str, list[str]]] = {}
-        self._form: dict[str, list[str]] | None = None
-        self._text: tuple[str, list[str]] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = {key: value or "" for key, value in attrs}
-        if tag == "form":
-            self._form = self.forms.setdefault(found.get("id", f"form-{len(self.forms)}"), {})
-        elif self._form is None or "name" not in found or "disabled" in found:
-            return
-        elif tag == "input" and (
-            found.get("type") not in ("checkbox", "radio") or "checked" in found
-        ):
-            self._form.setdefault(found["name"], []).append(found.get("value", ""))
-        elif tag == "textarea":
-            self._text = (found["name"], [])
-
-    def handle_data(self, data: str) -> None:
-        if self._text is not None:
-            self._text[1].append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "form":
-            self._form = None
-        elif tag == "textarea" and self._text is not None and self._form is not None:
-            name, parts = self._text
-            # A browser drops the one line break right after the opening tag.
-            self._form.setdefault(name, []).append("".join(parts).removeprefix("\n"))
-            self._text = None
-
-
-def forms_of(html: str) -> dict[str, dict[str, list[str]]]:
-    """Every form of the page by its id: each field's values, as a browser would send them."""
-    parser = _Forms()
-    parser.feed(html)
-    return parser.forms

@@ -12,15 +12,25 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from plg.engine.core import Core
-from plg.engine.inputs import CHARTER_QUESTIONS, long_text
-from plg.engine.views import CharterView, NeedView
+from plg.engine.inputs import CHARTER_QUESTIONS, Edit, long_text, text_key
+from plg.engine.views import CharterEdit, CharterView, NeedView
 from plg.errors import InvalidInput, NotFound
 from plg.messages import t
 from plg.storage.models import Charter, Member, Team
 
+# A person's change that is in the charter now: written, or made by someone else as well.
+_AS_WANTED = ("write", "done")
 # Whose learning needs the charter must hold: those who learn in the team. A facilitator or a
 # knowledgeable other may give theirs, but the charter is complete without them.
 LEARNERS = ("leader", "member")
+
+
+def _answers(answers: Mapping[str, str]) -> dict[str, str | None]:
+    """Answers as stored, each a known question's (None: an empty answer, which clears it)."""
+    unknown = sorted(set(answers) - set(CHARTER_QUESTIONS))
+    if unknown:
+        raise NotFound("charter_question_unknown", id=unknown[0], ids=", ".join(CHARTER_QUESTIONS))
+    return {key: long_text(value, "text_too_long") for key, value in answers.items()}
 
 
 def _members(session: Session, team: Team) -> dict[str, str]:
@@ -68,31 +78,13 @@ class Charters(Core):
     ) -> CharterView:
         """Answer (or with an empty text, clear) charter questions, and set the deadline if
         given; one event names what changed."""
-        unknown = sorted(set(answers) - set(CHARTER_QUESTIONS))
-        if unknown:
-            raise NotFound(
-                "charter_question_unknown", id=unknown[0], ids=", ".join(CHARTER_QUESTIONS)
-            )
-        given = {key: long_text(value, "text_too_long") for key, value in answers.items()}
+        given = _answers(answers)
         if not given and deadline is None:
             raise InvalidInput("charter_nothing")
+        dated = {"deadline": deadline} if deadline is not None else {}
 
         def change(session: Session, team: Team) -> CharterView:
-            charter = self._stored(session, team)
-            charter.answers = {
-                key: value
-                for key, value in {**charter.answers, **given}.items()
-                if value is not None
-            }
-            changes = {"deadline": deadline} if deadline is not None else {}
-            detail: dict[str, object] = {
-                "answered": sorted(k for k, v in given.items() if v is not None),
-                "cleared": sorted(k for k, v in given.items() if v is None),
-            }
-            if deadline is not None:
-                detail["deadline"] = deadline.isoformat()
-            self._event(session, team, "charter", changes, detail=detail)
-            return self._charter_saved(session, team, charter)
+            return self._write_charter(session, team, given, dated)
 
         return self._change(name, "deadline" if deadline else "charter", change)
 
@@ -102,16 +94,86 @@ class Charters(Core):
         text = long_text(needs, "text_too_long")
 
         def change(session: Session, team: Team) -> CharterView:
-            if person not in _members(session, team):
-                raise NotFound("member_unknown", person=person, team=team.name)
-            charter = self._stored(session, team)
-            kept = {key: value for key, value in charter.needs.items() if key != person}
-            charter.needs = {**kept, person: text} if text else kept
-            detail = {"person": person, "cleared": text is None}
-            self._event(session, team, "needs", detail=detail)
-            return self._charter_saved(session, team, charter)
+            return self._write_need(session, team, person, text)
 
         return self._change(name, "charter", change)
+
+    def edit_charter(
+        self,
+        name: str,
+        answers: Mapping[str, Edit[str | None]],
+        deadline: Edit[date | None] | None = None,
+        needs: Edit[str | None] | None = None,
+    ) -> CharterEdit:
+        """What one person changed in the charter from what their page showed them: answers,
+        the deadline, and their own learning need (`needs`). Only changed fields are written,
+        so a member who leaves the deadline as it was needs no right to set it; a field that
+        someone else changed meanwhile is a clash, and keeps what they saved. One transaction,
+        with the events set_charter and set_need write."""
+        wanted = _answers({key: edit.wanted or "" for key, edit in answers.items()})
+        own = long_text(needs.wanted, "text_too_long") if needs is not None else None
+        dating = deadline is not None and deadline.wanted != deadline.shown
+
+        def change(session: Session, team: Team) -> CharterEdit:
+            stored = session.get(Charter, team.id)
+            saved_answers = stored.answers if stored is not None else {}
+            saved_needs = stored.needs if stored is not None else {}
+            outcomes = {
+                key: edit.against(saved_answers.get(key), text_key) for key, edit in answers.items()
+            }
+            if deadline is not None:
+                outcomes["deadline"] = deadline.against(team.deadline)
+            if needs is not None:
+                outcomes["needs"] = needs.against(saved_needs.get(self.actor), text_key)
+            writing = {key for key, outcome in outcomes.items() if outcome == "write"}
+            given = {key: wanted[key] for key in writing & set(wanted)}
+            dated = {"deadline": deadline.wanted} if deadline and "deadline" in writing else {}
+            if given or dated:
+                self._write_charter(session, team, given, dated)
+            if "needs" in writing:
+                self._write_need(session, team, self.actor, own)
+            return CharterEdit(
+                charter=self._charter_view(session, team),
+                saved=tuple(sorted(k for k, outcome in outcomes.items() if outcome in _AS_WANTED)),
+                clashes=tuple(sorted(k for k, outcome in outcomes.items() if outcome == "clash")),
+            )
+
+        return self._change(name, "deadline" if dating else "charter", change)
+
+    def _write_charter(
+        self,
+        session: Session,
+        team: Team,
+        given: Mapping[str, str | None],
+        dated: Mapping[str, date | None],
+    ) -> CharterView:
+        """Write answers (None clears one) and, if `dated` holds it, the deadline (None clears
+        it), with the event that names them."""
+        charter = self._stored(session, team)
+        charter.answers = {
+            key: value for key, value in {**charter.answers, **given}.items() if value is not None
+        }
+        detail: dict[str, object] = {
+            "answered": sorted(k for k, v in given.items() if v is not None),
+            "cleared": sorted(k for k, v in given.items() if v is None),
+        }
+        if "deadline" in dated:
+            day = dated["deadline"]
+            detail["deadline"] = day.isoformat() if day else None
+        self._event(session, team, "charter", dict(dated), detail=detail)
+        return self._charter_saved(session, team, charter)
+
+    def _write_need(
+        self, session: Session, team: Team, person: str, text: str | None
+    ) -> CharterView:
+        if person not in _members(session, team):
+            raise NotFound("member_unknown", person=person, team=team.name)
+        charter = self._stored(session, team)
+        kept = {key: value for key, value in charter.needs.items() if key != person}
+        charter.needs = {**kept, person: text} if text else kept
+        detail = {"person": person, "cleared": text is None}
+        self._event(session, team, "needs", detail=detail)
+        return self._charter_saved(session, team, charter)
 
     def _stored(self, session: Session, team: Team) -> Charter:
         charter = session.get(Charter, team.id)

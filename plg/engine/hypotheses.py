@@ -12,7 +12,7 @@ from plg.engine.core import Core
 from plg.engine.definition import Verdict
 from plg.engine.inputs import long_text, required_text
 from plg.engine.views import DecisionView, HypothesisView
-from plg.errors import Refused
+from plg.errors import Conflict, Refused
 from plg.storage.models import Hypothesis, Team
 
 
@@ -59,17 +59,26 @@ class Hypotheses(Core):
         return self._change(name, "hypothesis", change)
 
     def decide(
-        self, name: str, verdict: Verdict, reasoning: str, data: str | None = None
+        self,
+        name: str,
+        verdict: Verdict,
+        reasoning: str,
+        data: str | None = None,
+        *,
+        number: int | None = None,
     ) -> DecisionView:
         """Accept or reject the open hypothesis, saying why and on which data. Where the
         method makes a move of this verdict, it must be made from the team's phase, and is made
-        with it (its guards must pass); otherwise the register alone changes."""
+        with it (its guards must pass); otherwise the register alone changes. With `number`,
+        the hypothesis a person's page showed open: refused if it is no longer the open one."""
         why = required_text(reasoning, "verdict_invalid")
         tested = long_text(data, "verdict_invalid")
 
         def change(session: Session, team: Team) -> DecisionView:
             definition = self._active(session, team)
             row = _open(session, team)
+            if number is not None and (row is None or row.number != number):
+                raise Conflict("hypothesis_decided_meanwhile", team=team.name, number=number)
             if row is None:
                 raise Refused("hypothesis_none_open", team=team.name)
             moves = [tr for tr in definition.transitions if tr.fired_by == verdict]

@@ -7,9 +7,12 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from pathlib import Path
+from typing import Generic, Literal, TypeVar
 
 from plg.errors import InvalidInput
 
@@ -92,6 +95,43 @@ def required_text(value: str, error: str) -> str:
     if text is None:
         raise InvalidInput(error, limit=LONG_TEXT)
     return text
+
+
+def text_key(value: str | None) -> str:
+    """A text as two people's versions of it are compared: how its line breaks were sent (a
+    browser sends CRLF) and the space around it, which is not stored, do not count."""
+    return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+V = TypeVar("V")
+# What to do with one field a person changed on their page, given what is saved now.
+Outcome = Literal["unchanged", "done", "write", "clash"]
+
+
+@dataclass(frozen=True)
+class Edit(Generic[V]):
+    """A field as a person's page showed it and as they left it. Only what they changed is
+    written, and only where nobody else changed it meanwhile: a page loaded earlier never
+    undoes other people's work."""
+
+    shown: V
+    wanted: V
+
+    def against(self, saved: V, key: Callable[[V], object] = lambda value: value) -> Outcome:
+        """`unchanged` by this person; `done` already (someone made the same change); `write`
+        it; or a `clash`: someone else saved something else meanwhile, which is kept."""
+        shown, wanted, now = key(self.shown), key(self.wanted), key(saved)
+        if wanted == shown:
+            return "unchanged"
+        if now == wanted:
+            return "done"
+        return "write" if now == shown else "clash"
+
+
+class Anything(Enum):
+    """What a change from the command line may replace: whatever is saved, seen or not."""
+
+    SAVED = "saved"
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from plg.engine.core import Core
-from plg.engine.inputs import clean, required_text
+from plg.engine.inputs import Anything, clean, required_text, text_key
 from plg.engine.views import PupilView
-from plg.errors import InvalidInput, NotFound, Refused
+from plg.errors import Conflict, InvalidInput, NotFound, Refused
 from plg.storage.models import CasePupil, Member, PupilNote, Team
 
 # The counter a method counts its research lessons in: case pupils belong to the lesson it
@@ -45,9 +45,12 @@ class CasePupils(Core):
         stands_for: str,
         observer: str | None = None,
         lesson: int | None = None,
+        *,
+        only_new: bool = False,
     ) -> PupilView:
         """Add a case pupil to a research lesson (default: the one the team is at), or change
-        the group they stand for and their observer."""
+        the group they stand for and their observer; with `only_new`, a pseudonym the lesson
+        has already is refused (a form to add one must not change someone else's)."""
         pseudonym = clean(pseudonym, 60, "pseudonym_invalid")
         group = required_text(stands_for, "pupil_note_invalid")
         watcher = observer.strip() if observer and observer.strip() else None
@@ -58,6 +61,8 @@ class CasePupils(Core):
             if watcher is not None and session.get(Member, (team.id, watcher)) is None:
                 raise NotFound("member_unknown", person=watcher, team=team.name)
             pupil = _pupil(session, team, at, pseudonym)
+            if pupil is not None and only_new:
+                raise Refused("pseudonym_taken", pseudonym=pseudonym, lesson=at)
             if pupil is None:
                 pupil = CasePupil(team_id=team.id, lesson=at, pseudonym=pseudonym)
                 session.add(pupil)
@@ -79,9 +84,13 @@ class CasePupils(Core):
         text: str,
         kind: str = "prediction",
         lesson: int | None = None,
+        *,
+        replacing: str | Anything | None = Anything.SAVED,
     ) -> PupilView:
         """The response predicted (or observed) for a case pupil in a lesson stage; a second
-        note for the same stage replaces the first."""
+        note for the same stage replaces the first. `replacing`: the note a person's page
+        showed for it (None: none), which alone it may replace; another, saved by someone else
+        meanwhile, is kept and the change refused."""
         if kind not in NOTE_KINDS:
             raise InvalidInput("pupil_note_kind", kind=kind)
         stage = clean(stage, 60, "stage_invalid")
@@ -94,13 +103,17 @@ class CasePupils(Core):
                 and session.get(PupilNote, (pupil.id, stage, "prediction")) is None
             ):
                 raise Refused("pupil_not_predicted", pseudonym=pupil.pseudonym, stage=stage)
+            found = session.get(PupilNote, (pupil.id, stage, kind))
+            if replacing is not Anything.SAVED:
+                saved = text_key(found.text if found is not None else None)
+                if saved not in (text_key(replacing), text_key(note)):
+                    raise Conflict("pupil_note_changed", pseudonym=pupil.pseudonym, stage=stage)
             seq = self._event(
                 session,
                 team,
                 kind,
                 detail={"pupil": pupil.id, "lesson": at, "stage": stage},
             )
-            found = session.get(PupilNote, (pupil.id, stage, kind))
             if found is None:
                 session.add(
                     PupilNote(pupil_id=pupil.id, stage=stage, kind=kind, text=note, seq=seq)

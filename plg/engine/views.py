@@ -261,6 +261,17 @@ class NeedView:
 
 
 @dataclass(frozen=True)
+class CharterEdit:
+    """The charter after one person's changes from their page (`Charters.edit_charter`)."""
+
+    charter: CharterView
+    # What is now as the person wanted it, and what someone else had changed meanwhile (theirs
+    # kept): question ids, "deadline", "needs".
+    saved: tuple[str, ...]
+    clashes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class CharterView:
     team: str
     # (question id, the question in the user's language, the answer or None)

@@ -1,5 +1,8 @@
 """The forms that change a team. Each calls the engine, which checks the person's roles and
-writes the change with its event in one transaction; then back to the team's page."""
+writes the change with its event in one transaction; then back to the team's page. A form
+applies what the person changed from what their page showed (it carries that in hidden
+`shown:` fields), so that a page loaded earlier never undoes what others did meanwhile; a
+refused form is answered with its page again, what was typed still in it (`context`)."""
 
 from __future__ import annotations
 
@@ -12,10 +15,11 @@ from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
 from plg.engine.definition import RECORD_CATEGORIES, Category
-from plg.engine.inputs import Content, minutes_of
+from plg.engine.inputs import CHARTER_QUESTIONS, Content, Edit, minutes_of
 from plg.engine.pupils import looks_like_a_name
-from plg.errors import InvalidInput, Refused
-from plg.web.context import Page, team_url
+from plg.engine.views import CharterEdit
+from plg.errors import Conflict, InvalidInput
+from plg.web.context import SHOWN, Page, team_url
 from plg.web.pages import visible
 
 
@@ -28,20 +32,14 @@ def _back(page: Page, name: str) -> Response:
 
 
 def checklist(page: Page) -> Response:
-    """The tick boxes as the person left them: tick what they ticked, untick what they
-    unticked, each its own event. The phase the page showed must still be the team's."""
+    """The boxes the person changed on their page: tick what they ticked, untick what they
+    unticked, each its own event. A box they left as it was shown is not touched, whoever
+    changed it meanwhile; and the team must still be in the phase the page showed."""
     name = _team(page)
-    view = page.engine.checklist(name)
-    if page.field("phase") != view.phase:
-        raise Refused("web_moved_meanwhile", team=name)
-    wanted = set(page.fields("item"))
-    changed = 0
-    for item in view.items:
-        if item.satisfied_by is not None or (item.id in wanted) == item.done:
-            continue
-        page.engine.tick(name, item.id, undo=item.done)
-        changed += 1
-    page.done("web_ticks_saved", count=changed)
+    ticked, shown = set(page.fields("item")), set(page.fields(f"{SHOWN}item")) - {""}
+    wanted = {item: item in ticked for item in ticked ^ shown}
+    changed = page.engine.set_ticks(name, page.field("phase"), wanted)
+    page.done("web_ticks_saved", count=len(changed))
     return _back(page, name)
 
 
@@ -49,7 +47,11 @@ def advance(page: Page) -> Response:
     name = _team(page)
     force = page.field("force") == "yes"
     moved = page.engine.advance(
-        name, page.field("trigger"), force=force, reason=page.field("reason") or None
+        name,
+        page.field("trigger"),
+        force=force,
+        reason=page.field("reason") or None,
+        source=page.field("phase") or None,
     )
     page.done("web_moved", phase=moved.row.phase_title)
     return _back(page, name)
@@ -128,13 +130,15 @@ def meeting(page: Page) -> Response:
 
 def hypothesis(page: Page) -> Response:
     name = _team(page)
-    verdict = page.field("verdict")
+    verdict, number = page.field("verdict"), page.field("number")
     if verdict in ("accepted", "rejected"):
         decided = page.engine.decide(
             name,
             "accepted" if verdict == "accepted" else "rejected",
             page.field("reasoning"),
             page.field("data") or None,
+            # The hypothesis the page showed open: no verdict on another, proposed meanwhile.
+            number=int(number) if number.isascii() and number.isdigit() else None,
         )
         page.done(f"web_hypothesis_{verdict}", number=decided.hypothesis.number)
     else:
@@ -144,27 +148,45 @@ def hypothesis(page: Page) -> Response:
 
 
 def charter(page: Page) -> Response:
-    """The charter's answers and deadline as the form holds them; a changed learning need of
-    the person filling it in is saved too."""
+    """The charter's answers, the deadline and the person's own learning need, where they
+    changed them from what the page showed; an answer someone else changed meanwhile keeps
+    theirs, and the page says so, with the person's text still in the field."""
     name = _team(page)
-    before = page.engine.charter(name)
-    answers = {
-        key: page.field(f"q_{key}")
-        for key, _, answer in before.answers
-        if page.field(f"q_{key}") != (answer or "")
-    }
-    deadline = _day(page.field("deadline")) if page.field("deadline").strip() else None
-    changed = bool(answers) or (deadline is not None and deadline != before.deadline)
-    if changed:
-        page.engine.set_charter(name, answers, deadline)
-    assert page.who is not None
-    needs = page.field("needs")
-    own = next((need for need in before.needs if need.person == page.who.person), None)
-    if own is not None and needs.strip() and needs != (own.needs or ""):
-        page.engine.set_need(name, page.who.person, needs)
-        changed = True
-    page.done("web_charter_saved" if changed else "charter_nothing@web")
+    edited = page.engine.edit_charter(
+        name,
+        {key: _edit(page, f"q_{key}") for key in CHARTER_QUESTIONS if _shown(page, f"q_{key}")},
+        deadline=Edit(_date(page, f"{SHOWN}deadline"), _date(page, "deadline"))
+        if _shown(page, "deadline")
+        else None,
+        needs=_edit(page, "needs") if _shown(page, "needs") else None,
+    )
+    if edited.clashes:
+        if edited.saved:
+            page.done("web_charter_saved")
+        raise Conflict("web_charter_clash", fields=_labels(page, edited))
+    page.done("web_charter_saved" if edited.saved else "charter_nothing@web")
     return _back(page, name)
+
+
+def _shown(page: Page, name: str) -> bool:
+    """Whether the form carries what the page showed in field `name` (else it is not one of
+    the page's fields, and is not written)."""
+    return page.form is not None and f"{SHOWN}{name}" in page.form
+
+
+def _edit(page: Page, name: str) -> Edit[str | None]:
+    return Edit(page.field(f"{SHOWN}{name}"), page.field(name))
+
+
+def _date(page: Page, name: str) -> date | None:
+    return _day(page.field(name)) if page.field(name).strip() else None
+
+
+def _labels(page: Page, edited: CharterEdit) -> str:
+    """The fields of a charter that clashed, as the page names them."""
+    questions = {key: question for key, question, _ in edited.charter.answers}
+    questions.update(deadline=page.t("col_deadline"), needs=page.t("web_my_needs"))
+    return ", ".join(f"'{questions[key]}'" for key in edited.clashes)
 
 
 def pupil(page: Page) -> Response:
@@ -174,7 +196,11 @@ def pupil(page: Page) -> Response:
     if what in ("add", "rename"):
         if what == "add":
             saved = page.engine.add_pupil(
-                name, pseudonym, page.field("stands_for"), page.field("observer") or None
+                name,
+                pseudonym,
+                page.field("stands_for"),
+                page.field("observer") or None,
+                only_new=True,
             )
         else:
             saved = page.engine.rename_pupil(name, pseudonym, page.field("new"))
@@ -183,7 +209,14 @@ def pupil(page: Page) -> Response:
             page.flash("error", page.t("pseudonym_warning@web", pseudonym=saved.pseudonym))
     else:
         noted = page.engine.note_pupil(
-            name, pseudonym, page.field("stage"), page.field("text"), page.field("kind")
+            name,
+            pseudonym,
+            page.field("stage"),
+            page.field("text"),
+            page.field("kind"),
+            # The note the page showed for it, which alone it replaces: none, but for a page
+            # shown again after a refusal, which shows the one saved then.
+            replacing=page.field(f"{SHOWN}text") or None,
         )
         page.done("done_note", pseudonym=noted.pseudonym, stage=page.field("stage").strip())
     return _back(page, name)

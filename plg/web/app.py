@@ -22,7 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from plg.engine.engine import Engine
 from plg.web import actions, pages, signin
-from plg.web.context import Page, endpoint, request_lang
+from plg.web.context import Handler, Page, endpoint, request_lang
 from plg.web.limits import BodyLimit
 
 # No scripts at all, styles and images only from this site, forms only to this site, and no
@@ -87,6 +87,12 @@ async def _broken(request: Request, exc: Exception) -> Response:
     return page.message(500, page.t("web_server_fault"))
 
 
+def _team_form(form: str, action: Handler) -> Route:
+    """A form of the team page: one refused is answered with the team page, typed values kept."""
+    run = endpoint(action, again=pages.team_again)
+    return Route(f"/{form}/{{name:path}}", run, methods=["POST"])
+
+
 ROUTES = [
     Route("/", endpoint(signin.home)),
     Route("/style.css", _style),
@@ -104,13 +110,17 @@ ROUTES = [
     Route("/export/{name:path}", endpoint(pages.export)),
     Route("/file/{category}/{rid:int}/{name:path}", endpoint(pages.download)),
     Route("/advance/{name:path}", endpoint(pages.confirm_move)),
-    Route("/advance/{name:path}", endpoint(actions.advance), methods=["POST"]),
-    Route("/checklist/{name:path}", endpoint(actions.checklist), methods=["POST"]),
-    Route("/record/{name:path}", endpoint(actions.record), methods=["POST"]),
-    Route("/meeting/{name:path}", endpoint(actions.meeting), methods=["POST"]),
-    Route("/hypothesis/{name:path}", endpoint(actions.hypothesis), methods=["POST"]),
-    Route("/charter/{name:path}", endpoint(actions.charter), methods=["POST"]),
-    Route("/pupil/{name:path}", endpoint(actions.pupil), methods=["POST"]),
+    Route(
+        "/advance/{name:path}",
+        endpoint(actions.advance, again=pages.confirm_again),
+        methods=["POST"],
+    ),
+    _team_form("checklist", actions.checklist),
+    _team_form("record", actions.record),
+    _team_form("meeting", actions.meeting),
+    _team_form("hypothesis", actions.hypothesis),
+    _team_form("charter", actions.charter),
+    _team_form("pupil", actions.pupil),
 ]
 
 

@@ -3,14 +3,15 @@ carried to the next page, and rendering in the person's language.
 
 Pages are plain functions of a `Page`; `endpoint` turns one into a Starlette endpoint that
 parses the form, checks its token, runs the page in a worker thread (the engine blocks on
-the database) and turns a `PlgError` into a message instead of a traceback.
+the database) and turns a `PlgError` into a message instead of a traceback: for a form, the
+page it was on shown again, saying why, with what the person typed back in its fields.
 """
 
 from __future__ import annotations
 
 import hmac
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -23,8 +24,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from plg.engine.accounts import AccountView
-from plg.engine.inputs import LONG_TEXT
-from plg.errors import NotFound, PlgError, Refused
+from plg.engine.inputs import LONG_TEXT, text_key
+from plg.errors import Conflict, NotFound, PlgError, Refused
 from plg.langs import Lang, lang_of
 from plg.messages import MESSAGES, t
 
@@ -136,6 +137,71 @@ def error_text(error: PlgError, lang: Lang) -> str:
     return error.text(lang)
 
 
+# The hidden field that names the form a post came from, and the prefix of the hidden fields
+# that carry what the page showed in a field when it was loaded.
+FORM = "form"
+SHOWN = "shown:"
+
+
+@dataclass(frozen=True)
+class Typed:
+    """What a person sent in one form of a page (`form`, its id), to put back into that form's
+    fields when the page is shown to them again: after the form was refused, or after they
+    signed in anew. A field whose form also carries what the page showed in it (`shown:NAME`)
+    counts as typed only where the person changed it; elsewhere the page shows what is saved
+    now, so that a form sent again undoes no one's work."""
+
+    form: str = ""
+    values: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def sent(cls, pairs: Iterable[tuple[str, object]]) -> Typed:
+        """From a form's fields as sent; files are left out (no browser takes one back), and
+        so is the token, which the page gives anew."""
+        values: dict[str, list[str]] = {}
+        for name, value in pairs:
+            if isinstance(value, str) and name != "csrf":
+                values.setdefault(name, []).append(value)
+        form = values.pop(FORM, [""])[0]
+        return cls(form, {name: tuple(sent) for name, sent in values.items()})
+
+    def on(self, form: str) -> bool:
+        """Whether the person typed in `form`."""
+        return bool(form) and form == self.form
+
+    def text(self, form: str, name: str, saved: str) -> str:
+        """What a field shows: what the person typed in it, else `saved`."""
+        typed = self._changed(form, name)
+        return saved if typed is None else typed
+
+    def picked(self, form: str, name: str, value: str, saved: bool) -> bool:
+        """Whether a box (or an option) shows chosen: as the person left it, else `saved`."""
+        if not self.on(form):
+            return saved
+        chosen = value in self.values.get(name, ())
+        shown = self.values.get(SHOWN + name)
+        return saved if shown is not None and chosen == (value in shown) else chosen
+
+    def theirs(self, form: str, name: str, saved: str) -> str | None:
+        """What someone else saved in a field this person changed, while their page was open:
+        `saved`, where it is neither what the page showed them nor what they typed."""
+        typed, shown = self._changed(form, name), self.values.get(SHOWN + name)
+        if typed is None or shown is None or text_key(saved) == text_key(typed):
+            return None
+        return saved if text_key(saved) != text_key(shown[0]) else None
+
+    def _changed(self, form: str, name: str) -> str | None:
+        """What the person typed in a field of `form`, unless it is what the page showed."""
+        if not self.on(form) or name not in self.values:
+            return None
+        typed, shown = self.values[name][0], self.values.get(SHOWN + name)
+        return None if shown is not None and text_key(typed) == text_key(shown[0]) else typed
+
+
+# A page shown without a form's values to put back.
+NOTHING_TYPED = Typed()
+
+
 @dataclass
 class Page:
     """One request to a page: the person, their engine, the form, and how to answer."""
@@ -179,22 +245,22 @@ class Page:
         return RedirectResponse(url, status_code=303)
 
     def render(self, template: str, status: int = 200, **context: Any) -> Response:
+        """The template filled in; `path`, the page to come back to after switching language,
+        is this request's unless the context says another (a form's answer is a page that
+        only a GET of that address shows again)."""
         # No session only when plg itself failed, outside the session's middleware.
         has_session = "session" in self.request.scope
         flashes = self.request.session.pop("flash", []) if has_session else []
-        html = (
-            templates()
-            .get_template(template)
-            .render(
-                t=self.t,
-                lang=self.lang,
-                who=self.who,
-                csrf=csrf_token(self.request) if has_session else "",
-                flashes=flashes,
-                path=here(self.request),
-                **context,
-            )
-        )
+        values = {
+            "t": self.t,
+            "lang": self.lang,
+            "who": self.who,
+            "csrf": csrf_token(self.request) if has_session else "",
+            "flashes": flashes,
+            "path": here(self.request),
+            **context,
+        }
+        html = templates().get_template(template).render(values)
         return HTMLResponse(html, status_code=status)
 
     def message(self, status: int, text: str) -> Response:
@@ -203,6 +269,9 @@ class Page:
 
 
 Handler = Callable[[Page], Response]
+# The page a refused form is answered with: the page the form is on, shown again with what
+# the person typed in it, the message saying why, and the answer's status.
+Again = Callable[[Page, Typed, str, int], Response]
 
 
 def signed_in(page: Page) -> None:
@@ -256,9 +325,12 @@ async def _form(request: Request, base: Engine) -> FormData | Response:
         return page.message(400, page.t("web_bad_form"))
 
 
-def endpoint(handler: Handler, *, public: bool = False) -> Callable[[Request], Awaitable[Response]]:
+def endpoint(
+    handler: Handler, *, public: bool = False, again: Again | None = None
+) -> Callable[[Request], Awaitable[Response]]:
     """A Starlette endpoint that runs `handler` for a signed-in person (or anyone, if
-    `public`), with a checked form on POST."""
+    `public`), with a checked form on POST; a refused form is answered with `again`, if
+    given, else with the page it names as `back`."""
 
     async def run(request: Request) -> Response:
         base: Engine = request.app.state.engine
@@ -269,7 +341,8 @@ def endpoint(handler: Handler, *, public: bool = False) -> Callable[[Request], A
                 return parsed
             form = parsed
         try:
-            return await run_in_threadpool(_answer, handler, Page(request, base, form), public)
+            page = Page(request, base, form)
+            return await run_in_threadpool(_answer, handler, page, public, again)
         finally:
             if form is not None:
                 await form.close()  # an uploaded file waits in a temporary file until then
@@ -277,7 +350,7 @@ def endpoint(handler: Handler, *, public: bool = False) -> Callable[[Request], A
     return run
 
 
-def _answer(handler: Handler, page: Page, public: bool) -> Response:
+def _answer(handler: Handler, page: Page, public: bool, again: Again | None) -> Response:
     page.lang = request_lang(page.request)
     try:
         if not public:
@@ -293,11 +366,22 @@ def _answer(handler: Handler, page: Page, public: bool) -> Response:
         return drop_session(_sign_in_first(page))
     except PlgError as error:
         text = error_text(error, page.lang)
-        if page.form is not None:
-            # A refused change: back to the page it came from, which says why; nothing changed.
-            page.flash("error", text)
-            return page.redirect(local_path(page.field("back") or None))
-        return page.message(_status(error), text)
+        if page.form is None:
+            return page.message(_status(error), text)
+        if again is not None:
+            return _again(again, page, page.form, text, _status(error))
+        # A refused change: back to the page it came from, which says why; nothing changed.
+        page.flash("error", text)
+        return page.redirect(local_path(page.field("back") or None))
+
+
+def _again(again: Again, page: Page, form: FormData, text: str, status: int) -> Response:
+    """The page the refused form is on, at once (a redirect would lose what was typed); or,
+    where that page cannot be shown (the team out of sight), one that says why."""
+    try:
+        return again(page, Typed.sent(form.multi_items()), text, status)
+    except PlgError:
+        return page.message(status, text)
 
 
 # Form fields never kept for later: the token, and passwords.
@@ -315,28 +399,43 @@ def _sign_in_first(page: Page) -> Response:
         if name not in _NOT_KEPT
     }
     page.flash("error", page.t("web_sign_in_keeps"))
+    back = local_path(page.field("back") or None)
     return page.render(
         "sign_in.html",
         status=401,
-        next=local_path(page.field("back") or None),
+        next=back,
         name="",
-        keep_path=here(page.request),
+        keep_path=back,
         kept={name: values for name, values in kept.items() if any(values)},
     )
 
 
 def draft_of(page: Page) -> dict[str, Any] | None:
-    """What the sign-in form carried of a form sent after its session ended."""
+    """What the sign-in form carried of a form sent after its session ended, and the page
+    (`keep_path`) the form was on."""
     if page.form is None or not page.field("keep_path"):
         return None
     fields: dict[str, list[str]] = {}
     for name in page.form:
         if name.startswith("keep:") and name[5:] not in _NOT_KEPT:
             fields[name[5:]] = [v for v in page.form.getlist(name) if isinstance(v, str)]
-    return {"path": page.field("keep_path"), "fields": fields} if fields else None
+    return {"page": page.field("keep_path"), "fields": fields} if fields else None
+
+
+def draft_here(page: Page) -> Typed | None:
+    """What the person had typed in a form of this page when their session ended, kept
+    through signing in; given back once."""
+    draft = page.draft
+    if draft is None or page.token is None or draft.get("page") != here(page.request):
+        return None
+    page.base.keep_draft(page.token, None)
+    fields = draft.get("fields", {})
+    return Typed.sent((key, value) for key, values in fields.items() for value in values)
 
 
 def _status(error: PlgError) -> int:
     if isinstance(error, NotFound):
         return 404
+    if isinstance(error, Conflict):
+        return 409
     return 403 if isinstance(error, Refused) else 400

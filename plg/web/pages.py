@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from typing import get_args
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from starlette.responses import HTMLResponse, Response
 
@@ -12,8 +12,9 @@ from plg.engine.graph import layout
 from plg.engine.inputs import MEETING_KINDS
 from plg.engine.roles import TeamAction
 from plg.engine.story import event_text
+from plg.engine.views import PupilView
 from plg.errors import InvalidInput, NotFound
-from plg.web.context import Page, here
+from plg.web.context import NOTHING_TYPED, Page, Typed, draft_here, team_url
 
 
 def visible(page: Page, name: str) -> str:
@@ -35,7 +36,32 @@ def my_teams(page: Page) -> Response:
 
 
 def team(page: Page) -> Response:
-    name = visible(page, page.request.path_params["name"])
+    name = page.request.path_params["name"]
+    draft = draft_here(page)
+    if draft is None:
+        return team_page(page, name)
+    return team_page(page, name, typed=draft, problem=page.t("web_draft_back"))
+
+
+def team_again(page: Page, typed: Typed, problem: str, status: int) -> Response:
+    """The team's page, as the answer to a form of it that was refused."""
+    return team_page(
+        page, page.request.path_params["name"], typed=typed, problem=problem, status=status
+    )
+
+
+def team_page(
+    page: Page,
+    name: str,
+    *,
+    typed: Typed = NOTHING_TYPED,
+    problem: str | None = None,
+    status: int = 200,
+) -> Response:
+    """Team `name`'s page as it is now, saying `problem` (why a form was refused, say) and
+    with what the person `typed` in one of its forms put back there: whatever happened to
+    the form, nothing they typed is lost."""
+    name = visible(page, name)
     engine = page.engine
     view = engine.team(name, pupils=True)
     definition = view.definition
@@ -44,8 +70,10 @@ def team(page: Page) -> Response:
     records = {category: engine.records(name, category) for category in RECORD_CATEGORIES}
     kinds = {category: definition.record_kinds(category) for category in RECORD_CATEGORIES}
     events = [(event, event_text(event, page.lang)) for event in reversed(engine.history(name))]
+    _say(page, problem, typed)
     return page.render(
         "team.html",
+        status=status,
         v=view,
         row=view.row,
         diagram=layout(definition, page.lang, view.row.phase),
@@ -58,28 +86,85 @@ def team(page: Page) -> Response:
         meeting_kinds=MEETING_KINDS,
         hypotheses=engine.hypotheses(name),
         charter=engine.charter(name),
-        back=here(page.request),
         today=engine.clock().date().isoformat(),
+        typed=typed,
+        note_saved=_note_saved(typed, view.checklist.pupils),
+        path=team_url(name),
     )
 
 
+def _say(page: Page, problem: str | None, typed: Typed) -> None:
+    if problem is not None:
+        kept = f" {page.t('web_typed_kept')}" if typed.form else ""
+        page.flash("error", problem + kept)
+
+
+def _note_saved(typed: Typed, pupils: tuple[PupilView, ...]) -> str:
+    """The note saved now where the person's note form was for (their pupil, stage and kind):
+    what their note would replace if they send it again, having seen it."""
+    form = "note-form"
+    if not typed.on(form):
+        return ""
+    notes = {
+        (pupil.pseudonym, stage): (predicted, observed)
+        for pupil in pupils
+        for stage, predicted, observed in pupil.stages
+    }
+    where = (typed.text(form, "pseudonym", "").strip(), typed.text(form, "stage", "").strip())
+    predicted, observed = notes.get(where, (None, None))
+    return (observed if typed.text(form, "kind", "") == "observation" else predicted) or ""
+
+
 def confirm_move(page: Page) -> Response:
-    name = visible(page, page.request.path_params["name"])
-    view = page.engine.team(name)
     trigger = page.request.query_params.get("trigger", "")
+    name, draft = page.request.path_params["name"], draft_here(page)
+    if draft is None:
+        return confirm_page(page, name, trigger)
+    return confirm_page(page, name, trigger, typed=draft, problem=page.t("web_draft_back"))
+
+
+def confirm_again(page: Page, typed: Typed, problem: str, status: int) -> Response:
+    """The page that confirms a move, as the answer to a move that was refused."""
+    return confirm_page(
+        page,
+        page.request.path_params["name"],
+        page.field("trigger"),
+        typed=typed,
+        problem=problem,
+        status=status,
+    )
+
+
+def confirm_page(
+    page: Page,
+    name: str,
+    trigger: str,
+    *,
+    typed: Typed = NOTHING_TYPED,
+    problem: str | None = None,
+    status: int = 200,
+) -> Response:
+    """The page that asks to confirm the move `trigger` of team `name`, saying `problem` and
+    with the reason the person `typed` put back; a move no longer possible is said so, the
+    reason kept to copy."""
+    name = visible(page, name)
+    view = page.engine.team(name)
     move = next((m for m in view.moves if m.trigger == trigger), None)
-    if move is None:
+    if move is None and problem is None:
         possible = ", ".join(m.trigger for m in view.moves) or "-"
         raise NotFound(
             "trigger_unknown", team=name, trigger=trigger, phase=view.row.phase, possible=possible
         )
-    dest = view.definition.phase(move.dest).title(page.lang)
+    _say(page, problem, typed)
     return page.render(
         "confirm.html",
+        status=status,
         v=view,
         move=move,
-        dest=dest,
+        dest=view.definition.phase(move.dest).title(page.lang) if move else "",
         may_force="force" in page.engine.allowed(name),
+        typed=typed,
+        path=f"{team_url(name, 'advance')}?{urlencode({'trigger': trigger})}",
     )
 
 
