@@ -45,7 +45,16 @@ from tests.webfoundation import (
     new_team,
     text_content,
 )
-from tests.webserver import Visitor, free_port, plg_serve, served, serving, text_of
+from tests.webserver import (
+    Visitor,
+    flashes,
+    forms,
+    free_port,
+    plg_serve,
+    served,
+    serving,
+    text_of,
+)
 
 
 def _history(chief: Engine, team: str) -> list[tuple[int, str]]:
@@ -333,6 +342,20 @@ def test_a_page_offers_what_each_role_allows(chief: Engine, url: str) -> None:
         engine = Engine(url).acting(person, "en")
         assert engine.allowed(team) == actions, person
         engine.close()
+
+
+def test_a_team_that_keeps_hypotheses_is_offered_its_first_one(sign: Signer, chief: Engine) -> None:
+    """The register and its form show before anything is in it; a method without a register
+    shows neither."""
+    team = new_team(chief, "datateam")
+    member = sign(MEMBER)
+    form = forms(member.get(f"/team/{quote(team)}").text).get("hypothesis-form")
+    assert form is not None
+    said = "De uitleg is te kort."
+    answer = member.post(form.action, {**form.fields, "text": [said]}, token=False)
+    assert ("ok", "Hypothesis 1 saved.") in flashes(answer.text)
+    assert [h.text for h in chief.hypotheses(team)] == [said]
+    assert 'id="hypotheses"' not in member.get(f"/team/{quote(new_team(chief))}").text
 
 
 def test_someone_of_another_school_sees_no_trace_of_a_team(sign: Signer, chief: Engine) -> None:
