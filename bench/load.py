@@ -275,12 +275,16 @@ def _measure(site: Site, level: int, kind: str, seconds: float, most: int) -> Fi
                 if post is not None:
                     figures.posts.append(post)
 
-    before = _cpu(site.pid)
+    before, databases = _cpu(site.pid), _postgres()
     with ThreadPoolExecutor(level) as pool:
         list(pool.map(loop, site.clients[:level]))
     figures.wall = time.perf_counter() - started
     after = _cpu(site.pid)
     figures.cpu = {key: after[key] - before[key] for key in before}
+    # Only the PostgreSQL processes that lived through it: one that ended took its time along.
+    figures.cpu["postgres"] = sum(
+        spent - databases.get(pid, 0.0) for pid, spent in _postgres().items()
+    )
     return figures
 
 
@@ -309,22 +313,25 @@ def _lines(site: Site, level: int, kind: str, figures: Figures) -> list[Line]:
 
 
 def _cpu(pid: int) -> dict[str, float]:
-    """CPU seconds so far: this process (the clients), the server with its workers, every
-    PostgreSQL process of the machine (whoever's queries they run), and the whole machine
-    (every core, everyone's work)."""
-    postgres = [
-        int(entry.name)
-        for entry in Path("/proc").iterdir()
-        if entry.name.isdigit() and _read(entry / "comm").strip() == "postgres"
-    ]
+    """CPU seconds so far: this process (the clients), the server with its workers, and the
+    whole machine (every core, everyone's work)."""
     user, nice, system, _idle, _iowait, irq, softirq = (
         int(n) for n in _read(Path("/proc/stat")).split("\n", 1)[0].split()[1:8]
     )
     return {
         "client": time.process_time(),
         "server": sum(map(_spent, _tree(pid))),
-        "postgres": sum(map(_spent, postgres)),
         "machine": (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK"),
+    }
+
+
+def _postgres() -> dict[int, float]:
+    """CPU seconds so far of each PostgreSQL process of the machine, whoever's queries they
+    run (other people's too, on a shared machine)."""
+    return {
+        int(entry.name): _spent(int(entry.name))
+        for entry in Path("/proc").iterdir()
+        if entry.name.isdigit() and _read(entry / "comm").strip() == "postgres"
     }
 
 
