@@ -302,12 +302,14 @@ def _lines(site: Site, level: int, kind: str, figures: Figures) -> list[Line]:
     if figures.failed:
         figure += f", {figures.failed} FAILED"
     each = {key: f"{spent / count * 1000:.1f} ms" for key, spent in figures.cpu.items()}
-    busy = figures.cpu["machine"] / (figures.wall * (os.cpu_count() or 1))
+    # Cores kept busy: one for a process that the GIL holds to one thread at a time.
+    cores = {key: f"{spent / figures.wall:.2f}" for key, spent in figures.cpu.items()}
     return [
         Line(f"web-load: {site.label}, {kind}, {level} at once ({count})", figure),
         Line(
-            "  CPU each: this client, plg serve, postgres (anyone's); machine busy",
-            f"{each['client']}, {each['server']}, {each['postgres']}; {busy:.0%}",
+            "  CPU each (cores): client, plg serve, postgres (anyone's); machine",
+            f"{each['client']}, {each['server']} ({cores['server']}), {each['postgres']}; "
+            f"{cores['machine']} of {os.cpu_count()} cores busy",
         ),
     ]
 

@@ -48,7 +48,7 @@ def test_the_quick_benchmark_runs_every_part(tmp_path: Path) -> None:
         "| web-load: SQLite, writes, 8 at once (",
         "| web-load: SQLite, reads, 32 at once (",
         "| web-load: SQLite, writes, 32 at once (",
-        "|   CPU a request: this client, plg serve; the whole machine busy",
+        "|   CPU each (cores): client, plg serve, postgres (anyone's); machine",
         "| web-load on PostgreSQL",
     ):
         assert line in out, line
