@@ -42,7 +42,7 @@ def specs(count: int, method: str | None = None) -> list[TeamSpec]:
 
 
 @contextmanager
-def _postgres(server: str) -> Iterator[str]:
+def postgres_database(server: str) -> Iterator[str]:
     """A database of its own on the server, dropped afterwards."""
     from sqlalchemy import create_engine, text
 
@@ -96,7 +96,7 @@ def run(folder: Path, teams: int, runs: int) -> list[Line]:
     lines = _measure("SQLite", f"sqlite:///{folder / 'overview.db'}", teams, runs)
     server = os.environ.get("PLG_TEST_POSTGRES_URL")
     if server:
-        with _postgres(server) as url:
+        with postgres_database(server) as url:
             lines += _measure("PostgreSQL", url, teams, runs)
     else:
         lines.append(Line("PostgreSQL", "skipped: set PLG_TEST_POSTGRES_URL"))

@@ -3,7 +3,8 @@
     pip install -e '.[bench]'
     python bench/run.py                # everything, at the sizes the goals name
     python bench/run.py --quick        # a smaller run to try the suite out
-    python bench/run.py --only walk    # some parts: walk, startup, overview, binding, web
+    python bench/run.py --only walk    # some parts: walk, startup, overview, binding, web,
+                                       # web-load
 
 Set PLG_TEST_POSTGRES_URL to measure PostgreSQL too. These are benchmarks, not tests: the
 figures depend on the machine, which the table describes, and on what else it is doing, so the
@@ -19,13 +20,14 @@ import time
 from pathlib import Path
 
 import binding
+import load
 import overview
 import startup
 import walk
 import web
 from common import Line, calibration, machine, table
 
-PARTS = ("walk", "startup", "overview", "binding", "web")
+PARTS = ("walk", "startup", "overview", "binding", "web", "web-load")
 
 
 def main() -> None:
@@ -51,6 +53,8 @@ def main() -> None:
             lines += binding.run(place, teams)
         if "web" in args.only:
             lines += web.run(place, teams, runs)
+        if "web-load" in args.only:
+            lines += load.run(place, args.quick)
     print(table(lines))
     print(f"({time.perf_counter() - started:.0f} s)")
 

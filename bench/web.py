@@ -10,6 +10,8 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -17,6 +19,7 @@ import httpx
 import uvicorn
 from common import Line, median, spread, timed
 from overview import specs
+from starlette.applications import Starlette
 
 from plg import Engine
 from plg.engine.definition import RECORD_CATEGORIES
@@ -46,35 +49,22 @@ def run(folder: Path, teams: int, runs: int) -> list[Line]:
     chief = Engine(url, actor="Marieke de Boer")
     chief.start_teams(specs(teams))
     chief.close()
-    app = create_app(Engine(url, actor="plg serve"))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="critical", lifespan="off"))
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.02)
-    base = f"http://127.0.0.1:{sock.getsockname()[1]}"
     leader = Engine(url, actor="Bram Jansen", lang="en").acting("Bram Jansen", "en")
     chief = Engine(url, actor="Marieke de Boer", lang="en").acting("Marieke de Boer", "en")
     times: dict[str, list[float]] = {key: [] for key in ("page", "calls", "dash", "overview")}
-    try:
-        with httpx.Client(base_url=base, follow_redirects=True, timeout=60) as bram:
-            _sign_in(bram, "Bram Jansen", password)
-            with httpx.Client(base_url=base, follow_redirects=True, timeout=60) as marieke:
-                _sign_in(marieke, "Marieke de Boer", password)
-                for _ in range(runs * 5):
-                    times["page"].append(timed(lambda: _ok(bram.get(f"/team/{quote(TEAM)}"))))
-                    times["calls"].append(timed(lambda: _engine_calls(leader)))
-                for _ in range(runs):
-                    times["dash"].append(timed(lambda: _ok(marieke.get("/dashboard"))))
-                    times["overview"].append(
-                        timed(lambda: chief.overview(seen_by="Marieke de Boer"))
-                    )
-    finally:
-        server.should_exit = True
-        thread.join(20)
-        sock.close()
+    with (
+        serving(create_app(Engine(url, actor="plg serve"))) as base,
+        httpx.Client(base_url=base, follow_redirects=True, timeout=60) as bram,
+        httpx.Client(base_url=base, follow_redirects=True, timeout=60) as marieke,
+    ):
+        sign_in(bram, "Bram Jansen", password)
+        sign_in(marieke, "Marieke de Boer", password)
+        for _ in range(runs * 5):
+            times["page"].append(timed(lambda: _ok(bram.get(f"/team/{quote(TEAM)}"))))
+            times["calls"].append(timed(lambda: _engine_calls(leader)))
+        for _ in range(runs):
+            times["dash"].append(timed(lambda: _ok(marieke.get("/dashboard"))))
+            times["overview"].append(timed(lambda: chief.overview(seen_by="Marieke de Boer")))
     page = median(times["page"]) / median(times["calls"])
     dash = median(times["dash"]) / median(times["overview"])
     count = f"{teams + 6:,}"
@@ -88,7 +78,30 @@ def run(folder: Path, teams: int, runs: int) -> list[Line]:
     ]
 
 
-def _sign_in(client: httpx.Client, person: str, password: str) -> None:
+@contextmanager
+def serving(app: Starlette) -> Iterator[str]:
+    """The app served by uvicorn in a thread of this process, one worker; yields its address."""
+    server = uvicorn.Server(uvicorn.Config(app, log_level="critical", lifespan="off"))
+    # Named TCP, so that asyncio turns Nagle's algorithm off for each connection: else every
+    # answer after the first on a kept-alive connection waits 40 ms for the delayed ACK.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.bind(("127.0.0.1", 0))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the web page did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(20)
+        sock.close()
+
+
+def sign_in(client: httpx.Client, person: str, password: str) -> None:
     form = client.get("/sign-in").text
     token = form.split('name="csrf" value="', 1)[1].split('"', 1)[0]
     answer = client.post("/sign-in", data={"csrf": token, "name": person, "password": password})

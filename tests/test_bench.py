@@ -42,8 +42,18 @@ def test_the_quick_benchmark_runs_every_part(tmp_path: Path) -> None:
         "|   page / engine calls (medians)",
         "| web: the dashboard over HTTP at 2,006 teams",
         "|   dashboard / overview (medians)",
+        "| web-load: a team page, in the database (sqlite)",
+        "| web-load: a tick and its page, in the database (sqlite)",
+        "| web-load: SQLite, reads, 1 at once (",
+        "| web-load: SQLite, writes, 8 at once (",
+        "| web-load: SQLite, reads, 32 at once (",
+        "| web-load: SQLite, writes, 32 at once (",
+        "|   CPU each (cores): client, plg serve, postgres (anyone's); machine",
+        "| web-load on PostgreSQL",
     ):
         assert line in out, line
+    # Every read answered and every save said so, at every number of clients.
+    assert "FAILED" not in out
     # Judged: the ratios and flatness; the sizes of a quick run are not held to the goals.
     spiff = importlib.util.find_spec("SpiffWorkflow") is not None
     assert out.count(" met ") + out.count(" NOT MET ") == (4 if spiff else 3)

@@ -7,7 +7,7 @@ say. Tests that change a team start a team of their own. Loaded by conftest as a
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import pytest
@@ -58,14 +58,34 @@ def site(chief: Engine, url: str) -> Iterator[str]:
         yield base
 
 
-def new_team(chief: Engine, method: str = "vier_vragen", school: str = NORTH) -> str:
-    """A team of its own for one test, led by LEADER with MEMBER in it (or by OTHER, south)."""
+def new_team(
+    chief: Engine,
+    method: str = "vier_vragen",
+    school: str = NORTH,
+    *,
+    leader: str | None = None,
+    members: Sequence[str] | None = None,
+) -> str:
+    """A team of its own for one test, led by LEADER with MEMBER in it (or by OTHER, south),
+    or by `leader` with `members`."""
     name = f"Team {uuid.uuid4().hex[:6]}"
-    leader = LEADER if school == NORTH else OTHER
+    if leader is None:
+        leader = LEADER if school == NORTH else OTHER
+    if members is None:
+        members = (MEMBER,) if school == NORTH else ()
     chief.start_team(name, method, schools=(school,), leader=leader)
-    if school == NORTH:
-        chief.join(name, MEMBER, "member")
+    for member in members:
+        chief.join(name, member, "member")
     return name
+
+
+def new_people(chief: Engine, count: int, school: str = NORTH) -> list[str]:
+    """`count` people of `school`, new for one test, each with an account (PASSWORD, English)."""
+    names = [f"Persoon {uuid.uuid4().hex[:6]}" for _ in range(count)]
+    for name in names:
+        chief.add_person(name, school=school)
+        chief.add_user(name, PASSWORD, "en")
+    return names
 
 
 @pytest.fixture
@@ -78,19 +98,28 @@ def visitor(site: str) -> Iterator[Visitor]:
 Signer = Callable[[str], Visitor]
 
 
+def signed_in(site: str, name: str) -> Visitor:
+    """`name` signed in through the sign-in form, in a browser session of their own."""
+    person = Visitor(site)
+    try:
+        answer = person.sign_in(name, PASSWORD)
+        assert answer.url.path == "/teams", text_of(answer.text)
+    except BaseException:
+        person.close()
+        raise
+    return person
+
+
 @pytest.fixture
 def sign(site: str) -> Iterator[Signer]:
     """Signs a person in, in a browser session of their own; closed after the test."""
     opened: list[Visitor] = []
 
-    def signed_in(name: str) -> Visitor:
-        person = Visitor(site)
-        opened.append(person)
-        answer = person.sign_in(name, PASSWORD)
-        assert answer.url.path == "/teams", text_of(answer.text)
-        return person
+    def signing_in(name: str) -> Visitor:
+        opened.append(signed_in(site, name))
+        return opened[-1]
 
-    yield signed_in
+    yield signing_in
     for person in opened:
         person.close()
 

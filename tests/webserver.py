@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 import httpx
 import uvicorn
@@ -40,7 +41,9 @@ def serving(url: str) -> Iterator[str]:
 def served(app: Any) -> Iterator[str]:
     """An ASGI app served by uvicorn on a free port, in a thread; yields its address."""
     server = uvicorn.Server(uvicorn.Config(app, log_level="critical", lifespan="off"))
-    sock = socket.socket()
+    # Named TCP, so that asyncio turns Nagle's algorithm off for each connection: else every
+    # answer after the first on a kept-alive connection waits 40 ms for the delayed ACK.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
@@ -58,11 +61,14 @@ def served(app: Any) -> Iterator[str]:
         sock.close()
 
 
-def plg_serve(url: str, port: int, *extra: str) -> subprocess.Popen[bytes]:
-    """`plg serve` as a person starts it: a process of its own; returns once it answers."""
+def plg_serve(
+    url: str, port: int, *extra: str, output: int | IO[bytes] = subprocess.PIPE
+) -> subprocess.Popen[bytes]:
+    """`plg serve` as a person starts it: a process of its own; returns once it answers. What
+    it prints goes to `output`: a pipe by default, a file for a server that may print much."""
     process = subprocess.Popen(
         [sys.executable, "-m", "plg", "--db", url, "serve", "--port", str(port), *extra],
-        stdout=subprocess.PIPE,
+        stdout=output,
         stderr=subprocess.STDOUT,
     )
     deadline = time.monotonic() + 30
@@ -75,6 +81,21 @@ def plg_serve(url: str, port: int, *extra: str) -> subprocess.Popen[bytes]:
             time.sleep(0.1)
     process.kill()
     raise AssertionError("plg serve did not answer")
+
+
+@contextmanager
+def serving_process(url: str, log: Path, *extra: str) -> Iterator[str]:
+    """`plg serve` on the database at `url` as a process of its own (with `extra` options such
+    as --workers), what it prints kept in the file `log`; yields its address. A pipe that no
+    one reads would stop a server that prints more than the pipe holds."""
+    port = free_port()
+    with log.open("wb") as out:
+        server = plg_serve(url, port, *extra, output=out)
+        try:
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
 
 
 def free_port() -> int:
@@ -101,6 +122,8 @@ class Form:
 
     action: str
     pairs: list[tuple[str, str]] = field(default_factory=list)
+    # Every box that may be ticked, as (name, value, ticked).
+    boxes: list[tuple[str, str, bool]] = field(default_factory=list)
 
     def values(self, name: str) -> list[str]:
         return [value for key, value in self.pairs if key == name]
@@ -155,8 +178,10 @@ class _Forms(HTMLParser):
     def _input(self, name: str, found: dict[str, str | None]) -> None:
         assert self.form is not None
         kind = (found.get("type") or "text").lower()
-        if kind in ("checkbox", "radio") and "checked" not in found:
-            return
+        if kind in ("checkbox", "radio"):
+            self.form.boxes.append((name, found.get("value") or "on", "checked" in found))
+            if "checked" not in found:
+                return
         if kind not in ("submit", "button", "file"):
             # A box without a value of its own sends "on"; a field without one, nothing typed.
             empty = "on" if kind in ("checkbox", "radio") else ""
@@ -194,11 +219,16 @@ class _Forms(HTMLParser):
         self.select[1].append((shown if value is None else value, "selected" in self.option))
 
 
-def form_of(html: str, form_id: str) -> Form:
-    """Form `form_id` of a page, as a browser would send it if submitted as it is shown."""
+def forms(html: str) -> dict[str, Form]:
+    """A page's forms by their id, each as a browser would send it if submitted as shown."""
     reader = _Forms()
     reader.feed(html)
-    return reader.forms[form_id]
+    return reader.forms
+
+
+def form_of(html: str, form_id: str) -> Form:
+    """Form `form_id` of a page, as a browser would send it if submitted as it is shown."""
+    return forms(html)[form_id]
 
 
 class Visitor:
@@ -247,3 +277,12 @@ class Visitor:
     def sign_in(self, name: str, password: str) -> httpx.Response:
         self.get("/sign-in")
         return self.post("/sign-in", {"name": name, "password": password, "next": "/teams"})
+
+
+def flashes(html: str) -> list[tuple[str, str]]:
+    """The messages a page carries from the last action, as (kind, text): 'ok' when it was
+    done, 'error' when it was refused and why."""
+    return [
+        (kind, text_of(body))
+        for kind, body in re.findall(r'<p class="flash (\w+)"[^>]*>(.*?)</p>', html, re.S)
+    ]
