@@ -906,7 +906,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "A meeting lasts more than 0 and at most {most} minutes; write 90, 90m, 1h30 or "
         "1.5h.",
         "nl": "Een bijeenkomst duurt meer dan 0 en hoogstens {most} minuten; schrijf 90, 90m, "
-        "1h30 of 1.5h.",
+        "1u30 of 1,5u.",
     },
     "meeting_date_invalid": {
         "en": "{day} cannot be the day of a meeting: give a day from 2000 to a year from now.",
@@ -1080,8 +1080,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Die naam en dat wachtwoord horen niet bij elkaar. Controleer beide en probeer het opnieuw; na elke mislukte poging moet je langer wachten.",
     },
     "sign_in_wait": {
-        "en": "Too many failed attempts under this name. Wait {seconds} seconds, then try again.",
-        "nl": "Te veel mislukte pogingen onder deze naam. Wacht {seconds} seconden en probeer het dan opnieuw.",
+        "en": "A sign-in under this name was tried just now, or failed. Wait {seconds} s, then try again.",
+        "nl": "Onder deze naam is zojuist een inlogpoging gedaan, of een poging mislukt. Wacht {seconds} s en probeer het dan opnieuw.",
     },
     "sign_in_busy": {
         "en": "Many people are signing in at this moment. Try again in a minute.",
@@ -1152,6 +1152,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "You had to sign in again before this was saved: check it and save it.",
         "nl": "Je moest opnieuw inloggen voordat dit bewaard was: kijk het na en bewaar het.",
     },
+    "web_csrf_again": {
+        "en": "Nothing was saved: this form came from a page older than your last sign-in. Check it and send it again.",
+        "nl": "Er is niets bewaard: dit formulier kwam van een pagina van voor je laatste keer inloggen. Kijk het na en verstuur het opnieuw.",
+    },
+    "web_session_too_old": {
+        "en": "Your session has reached the most days a session lasts. Sign in again; nothing was lost.",
+        "nl": "Je sessie heeft het hoogste aantal dagen bereikt dat een sessie duurt. Log opnieuw in; er is niets verloren gegaan.",
+    },
     "web_stay_signed_in": {
         "en": "Stay signed in on this device",
         "nl": "Ingelogd blijven op dit apparaat",
@@ -1162,8 +1170,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Dit formulier is niet aangenomen: het had de beveiligingscode van deze pagina niet, of die is verlopen. Ga terug, laad de pagina opnieuw en probeer het nog eens. Er is niets gewijzigd.",
     },
     "web_too_large": {
-        "en": "That is too large to send: plg stores files up to {limit} MB. Save a link to the file as text instead. Nothing was changed.",
-        "nl": "Dat is te groot om te versturen: plg bewaart bestanden tot {limit} MB. Bewaar in plaats daarvan een link naar het bestand als tekst. Er is niets gewijzigd.",
+        "en": "That is too large to send: plg stores files up to {limit} MB. Nothing was changed. Go back in your browser, where what you typed still is, and choose a smaller file or save a link to it as text.",
+        "nl": "Dat is te groot om te versturen: plg bewaart bestanden tot {limit} MB. Er is niets gewijzigd. Ga terug in je browser, waar wat je typte nog staat, en kies een kleiner bestand of bewaar een link ernaar als tekst.",
     },
     "web_bad_form": {
         "en": "The form could not be read. Reload the page and try again. Nothing was changed.",

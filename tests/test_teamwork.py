@@ -410,6 +410,7 @@ def test_lengths_read_as_written(minutes: int) -> None:
     assert minutes_of(str(minutes)) == minutes
     assert minutes_of(f"{minutes}m") == minutes
     assert minutes_of(f"{hours}h{rest:02d}") == minutes
+    assert minutes_of(f"{hours}u{rest:02d}") == minutes  # the page's Dutch label says 1u30
     assert minutes_of(f"{hours}:{rest:02d}") == minutes
     assert minutes_of(f"{minutes / 60:.4f}h") == minutes
 

@@ -3,6 +3,7 @@ too long idle, too long in all. A copy of the cookie is then worth nothing."""
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote
 
@@ -122,7 +123,7 @@ def test_a_session_kept_on_request_outlives_idleness_but_not_its_days(
     _age(url, SPARE, "started_at", days * 24 + 0.1)
     page = person.get("/teams")
     assert page.url.path == "/sign-in"
-    assert "Your session expired" in text_of(page.text)
+    assert "Your session has reached the most days a session lasts" in text_of(page.text)
     person.close()
 
 
@@ -226,3 +227,70 @@ def test_a_stale_charter_sent_after_the_session_ended_still_undoes_nothing(
     answers = {key: answer for key, _, answer in chief.charter(team).answers}
     assert answers[question.removeprefix("q_")] == "Ons eigen antwoord"
     assert answers[other.removeprefix("q_")] == "Wat de leider schreef"
+
+
+def _ended_mid_form(url: str, chief: Engine, sign: Signer) -> tuple[str, Visitor, httpx.Response]:
+    """A member's text sent after their session ended: the sign-in page that carries it."""
+    team = new_team(chief)
+    person = sign(MEMBER)
+    form = form_of(person.get(f"/team/{quote(team)}").text, "upload")
+    sql(url, f"DELETE FROM web_sessions WHERE person = '{MEMBER}'")
+    sent = person.send(form.set("title", "Lesplan").set("text", "Wat ik typte"))
+    assert sent.status_code == 401
+    return team, person, sent
+
+
+def test_a_wrong_password_on_the_way_back_keeps_carrying_the_text(
+    site: str, url: str, chief: Engine, sign: Signer
+) -> None:
+    team, person, sent = _ended_mid_form(url, chief, sign)
+    sign_in = form_of(sent.text, "sign-in-form")
+    assert sign_in.value("name") == MEMBER  # whose text it is
+    wrong = person.send(sign_in.set("password", "niet het wachtwoord").set("stay", "yes"))
+    assert wrong.status_code == 401
+    again = form_of(wrong.text, "sign-in-form")
+    assert again.value("keep:text") == "Wat ik typte"
+    assert again.value("stay") == "yes"  # the box as the person left it
+    time.sleep(1.1)  # the wait after a wrong password
+    back = person.send(again.set("password", PASSWORD))
+    assert back.url.path == f"/team/{team}"
+    assert form_of(back.text, "upload").value("text") == "Wat ik typte"
+
+
+def test_what_one_person_typed_is_never_given_to_another_who_signs_in(
+    site: str, url: str, chief: Engine, sign: Signer
+) -> None:
+    """A computer in the staff room: the next person to sign in does not get the text."""
+    team, person, sent = _ended_mid_form(url, chief, sign)
+    sign_in = form_of(sent.text, "sign-in-form").set("name", LEADER).set("password", PASSWORD)
+    back = person.send(sign_in)
+    assert back.url.path == f"/team/{team}"
+    assert "You had to sign in again" not in text_of(back.text)
+    assert form_of(back.text, "upload").value("text") == ""
+
+
+def test_a_form_from_before_signing_in_again_elsewhere_keeps_its_text(
+    site: str, chief: Engine, sign: Signer
+) -> None:
+    """Tab one holds a form; tab two signs out and in again: tab one's token is gone."""
+    team = new_team(chief)
+    person = sign(MEMBER)
+    form = form_of(person.get(f"/team/{quote(team)}").text, "upload")
+    person.post("/sign-out")
+    person.sign_in(MEMBER, PASSWORD)
+    refused = person.send(form.set("title", "Lesplan").set("text", "Uit het eerste tabblad"))
+    assert refused.status_code == 403
+    assert "Nothing was saved: this form came from a page older" in text_of(refused.text)
+    again = form_of(refused.text, "upload")
+    assert again.value("text") == "Uit het eerste tabblad"
+    assert chief.records(team, "artefact") == []
+    assert person.send(again).status_code == 200
+    assert [r.title for r in chief.records(team, "artefact")] == ["Lesplan"]
+
+
+def test_a_forms_address_asked_for_as_a_page_answers_with_a_page(site: str, sign: Signer) -> None:
+    person = sign(MEMBER)
+    answer = person.get("/charter/Een%20team")
+    assert answer.status_code == 405
+    assert "There is no such page" in text_of(answer.text)
+    assert answer.headers["content-type"].startswith("text/html")

@@ -202,11 +202,12 @@ class TeamSpec:
         )
 
 
-_LENGTH = re.compile(r"^(?:(\d+)|(\d+)m|(\d+(?:[.,]\d+)?)h|(\d+)[h:](\d{1,2}))$")
+# "u" is the Dutch hour (uur): 1u30.
+_LENGTH = re.compile(r"^(?:(\d+)|(\d+)m|(\d+(?:[.,]\d+)?)[hu]|(\d+)[hu:](\d{1,2}))$")
 
 
 def minutes_of(text: str) -> int:
-    """A meeting's length as people write it: 90, 90m, 1.5h, 1,5h, 1h30 or 1:30."""
+    """A meeting's length as people write it: 90, 90m, 1.5h, 1,5h, 1h30, 1u30 or 1:30."""
     found = _LENGTH.match(text.strip().lower())
     if found is None:
         raise InvalidInput("meeting_length_invalid", most=12 * 60)

@@ -79,18 +79,20 @@ class WebSessions(Core):
                 return SessionState(None, "web_signed_out")
             limits = roles.settings(session)
             idle = timedelta(hours=int(limits["session-hours"]))
-            ended = found.started_at + timedelta(days=int(limits["session-days"])) <= now or (
-                not found.lasting and found.seen_at + idle <= now
-            )
-            if ended:
+            ended = None
+            if found.started_at + timedelta(days=int(limits["session-days"])) <= now:
+                ended = "web_session_too_old"
+            elif not found.lasting and found.seen_at + idle <= now:
+                ended = "web_session_expired"
+            if ended is not None:
                 account = None
             else:
                 account = account_view(session, session.get_one(Account, found.person))
             state = SessionState(account, None, found.lasting, found.draft)
             seen = found.seen_at
-        if ended:
+        if ended is not None:
             self.end_session(token)
-            return SessionState(None, "web_session_expired")
+            return SessionState(None, ended)
         if now - seen >= SEEN_EVERY:
             retried(lambda: self._seen(token, now), (DatabaseBusy,))
         return state

@@ -77,8 +77,10 @@ async def _style(request: Request) -> Response:
 
 
 async def _not_found(request: Request, exc: Exception) -> Response:
+    """No such page, or not for this method (a form's address, asked for with GET): a page
+    that says so and leads on, not a bare text."""
     page = Page(request, request.app.state.engine, lang=request_lang(request))
-    return page.message(404, page.t("web_page_unknown"))
+    return page.message(getattr(exc, "status_code", 404), page.t("web_page_unknown"))
 
 
 async def _broken(request: Request, exc: Exception) -> Response:
@@ -145,7 +147,7 @@ def create_app(engine: Engine, *, https: bool = False) -> Starlette:
             # Inside the session: the page that refuses a body speaks the person's language.
             Middleware(BodyLimit, engine=engine),
         ],
-        exception_handlers={404: _not_found, 500: _broken},
+        exception_handlers={404: _not_found, 405: _not_found, 500: _broken},
     )
     app.state.engine = engine
     app.state.https = https

@@ -257,11 +257,18 @@ class Page:
             "who": self.who,
             "csrf": csrf_token(self.request) if has_session else "",
             "flashes": flashes,
-            "path": here(self.request),
+            "path": self._path(),
             **context,
         }
         html = templates().get_template(template).render(values)
         return HTMLResponse(html, status_code=status)
+
+    def _path(self) -> str:
+        # A form's address answers only its POST: the way back from its answer is the page
+        # the form was on.
+        if self.request.method == "GET":
+            return here(self.request)
+        return local_path(self.field("back") or None)
 
     def message(self, status: int, text: str) -> Response:
         """A page that says only what went wrong and where to go from here."""
@@ -358,7 +365,11 @@ def _answer(handler: Handler, page: Page, public: bool, again: Again | None) -> 
         # After who it is: a form from a session that ended changes nothing either way, and
         # what it holds is given back after signing in (below), token or not.
         if page.form is not None and not csrf_ok(page.request, page.form):
-            return page.message(403, page.t("web_csrf"))
+            if again is None or public:
+                return page.message(403, page.t("web_csrf"))
+            # The person is signed in, on a page older than their last sign-in: nothing is
+            # done, and what they typed is given back on a page with a token that holds.
+            return _again(again, page, page.form, page.t("web_csrf_again"), 403)
         return handler(page)
     except SignInFirst as leave:
         if leave.why:
@@ -384,6 +395,9 @@ def _again(again: Again, page: Page, form: FormData, text: str, status: int) -> 
         return page.message(status, text)
 
 
+# The hidden field of every form of a team that names who the page was for.
+BY = "by"
+
 # Form fields never kept for later: the token, and passwords.
 _NOT_KEPT = frozenset({"csrf", "back", "password", "current", "new", "again"})
 
@@ -394,19 +408,36 @@ def _sign_in_first(page: Page) -> Response:
     if page.form is None:
         return page.redirect(f"/sign-in?{urlencode({'next': here(page.request)})}")
     kept = {
-        name: [value for value in page.form.getlist(name) if isinstance(value, str)]
+        name: values
         for name in page.form
         if name not in _NOT_KEPT
+        and any(values := [value for value in page.form.getlist(name) if isinstance(value, str)])
     }
     page.flash("error", page.t("web_sign_in_keeps"))
     back = local_path(page.field("back") or None)
+    draft = {"page": back, "fields": kept} if kept else None
+    return sign_in_page(page, 401, back, page.field(BY), draft)
+
+
+def sign_in_page(
+    page: Page,
+    status: int,
+    target: str,
+    name: str,
+    draft: dict[str, Any] | None = None,
+    *,
+    stay: bool = False,
+) -> Response:
+    """The sign-in form, to go on to `target`; carrying `draft` (a form's fields and its page)
+    if a form was sent after its session ended."""
     return page.render(
         "sign_in.html",
-        status=401,
-        next=back,
-        name="",
-        keep_path=back,
-        kept={name: values for name, values in kept.items() if any(values)},
+        status=status,
+        next=target,
+        name=name,
+        stay=stay,
+        keep_path=draft["page"] if draft else "",
+        kept=draft["fields"] if draft else {},
     )
 
 
@@ -420,6 +451,12 @@ def draft_of(page: Page) -> dict[str, Any] | None:
         if name.startswith("keep:") and name[5:] not in _NOT_KEPT:
             fields[name[5:]] = [v for v in page.form.getlist(name) if isinstance(v, str)]
     return {"page": page.field("keep_path"), "fields": fields} if fields else None
+
+
+def draft_for(draft: dict[str, Any] | None, person: str) -> dict[str, Any] | None:
+    """The draft, if it is `person`'s own: on a computer people share, what one typed is never
+    put into the page of whoever signs in after them."""
+    return draft if draft is not None and draft["fields"].get(BY) == [person] else None
 
 
 def draft_here(page: Page) -> Typed | None:

@@ -132,6 +132,7 @@ def confirm_again(page: Page, typed: Typed, problem: str, status: int) -> Respon
         typed=typed,
         problem=problem,
         status=status,
+        shown=page.field("phase") or None,
     )
 
 
@@ -143,13 +144,16 @@ def confirm_page(
     typed: Typed = NOTHING_TYPED,
     problem: str | None = None,
     status: int = 200,
+    shown: str | None = None,
 ) -> Response:
     """The page that asks to confirm the move `trigger` of team `name`, saying `problem` and
     with the reason the person `typed` put back; a move no longer possible is said so, the
-    reason kept to copy."""
+    reason kept to copy. A move from another phase than the one their page `shown` is not
+    offered at all: a reason written for one step must not be one click from another."""
     name = visible(page, name)
     view = page.engine.team(name)
-    move = next((m for m in view.moves if m.trigger == trigger), None)
+    moved = shown is not None and shown != view.row.phase
+    move = None if moved else next((m for m in view.moves if m.trigger == trigger), None)
     if move is None and problem is None:
         possible = ", ".join(m.trigger for m in view.moves) or "-"
         raise NotFound(

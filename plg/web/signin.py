@@ -14,11 +14,13 @@ from plg.web.context import (
     Page,
     SignInFirst,
     csrf_token,
+    draft_for,
     draft_of,
     drop_session,
     error_text,
     keep_session,
     local_path,
+    sign_in_page,
     signed_in,
 )
 
@@ -40,13 +42,7 @@ def sign_in_form(page: Page) -> Response:
     with suppress(SignInFirst):
         signed_in(page)
         return page.redirect(local_path(page.request.query_params.get("next")))
-    return page.render(
-        "sign_in.html",
-        next=local_path(page.request.query_params.get("next")),
-        name="",
-        keep_path="",
-        kept={},
-    )
+    return sign_in_page(page, 200, local_path(page.request.query_params.get("next")), "")
 
 
 def sign_in(page: Page) -> Response:
@@ -56,15 +52,9 @@ def sign_in(page: Page) -> Response:
         account = page.base.sign_in(name, page.field("password"), _address(page))
     except PlgError as error:
         page.flash("error", error_text(error, page.lang))
-        return page.render(
-            "sign_in.html",
-            status=401,
-            next=target,
-            name=name,
-            keep_path=draft["path"] if draft else "",
-            kept=draft["fields"] if draft else {},
-        )
+        return sign_in_page(page, 401, target, name, draft, stay=page.field("stay") == "yes")
     lasting = page.field("stay") == "yes"
+    draft = draft_for(draft, account.person)
     token = page.base.open_session(account.person, lasting=lasting, draft=draft)
     # A new token for the forms: nothing from before signing in carries on.
     page.request.session.clear()
