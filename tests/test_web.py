@@ -408,6 +408,23 @@ def test_a_record_needs_exactly_one_content(sign: Signer, chief: Engine) -> None
     assert chief.records(team, "evidence") == []
 
 
+def test_a_kind_of_the_other_category_is_saved_under_its_own(sign: Signer, chief: Engine) -> None:
+    """The form's category stays at its first choice while a person picks an evidence kind
+    (labelled so) from the one list: the kind says what they meant."""
+    team = new_team(chief)
+    member = sign(MEMBER)
+    form = form_of(member.get(f"/team/{quote(team)}").text, "upload")
+    assert form.value("category") == "artefact"
+    answer = member.send(
+        form.set("kind", "toetsresultaten").set("title", "Toets").set("value", "7")
+    )
+    assert answer.status_code == 200, text_of(answer.text)
+    assert [(r.type, r.title) for r in chief.records(team, "evidence")] == [
+        ("toetsresultaten", "Toets")
+    ]
+    assert chief.records(team, "artefact") == []
+
+
 def test_case_pupils_are_planned_predicted_and_observed_by_pseudonym(
     sign: Signer, chief: Engine
 ) -> None:

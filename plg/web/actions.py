@@ -90,13 +90,24 @@ def record(page: Page) -> Response:
                 while chunk := upload.file.read(2**20):
                     out.write(chunk)
             content = Content(file=path, text=content.text, value=content.value)
-        saved = page.engine.add_record(name, _category(category), kind, title, content)
+        saved = page.engine.add_record(
+            name, _category(page, name, category, kind), kind, title, content
+        )
     page.done("web_saved", title=saved.title)
     return _back(page, name)
 
 
-def _category(value: str) -> Category:
-    return "artefact" if value == "artefact" else "evidence"
+def _category(page: Page, name: str, chosen: str, kind: str) -> Category:
+    """The category chosen, unless the kind chosen (each labelled with its category in the
+    list) is of the other one only: the kind says what the person meant."""
+    category: Category = "artefact" if chosen == "artefact" else "evidence"
+    other: Category = "evidence" if category == "artefact" else "artefact"
+    definition = page.engine.team(name).definition
+    if not any(k.id == kind for k in definition.record_kinds(category)) and any(
+        k.id == kind for k in definition.record_kinds(other)
+    ):
+        return other
+    return category
 
 
 def _number(text: str) -> float:
