@@ -124,3 +124,26 @@ def test_guesses_from_many_addresses_still_meet_a_limit(
         engine.sign_in(SPARE, PASSWORD, "192.0.2.41")
     now[0] += timedelta(seconds=1)
     assert engine.sign_in(SPARE, PASSWORD, "192.0.2.41").person == SPARE
+
+
+def test_a_sign_in_overtaken_by_a_new_password_or_a_removal_opens_no_session(
+    url: str, chief: Engine
+) -> None:
+    """The password was proved just before it changed, or the account went: no session."""
+    engine = Engine(url)
+    try:
+        since = engine.clock()
+        engine.sign_in(SPARE, PASSWORD)
+        chief.set_password(SPARE, PASSWORD + " nieuw")
+        with pytest.raises(Refused, match="do not match"):
+            engine.open_session(SPARE, since=since)
+        chief.set_password(SPARE, PASSWORD)
+        since = engine.clock()
+        engine.sign_in(SPARE, PASSWORD)
+        chief.remove_user(SPARE)
+        with pytest.raises(Refused, match="do not match"):
+            engine.open_session(SPARE, since=since)
+    finally:
+        if chief.account(SPARE) is None:
+            chief.add_user(SPARE, PASSWORD, "en")
+        engine.close()

@@ -191,7 +191,10 @@ class Accounts(Core):
             raise Refused("sign_in_failed")
         retried(lambda: self._forget_failures(name), (DatabaseBusy,))
         with self._session() as session:
-            return account_view(session, session.get_one(Account, name))
+            account = session.get(Account, name)
+            if account is None or account.password_hash != stored:
+                raise Refused("sign_in_failed")  # removed, or given a new password, meanwhile
+            return account_view(session, account)
 
     def _count_attempt(self, name: str, address: str, now: datetime) -> str | None:
         """Refuse while a wait is on, else count this attempt as failed (until it proves

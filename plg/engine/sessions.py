@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete
@@ -20,7 +20,7 @@ from plg.engine import roles
 from plg.engine.accounts import AccountView, account_view
 from plg.engine.core import Core
 from plg.engine.retry import retried
-from plg.errors import DatabaseBusy
+from plg.errors import DatabaseBusy, Refused
 from plg.storage.models import Account, WebSession
 
 # How stale the record of a session's last use may be: writing it on every page would take
@@ -44,16 +44,28 @@ def _key(token: str) -> str:
 
 class WebSessions(Core):
     def open_session(
-        self, person: str, *, lasting: bool = False, draft: dict[str, Any] | None = None
+        self,
+        person: str,
+        *,
+        since: datetime,
+        lasting: bool = False,
+        draft: dict[str, Any] | None = None,
     ) -> str:
-        """A new session for `person` (who just proved their password); its token, for the
-        cookie. `lasting`: the person asked to stay signed in when the browser closes;
-        `draft`: what a form held when the session before ended, to give back."""
+        """A new session for `person`, who proved their password at `since`; its token, for
+        the cookie. `lasting`: the person asked to stay signed in when the browser closes;
+        `draft`: what a form held when the session before ended, to give back. Refused if the
+        account was removed or changed (a new password) since: its sessions have ended."""
         token = secrets.token_urlsafe(32)
 
         def store() -> None:
             with self._session(write=True) as session:
                 now = self.clock()
+                account = session.get(Account, person, with_for_update=True)
+                if account is None or account.changed_at > since:
+                    raise Refused("sign_in_failed")
+                # Sessions past their last day go as new ones come: the table keeps no dead.
+                days = timedelta(days=int(roles.setting(session, "session-days")))
+                session.execute(delete(WebSession).where(WebSession.started_at <= now - days))
                 session.add(
                     WebSession(
                         id=_key(token),

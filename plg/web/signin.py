@@ -48,14 +48,16 @@ def sign_in_form(page: Page) -> Response:
 def sign_in(page: Page) -> Response:
     name, target = page.field("name"), local_path(page.field("next"))
     draft = draft_of(page)
+    since = page.base.clock()
     try:
         account = page.base.sign_in(name, page.field("password"), _address(page))
+        lasting = page.field("stay") == "yes"
+        token = page.base.open_session(
+            account.person, since=since, lasting=lasting, draft=draft_for(draft, account.person)
+        )
     except PlgError as error:
         page.flash("error", error_text(error, page.lang))
         return sign_in_page(page, 401, target, name, draft, stay=page.field("stay") == "yes")
-    lasting = page.field("stay") == "yes"
-    draft = draft_for(draft, account.person)
-    token = page.base.open_session(account.person, lasting=lasting, draft=draft)
     # A new token for the forms: nothing from before signing in carries on.
     page.request.session.clear()
     csrf_token(page.request)
@@ -94,6 +96,6 @@ def change_password(page: Page) -> Response:
         raise InvalidInput("password_mismatch")
     page.base.sign_in(page.who.person, page.field("current"), _address(page))
     page.engine.set_password(page.who.person, new)  # which ends every session, this one too
-    token = page.base.open_session(page.who.person, lasting=page.lasting)
+    token = page.base.open_session(page.who.person, since=page.base.clock(), lasting=page.lasting)
     page.done("web_password_changed")
     return keep_session(page, page.redirect("/account"), token, lasting=page.lasting)
