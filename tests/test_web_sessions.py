@@ -294,3 +294,28 @@ def test_a_forms_address_asked_for_as_a_page_answers_with_a_page(site: str, sign
     assert answer.status_code == 405
     assert "There is no such page" in text_of(answer.text)
     assert answer.headers["content-type"].startswith("text/html")
+
+
+def test_a_carried_form_costs_no_more_than_a_real_one(site: str, url: str) -> None:
+    """Fields past what any form holds are not carried into the page nor kept in a session,
+    and a draft whose page is never visited does not stay."""
+    person = Visitor(site)
+    person.get("/sign-in")
+    huge = {f"veld{n}": '"' * 19_000 for n in range(8)}
+    sent = person.post("/charter/Een%20team", huge)
+    assert sent.status_code == 401
+    assert len(sent.content) < 100_000
+    assert "keep:" not in sent.text
+    # A draft that fits, for a page the person then does not go to.
+    form = form_of(sent.text, "sign-in-form")
+    form.set("keep_path", "/nergens").set("keep:text", "iets").set("keep:by", MEMBER)
+    form.set("name", MEMBER).set("password", PASSWORD)
+    assert person.send(form).url.path == "/teams"
+    assert (
+        sql(
+            url,
+            f"SELECT count(*) FROM web_sessions WHERE person = '{MEMBER}' AND draft IS NOT NULL",
+        )
+        == 0
+    )
+    person.close()

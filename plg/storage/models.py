@@ -346,7 +346,7 @@ class WebSession(Base):
     # Whether the person asked to stay signed in (a cookie that outlives the browser).
     lasting: Mapped[bool]
     # What a form held when the session ended under it, to give back after signing in again.
-    draft: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    draft: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
 
 class WebSecret(Base):

@@ -10,6 +10,7 @@ page it was on shown again, saying why, with what the person typed back in its f
 from __future__ import annotations
 
 import hmac
+import json
 import secrets
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -291,6 +292,11 @@ def signed_in(page: Page) -> None:
         raise SignInFirst(state.ended)
     page.who, page.token, page.lasting = state.account, token, state.lasting
     page.draft = state.draft
+    draft_page = state.draft.get("page") if state.draft is not None else None
+    if draft_page is not None and page.request.method == "GET" and draft_page != here(page.request):
+        # Signing in leads to the draft's page; one who went elsewhere left it behind.
+        page.base.keep_draft(token, None)
+        page.draft = None
     page.lang = state.account.lang
     page.engine = page.base.acting(state.account.person, state.account.lang)
 
@@ -398,6 +404,10 @@ def _again(again: Again, page: Page, form: FormData, text: str, status: int) -> 
 # The hidden field of every form of a team that names who the page was for.
 BY = "by"
 
+# The most a carried form may hold, written as JSON: the largest form of plg's (the charter,
+# each answer at its longest) with room to spare.
+_DRAFT_CHARS = 200_000
+
 # Form fields never kept for later: the token, and passwords.
 _NOT_KEPT = frozenset({"csrf", "back", "password", "current", "new", "again"})
 
@@ -407,16 +417,21 @@ def _sign_in_first(page: Page) -> Response:
     not lost: the sign-in page carries what it held, to give back on the page it came from."""
     if page.form is None:
         return page.redirect(f"/sign-in?{urlencode({'next': here(page.request)})}")
-    kept = {
-        name: values
-        for name in page.form
-        if name not in _NOT_KEPT
-        and any(values := [value for value in page.form.getlist(name) if isinstance(value, str)])
-    }
     page.flash("error", page.t("web_sign_in_keeps"))
     back = local_path(page.field("back") or None)
-    draft = {"page": back, "fields": kept} if kept else None
-    return sign_in_page(page, 401, back, page.field(BY), draft)
+    return sign_in_page(page, 401, back, page.field(BY), _draft(back, page.form.multi_items()))
+
+
+def _draft(back: str, pairs: Iterable[tuple[str, object]]) -> dict[str, Any] | None:
+    """What a form held, to carry through signing in: no more than any form of plg's holds, so
+    that what is carried (in the page, then in the session) costs what a real form does."""
+    fields: dict[str, list[str]] = {}
+    for name, value in pairs:
+        if isinstance(value, str) and value and name not in _NOT_KEPT:
+            fields.setdefault(name, []).append(value)
+    if not fields or len(json.dumps(fields)) > _DRAFT_CHARS:
+        return None
+    return {"page": back, "fields": fields}
 
 
 def sign_in_page(
@@ -446,11 +461,12 @@ def draft_of(page: Page) -> dict[str, Any] | None:
     (`keep_path`) the form was on."""
     if page.form is None or not page.field("keep_path"):
         return None
-    fields: dict[str, list[str]] = {}
-    for name in page.form:
-        if name.startswith("keep:") and name[5:] not in _NOT_KEPT:
-            fields[name[5:]] = [v for v in page.form.getlist(name) if isinstance(v, str)]
-    return {"page": page.field("keep_path"), "fields": fields} if fields else None
+    kept = [
+        (name.removeprefix("keep:"), value)
+        for name, value in page.form.multi_items()
+        if name.startswith("keep:")
+    ]
+    return _draft(local_path(page.field("keep_path")), kept)
 
 
 def draft_for(draft: dict[str, Any] | None, person: str) -> dict[str, Any] | None:
