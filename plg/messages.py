@@ -1173,6 +1173,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "That is too large to send: plg stores files up to {limit} MB. Nothing was changed. Go back in your browser, where what you typed still is, and choose a smaller file or save a link to it as text.",
         "nl": "Dat is te groot om te versturen: plg bewaart bestanden tot {limit} MB. Er is niets gewijzigd. Ga terug in je browser, waar wat je typte nog staat, en kies een kleiner bestand of bewaar een link ernaar als tekst.",
     },
+    "web_too_slow": {
+        "en": "Your browser stopped sending half-way, so plg stopped waiting. Nothing was changed. Go back in your browser, where what you typed still is, and send it again.",
+        "nl": "Je browser stopte halverwege met versturen, dus plg wacht niet langer. Er is niets gewijzigd. Ga terug in je browser, waar wat je typte nog staat, en verstuur het opnieuw.",
+    },
     "web_bad_form": {
         "en": "The form could not be read. Reload the page and try again. Nothing was changed.",
         "nl": "Het formulier kon niet gelezen worden. Laad de pagina opnieuw en probeer het nog eens. Er is niets gewijzigd.",

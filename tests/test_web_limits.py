@@ -242,3 +242,29 @@ def test_a_body_declared_past_the_limit_is_refused_before_it_is_read(site: str) 
             assert answer.status_code == 413, method
             assert "too large to send" in text_of(answer.text)
             assert body.sent < TOTAL // 2, body.sent
+
+
+def test_a_body_that_stops_half_way_is_let_go(
+    site: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A sender that stops keeps nothing on the server for longer than a pause may last: what
+    it sent is thrown away, with a page that says so, and the server answers others."""
+    monkeypatch.setattr("plg.web.limits._PAUSE", 1.0)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    host, port = site.removeprefix("http://").split(":")
+    head = (
+        f"POST /record/Een%20team HTTP/1.1\r\nHost: {host}\r\nAccept-Language: en\r\n"
+        f"Content-Type: multipart/form-data; boundary={BOUNDARY}\r\n"
+        f"Content-Length: {LIMIT - 1000}\r\n\r\n"
+        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\n'
+        "Content-Type: application/octet-stream\r\n\r\n"
+    ).encode()
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(head + b"\0" * (LIMIT // 2))
+        answer = b""
+        while chunk := sock.recv(65536):  # the server answers, and closes, by itself
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 408")
+    assert b"stopped sending half-way" in answer
+    assert list(tmp_path.iterdir()) == []  # its temporary file is gone with it
+    assert httpx.get(f"{site}/sign-in").status_code == 200

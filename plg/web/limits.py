@@ -31,8 +31,20 @@ _FORM_SLACK = 2**20
 _LINGER = 0.5
 
 
-class _TooLarge(Exception):
-    """Raised where the body is read, once it passes the limit; answered by `BodyLimit`."""
+# How long a body may pause, and how long it may take in all: a body that stops half-way holds
+# its memory or its temporary file until then, not for as long as the sender keeps still. The
+# whole is room for the largest file over a slow school line.
+_PAUSE = 30.0
+_WHOLE = 15 * 60.0
+
+
+class _Stop(Exception):
+    """Raised where the body is read, once it passes the limit or stalls; answered by
+    `BodyLimit` with `status` and the page that says `key`."""
+
+    def __init__(self, status: int, key: str) -> None:
+        self.status = status
+        self.key = key
 
 
 class _Body:
@@ -46,14 +58,22 @@ class _Body:
         self.unread = True
         self.answered = False
         self.closing = False
+        self.deadline = asyncio.get_running_loop().time() + _WHOLE
 
     async def receive(self) -> Message:
-        message = await self.source()
+        if not self.unread:  # the body is in: what follows is the wait for a disconnect
+            return await self.source()
+        left = self.deadline - asyncio.get_running_loop().time()
+        try:
+            async with asyncio.timeout(max(0.0, min(_PAUSE, left))):
+                message = await self.source()
+        except TimeoutError:
+            raise _Stop(408, "web_too_slow") from None
         if message["type"] == "http.request":
             self.read += len(message.get("body", b""))
             self.unread = bool(message.get("more_body"))
             if self.read > self.limit:
-                raise _TooLarge()
+                raise _Stop(413, "web_too_large")
         return message
 
     def sender(self, send: Send) -> Send:
@@ -100,20 +120,20 @@ class BodyLimit:
         body = _Body(receive, most * 2**20 + _FORM_SLACK)
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > body.limit:
-            await self._refuse(scope, body, send, most)
+            await self._refuse(scope, body, send, _Stop(413, "web_too_large"), most)
             return
         try:
             await self.app(scope, body.receive, body.sender(send))
-        except _TooLarge:
+        except _Stop as stop:
             if body.answered:
                 raise
-            await self._refuse(scope, body, send, most)
+            await self._refuse(scope, body, send, stop, most)
 
-    async def _refuse(self, scope: Scope, body: _Body, send: Send, most: int) -> None:
-        response = await run_in_threadpool(_too_large, Request(scope), self.engine, most)
+    async def _refuse(self, scope: Scope, body: _Body, send: Send, stop: _Stop, most: int) -> None:
+        response = await run_in_threadpool(_stopped, Request(scope), self.engine, stop, most)
         await response(scope, body.receive, body.sender(send))
 
 
-def _too_large(request: Request, engine: Engine, most: int) -> Response:
+def _stopped(request: Request, engine: Engine, stop: _Stop, most: int) -> Response:
     page = Page(request, engine, lang=person_lang(request, engine))
-    return page.message(413, page.t("web_too_large", limit=most))
+    return page.message(stop.status, page.t(stop.key, limit=most))
