@@ -216,6 +216,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "De methodedefinitie {source} heeft {count} fout(en), hierboven genoemd. Herstel "
         "ze en controleer haar opnieuw.",
     },
+    "definition_not_regular": {
+        "en": "'{path}' is not a file but a folder, a device, a pipe or a socket. Give the path of a definition file.",
+        "nl": "'{path}' is geen bestand maar een map, een apparaat, een pipe of een socket. Geef het pad van een definitiebestand.",
+    },
     "definition_unreadable": {
         "en": "Cannot read the definition {source}: {reason}.",
         "nl": "Kan de definitie {source} niet lezen: {reason}.",

@@ -266,6 +266,26 @@ def test_a_file_to_store_must_be_a_file_and_is_refused_at_once(
     assert plg.json("artefact", "list", name) == []
 
 
+@pytest.mark.parametrize("kind", ["device", "pipe", "folder"])
+def test_a_definition_file_must_be_a_file_too(
+    plg: Plg, tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checked, or listed from a methods folder: a pipe or device is refused, not waited on."""
+    with ExitStack() as stack:
+        path = _not_a_file(kind, tmp_path, stack)
+        checked = _plg_process(plg, "methods", "validate", path)
+        if kind != "device":  # a methods folder holds files with an ending; /dev/zero has none
+            folder = tmp_path / "methods"
+            folder.mkdir()
+            os.symlink(path, folder / "odd.yaml")
+            monkeypatch.setenv("PLG_METHODS_PATH", str(folder))
+            listed = _plg_process(plg, "methods", "list")
+            assert listed.returncode == 0, listed.stderr
+            assert "odd.yaml" in listed.stdout + listed.stderr
+    assert checked.returncode == 1, checked.stderr
+    assert f"'{path}' is not a file but a folder, a device, a pipe or a socket" in checked.stderr
+
+
 def test_a_file_past_max_file_mb_is_refused_before_it_is_read(plg: Plg, tmp_path: Path) -> None:
     name = _team(plg)
     plg("settings", "set", "max-file-mb", "1")

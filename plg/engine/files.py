@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from plg.engine.definition import MethodDefinition, load_definition
+from plg.engine.inputs import regular_bytes
 from plg.errors import Fault, InvalidInput, InvalidMethodDefinition
 
 MAX_BYTES = 1024 * 1024  # a real definition is a few dozen KB
@@ -36,12 +37,16 @@ def load_definition_file(path: Path | Traversable) -> MethodDefinition:
 
     source = str(path)
     try:
-        raw = path.read_bytes()
+        if isinstance(path, Path):  # a person's file; the built-in ones are plg's own
+            raw, size = regular_bytes(path, MAX_BYTES, "definition_not_regular")
+        else:
+            raw = path.read_bytes()
+            size = len(raw)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise InvalidInput("definition_unreadable", source=source, reason=reason) from None
-    if len(raw) > MAX_BYTES:
-        fault = Fault("(file)", "fault_too_large", {"size": len(raw), "limit": MAX_BYTES})
+    if size > MAX_BYTES:
+        fault = Fault("(file)", "fault_too_large", {"size": size, "limit": MAX_BYTES})
         raise InvalidMethodDefinition([fault], source)
     try:
         text = raw.decode("utf-8")

@@ -150,6 +150,17 @@ class FileData:
     sha256: str
 
 
+def regular_bytes(path: Path, most: int, not_regular: str) -> tuple[bytes, int]:
+    """The bytes of a regular file, none if it is larger than `most`, and its size; refused
+    with `not_regular` (a message key) before it is opened if it is no regular file."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise InvalidInput(not_regular, path=path)
+    with path.open("rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        data = file.read(most + 1) if size <= most else b""
+    return data, max(size, len(data))
+
+
 def read_file(path: Path, limit_mb: int) -> FileData:
     """Read an attachment before any transaction starts, so a bad file writes nothing.
 
@@ -158,14 +169,9 @@ def read_file(path: Path, limit_mb: int) -> FileData:
     that grows meanwhile never more than the limit."""
     most = limit_mb * 2**20
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise InvalidInput("file_not_regular", path=path)
-        with path.open("rb") as file:
-            size = os.fstat(file.fileno()).st_size
-            data = file.read(most + 1) if size <= most else b""
+        data, size = regular_bytes(path, most, "file_not_regular")
     except OSError as exc:
         raise InvalidInput("file_unreadable", path=path, reason=exc.strerror or exc) from None
-    size = max(size, len(data))
     if size > most:
         raise InvalidInput("file_too_large", path=path, size=round(size / 2**20, 1), limit=limit_mb)
     return FileData(path.name, data, hashlib.sha256(data).hexdigest())
