@@ -115,3 +115,36 @@ def test_a_lock_that_is_kept_is_one_clear_error(
     engine = Engine(db_url)
     assert [e.kind for e in engine.history("Lezen")] == ["start"]
     engine.close()
+
+
+def test_the_collector_runs_again_after_parallel_pauses_whatever_their_order() -> None:
+    """Web requests build long lists in parallel threads with the garbage collector paused:
+    it must stay paused until the last is done, and then run again, never stay off."""
+    import gc
+
+    from plg.engine.engine import _collector_paused
+
+    assert gc.isenabled()
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    seen: list[bool] = []
+
+    def first() -> None:
+        with _collector_paused():
+            first_in.set()
+            second_in.wait(10)
+        first_out.set()
+
+    def second() -> None:
+        first_in.wait(10)
+        with _collector_paused():
+            second_in.set()
+            first_out.wait(10)
+            seen.append(gc.isenabled())  # the first is done; this one still builds its list
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(20)
+    assert seen == [False]
+    assert gc.isenabled()
