@@ -7,8 +7,10 @@ The module's own foundation stores files up to 1 MB, the smallest the setting al
 
 from __future__ import annotations
 
+import logging
 import socket
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -268,3 +270,22 @@ def test_a_body_that_stops_half_way_is_let_go(
     assert b"stopped sending half-way" in answer
     assert list(tmp_path.iterdir()) == []  # its temporary file is gone with it
     assert httpx.get(f"{site}/sign-in").status_code == 200
+
+
+def test_a_browser_that_goes_away_mid_form_is_no_fault(
+    site: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A closed tab is not a fault of plg's: nothing is logged as one."""
+    host, port = site.removeprefix("http://").split(":")
+    head = (
+        f"POST /sign-in HTTP/1.1\r\nHost: {host}\r\n"
+        f"Content-Type: multipart/form-data; boundary={BOUNDARY}\r\n"
+        f"Content-Length: {MB}\r\n\r\n--{BOUNDARY}\r\n"
+        'Content-Disposition: form-data; name="name"\r\n\r\nhalf'
+    ).encode()
+    with caplog.at_level(logging.ERROR, logger="uvicorn.error"):
+        with socket.create_connection((host, int(port)), timeout=10) as sock:
+            sock.sendall(head)
+        time.sleep(0.5)  # the server finds the connection gone
+        assert httpx.get(f"{site}/sign-in").status_code == 200
+    assert [record.getMessage() for record in caplog.records] == []

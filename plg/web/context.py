@@ -21,7 +21,7 @@ from urllib.parse import quote, urlencode
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from plg.engine.accounts import AccountView
@@ -336,6 +336,9 @@ async def _form(request: Request, base: Engine) -> FormData | Response:
     except HTTPException:  # how Starlette says that its parser refused the form
         page = Page(request, base, lang=await run_in_threadpool(person_lang, request, base))
         return page.message(400, page.t("web_bad_form"))
+    except ClientDisconnect:
+        # The browser went away mid-form (a closed tab): no one to answer, nothing to log.
+        return Response(status_code=400)
 
 
 def endpoint(
