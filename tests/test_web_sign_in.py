@@ -16,6 +16,7 @@ from plg import Engine
 from plg.engine.accounts import NAME_ALLOWANCE
 from plg.engine.passwords import HASHES_AT_ONCE
 from plg.errors import Refused
+from tests.conftest import sql
 from tests.webfoundation import LEADER, PASSWORD, SPARE
 from tests.webserver import Visitor, text_of
 
@@ -147,3 +148,16 @@ def test_a_sign_in_overtaken_by_a_new_password_or_a_removal_opens_no_session(
         if chief.account(SPARE) is None:
             chief.add_user(SPARE, PASSWORD, "en")
         engine.close()
+
+
+def test_failures_a_day_old_are_forgotten(url: str, clocked: tuple[Engine, list[datetime]]) -> None:
+    engine, now = clocked
+    for number in range(3):
+        with pytest.raises(Refused, match="do not match"):
+            engine.sign_in(f"Niemand {number}", "een gok", "198.51.100.7")
+        now[0] += timedelta(minutes=1)
+    assert sql(url, "SELECT count(*) FROM sign_in_failures WHERE name LIKE 'Niemand %'") == 6
+    now[0] += timedelta(days=1)
+    with pytest.raises(Refused, match="do not match"):
+        engine.sign_in("Niemand 9", "een gok", "198.51.100.7")
+    assert sql(url, "SELECT count(*) FROM sign_in_failures WHERE name LIKE 'Niemand %'") == 2

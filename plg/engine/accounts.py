@@ -47,6 +47,9 @@ MAX_WAIT = 900
 # while guesses spread over many addresses still meet a limit.
 NAME_ALLOWANCE = 50
 
+# How long failed sign-ins are remembered after the last of them.
+_FORGOTTEN = timedelta(days=1)
+
 # The client address of a sign-in that does not come over the network (the engine's own API).
 LOCAL = "local"
 
@@ -200,6 +203,8 @@ class Accounts(Core):
         """Refuse while a wait is on, else count this attempt as failed (until it proves
         good); the account's password hash, if there is an account."""
         with self._session(write=True) as session:
+            # Failures a day old count no more: the table keeps only what slows guessing now.
+            session.execute(delete(SignInFailure).where(SignInFailure.last_at < now - _FORGOTTEN))
             ready = now
             for where, allowance in ((address, 0), (SignInFailure.ANY_ADDRESS, NAME_ALLOWANCE)):
                 failed = session.get(SignInFailure, (name, where), with_for_update=True)
