@@ -209,11 +209,12 @@ def test_a_stale_charter_sent_after_the_session_ended_still_undoes_nothing(
     """What the page showed travels with the draft: after signing in, a field someone else
     changed meanwhile is not taken for the person's own change."""
     team = new_team(chief)
+    questions = [key for key, _, _ in chief.charter(team).answers]
+    question, other, emptied = (f"q_{key}" for key in questions[:3])
+    chief.set_charter(team, {questions[2]: "Een oud antwoord"}, None)
     person = sign(MEMBER)
     form = form_of(person.get(f"/team/{quote(team)}").text, "charter-form")
-    question = next(name for name, _ in form.pairs if name.startswith("q_"))
-    other = next(name for name, _ in form.pairs if name.startswith("q_") and name != question)
-    form.set(question, "Ons eigen antwoord")
+    form.set(question, "Ons eigen antwoord").set(emptied, "")
     sql(url, f"DELETE FROM web_sessions WHERE person = '{MEMBER}'")
     chief.set_charter(team, {other.removeprefix("q_"): "Wat de leider schreef"}, None)
     sent = person.send(form)
@@ -227,6 +228,7 @@ def test_a_stale_charter_sent_after_the_session_ended_still_undoes_nothing(
     answers = {key: answer for key, _, answer in chief.charter(team).answers}
     assert answers[question.removeprefix("q_")] == "Ons eigen antwoord"
     assert answers[other.removeprefix("q_")] == "Wat de leider schreef"
+    assert not answers[emptied.removeprefix("q_")]  # emptied on purpose: a change too
 
 
 def _ended_mid_form(url: str, chief: Engine, sign: Signer) -> tuple[str, Visitor, httpx.Response]:

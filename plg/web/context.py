@@ -430,7 +430,8 @@ def _draft(back: str, pairs: Iterable[tuple[str, object]]) -> dict[str, Any] | N
     that what is carried (in the page, then in the session) costs what a real form does."""
     fields: dict[str, list[str]] = {}
     for name, value in pairs:
-        if isinstance(value, str) and value and name not in _NOT_KEPT:
+        # Empty ones too: a field the person emptied is a change of theirs.
+        if isinstance(value, str) and name not in _NOT_KEPT:
             fields.setdefault(name, []).append(value)
     if not fields or len(json.dumps(fields)) > _DRAFT_CHARS:
         return None
