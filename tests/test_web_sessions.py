@@ -3,13 +3,16 @@ too long idle, too long in all. A copy of the cookie is then worth nothing."""
 
 from __future__ import annotations
 
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote
 
 import httpx
 
 from plg import Engine
+from plg.errors import Refused
 from tests.conftest import sql
 from tests.webfoundation import LEADER, MEMBER, PASSWORD, SPARE, Signer, new_team
 from tests.webserver import Visitor, form_of, served, text_of
@@ -321,3 +324,37 @@ def test_a_carried_form_costs_no_more_than_a_real_one(site: str, url: str) -> No
         == 0
     )
     person.close()
+
+
+def test_two_password_changes_at_once_leave_one_password(
+    site: str, chief: Engine, sign: Signer
+) -> None:
+    """The same person on two devices changes the password at the same moment: one change is
+    made, the other is told the current password no longer matches; no fault, and the one
+    password that works is one of theirs."""
+    devices = [sign(SPARE), sign(SPARE)]
+    for device in devices:
+        device.get("/account")
+    news = [PASSWORD + " op apparaat een", PASSWORD + " op apparaat twee"]
+    start = threading.Barrier(2)
+
+    def change(job: tuple[Visitor, str]) -> int:
+        device, new = job
+        start.wait()
+        form = {"back": "/account", "current": PASSWORD, "new": new, "again": new}
+        return device.post("/account", form).status_code
+
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            statuses = list(pool.map(change, zip(devices, news, strict=True)))
+        assert all(status < 500 for status in statuses), statuses
+        working = []
+        for number, new in enumerate(news):
+            try:  # each from an address of its own: a wrong one would make the next wait
+                chief.sign_in(SPARE, new, f"192.0.2.{number + 60}")
+                working.append(new)
+            except Refused:
+                pass
+        assert len(working) == 1, working
+    finally:
+        chief.set_password(SPARE, PASSWORD)

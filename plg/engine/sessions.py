@@ -109,7 +109,7 @@ class WebSessions(Core):
             retried(lambda: self._seen(token, now), (DatabaseBusy,))
         return state
 
-    def _seen(self, token: str, now: Any) -> None:
+    def _seen(self, token: str, now: datetime) -> None:
         with self._session(write=True) as session:
             found = session.get(WebSession, _key(token))
             if found is not None:

@@ -26,7 +26,8 @@ from plg.web.context import (
 
 
 def _address(page: Page) -> str:
-    """Where the sign-in comes from (behind a proxy, uvicorn's --proxy-headers tell)."""
+    """Where the sign-in comes from: behind a proxy, the address its X-Forwarded-For names
+    (uvicorn reads it from the proxies it trusts, FORWARDED_ALLOW_IPS)."""
     client = page.request.client
     return client.host if client is not None else LOCAL
 
