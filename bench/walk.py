@@ -22,9 +22,9 @@ from typing import Any
 from common import BENCH, Line, median, spread, timed
 
 from plg import Engine
-from plg.engine.files import load_definition_file
 from plg.engine.inputs import TeamSpec
-from plg.engine.registry import load_registry
+from plg.methods.files import load_definition_file
+from plg.methods.registry import load_registry
 
 STEPS = 8
 

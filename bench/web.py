@@ -22,8 +22,8 @@ from overview import specs
 from starlette.applications import Starlette
 
 from plg import Engine
-from plg.engine.definition import RECORD_CATEGORIES
-from plg.engine.demo import build
+from plg.cli.demo import build
+from plg.methods.definition import RECORD_CATEGORIES
 from plg.web.app import create_app
 
 TEAM = "Rekenen bovenbouw"

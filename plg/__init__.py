@@ -11,11 +11,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     __version__: str
 
-    from plg.engine.checklist import TeamState
-    from plg.engine.definition import MethodDefinition, load_definition
     from plg.engine.engine import Engine
-    from plg.engine.files import load_definition_file
-    from plg.engine.guards import Guard
     from plg.engine.inputs import Content
     from plg.errors import (
         Conflict,
@@ -29,15 +25,19 @@ if TYPE_CHECKING:
         Refused,
         StaleWrite,
     )
+    from plg.methods.checklist import TeamState
+    from plg.methods.definition import MethodDefinition, load_definition
+    from plg.methods.files import load_definition_file
+    from plg.methods.guards import Guard
 
 _LAZY = {
-    "Guard": "plg.engine.guards",
-    "TeamState": "plg.engine.checklist",
+    "Guard": "plg.methods.guards",
+    "TeamState": "plg.methods.checklist",
     "Engine": "plg.engine.engine",
     "Content": "plg.engine.inputs",
-    "MethodDefinition": "plg.engine.definition",
-    "load_definition": "plg.engine.definition",
-    "load_definition_file": "plg.engine.files",
+    "MethodDefinition": "plg.methods.definition",
+    "load_definition": "plg.methods.definition",
+    "load_definition_file": "plg.methods.files",
     **{
         name: "plg.errors"
         for name in (

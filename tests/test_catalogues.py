@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from plg.helptexts import HELP
+from plg.cli.helptexts import HELP
 from plg.messages import LANGS, MESSAGES
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from plg import Content, Engine
-from plg.engine.demo import PROJECT_LEADER
+from plg.cli.demo import PROJECT_LEADER
 from tests.conftest import Plg, sql
 
 

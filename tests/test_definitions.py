@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plg import InvalidMethodDefinition, MethodDefinition, load_definition, load_definition_file
-from plg.engine.registry import load_registry
 from plg.methods import builtin_methods
+from plg.methods.registry import load_registry
 
 # Phase ids in order and the loop-backs (trigger, from, to), as docs/design methods.md lists them.
 EXPECTED = {
@@ -378,7 +378,7 @@ def test_hostile_files_are_refused_quickly(tmp_path: Path, content: str) -> None
 def test_the_json_schema_accepts_what_plg_accepts() -> None:
     import jsonschema
 
-    from plg.engine.reference import json_schema
+    from plg.methods.reference import json_schema
 
     schema = json_schema()
     root = Path(__file__).parents[1]
@@ -401,7 +401,7 @@ def test_the_web_diagram_of_any_definition_keeps_every_word_apart(
 ) -> None:
     """Every phase has its box, every move its line, and no two words of the moves share a
     line of the picture or leave it."""
-    from plg.engine.graph import layout
+    from plg.present.graph import layout
 
     definition = MethodDefinition.model_validate(data)
     current = definition.phases[-1].id

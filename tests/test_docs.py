@@ -166,7 +166,7 @@ def test_the_command_reference_is_what_the_help_makes() -> None:
 
 
 def test_the_format_reference_is_what_the_models_generate() -> None:
-    from plg.engine.reference import markdown_reference
+    from plg.methods.reference import markdown_reference
 
     page = (ROOT / "docs" / "definition-format.md").read_text(encoding="utf-8")
     assert page == markdown_reference(), (

@@ -21,8 +21,8 @@ from plg import (
     load_definition,
 )
 from plg.engine.inputs import CHARTER_QUESTIONS
-from plg.engine.machine import built_machines
-from plg.engine.registry import Registry, Source, load_registry
+from plg.methods.machine import built_machines
+from plg.methods.registry import Registry, Source, load_registry
 from plg.storage import reads
 from tests.conftest import sql
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from plg.cli import cli
-from plg.engine.demo import PROJECT_LEADER
+from plg.cli.demo import PROJECT_LEADER
 from tests.conftest import Plg, _postgres_database, needs_postgres, sql
 
 HUGE = "x" * 100_000

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from plg import Engine
-from plg.engine.registry import forget_plugins
+from plg.methods.registry import forget_plugins
 from tests.conftest import Plg
 from tests.walk import walk
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from plg import Content, Engine, InvalidInput, PlgError, Refused
 from plg.engine.inputs import CHARTER_QUESTIONS
-from plg.engine.registry import load_registry
+from plg.methods.registry import load_registry
 
 METHODS = ["actieonderzoek", "datateam", "lesson_study", "vier_vragen"]
 

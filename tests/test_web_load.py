@@ -30,9 +30,9 @@ import httpx
 import pytest
 
 from plg import Engine
-from plg.engine.definition import Category
-from plg.engine.views import EventView
 from plg.messages import MESSAGES
+from plg.methods.definition import Category
+from plg.present.views import EventView
 from tests.webfoundation import CHIEF, NORTH, SOUTH, new_people, new_team, signed_in
 from tests.webserver import Form, Visitor, flashes, forms, serving, serving_process, text_of
 

@@ -100,7 +100,7 @@ def init(settings: Settings) -> None:
 @json_option
 @pass_settings
 def where(settings: Settings, as_json: bool) -> None:
-    from plg import display
+    from plg.cli import display
 
     store = settings.engine().store
     if as_json:
@@ -115,8 +115,8 @@ def where(settings: Settings, as_json: bool) -> None:
 @json_option
 @pass_settings
 def demo(settings: Settings, as_json: bool) -> None:
+    from plg.cli.demo import WEB_PEOPLE, build
     from plg.cli.reports import print_overview
-    from plg.engine.demo import WEB_PEOPLE, build
 
     engine = settings.engine()
     engine.init()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from plg import display
+from plg.cli import display
 from plg.cli.base import (
     FilePath,
     PlgCommand,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 import click
 
-from plg.helptexts import HELP
+from plg.cli.helptexts import HELP
 from plg.langs import Lang, lang_of
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ def _shaped(data: Any) -> Any:
 def show(settings: Settings, as_json: bool, data: D, printer: Callable[[D, Lang], None]) -> None:
     """Data as JSON for scripts, or as `printer` prints it for people."""
     if as_json:
-        from plg import display
+        from plg.cli import display
 
         display.emit_json(_shaped(data))
     else:
@@ -182,7 +182,7 @@ def show(settings: Settings, as_json: bool, data: D, printer: Callable[[D, Lang]
 def done(settings: Settings, as_json: bool, data: Any, key: str, **params: object) -> None:
     """After an action: its result as JSON for scripts, or a confirmation for people."""
     if as_json:
-        from plg import display
+        from plg.cli import display
 
         display.emit_json(_shaped(data))
     else:

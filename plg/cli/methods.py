@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from plg import display
+from plg.cli import display
 from plg.cli.base import (
     FilePath,
     PlgCommand,
@@ -33,7 +33,7 @@ def methods() -> None:
 @json_option
 @pass_settings
 def methods_list(settings: Settings, as_json: bool) -> None:
-    from plg.engine.registry import problem_text
+    from plg.methods.registry import problem_text
 
     engine = settings.engine()
     available, broken = engine.methods(), engine.registry.broken
@@ -66,7 +66,7 @@ def methods_list(settings: Settings, as_json: bool) -> None:
 @methods.command("schema", help=help_for("methods_schema"))
 @format_option(["json", "md"], "json")
 def methods_schema(fmt: str) -> None:
-    from plg.engine.reference import json_schema, markdown_reference
+    from plg.methods.reference import json_schema, markdown_reference
 
     if fmt == "json":
         display.emit_json(json_schema())
@@ -78,7 +78,7 @@ def methods_schema(fmt: str) -> None:
 @json_option
 @pass_settings
 def plugins(settings: Settings, as_json: bool) -> None:
-    from plg.engine.registry import problem_text
+    from plg.methods.registry import problem_text
 
     sources = settings.engine().registry.sources
     if as_json:
@@ -108,12 +108,12 @@ def plugins(settings: Settings, as_json: bool) -> None:
 def methods_show(settings: Settings, method: str, fmt: str, as_json: bool) -> None:
     definition = settings.engine().method(method).definition
     if as_json:
-        from plg.engine.views import method_json
+        from plg.present.views import method_json
 
         display.emit_json(method_json(definition, settings.lang))
     elif fmt == "md":
-        from plg.engine.graph import mermaid
-        from plg.engine.render import render
+        from plg.present.graph import mermaid
+        from plg.present.render import render
 
         text = render(
             "method", "md", settings.lang, m=definition, diagram=mermaid(definition, settings.lang)
@@ -132,7 +132,7 @@ def methods_show(settings: Settings, method: str, fmt: str, as_json: bool) -> No
 def methods_graph(
     settings: Settings, method: str, fmt: str, team_name: str | None, output: Path | None
 ) -> None:
-    from plg.engine.graph import dot, mermaid
+    from plg.present.graph import dot, mermaid
 
     engine = settings.engine()
     current = None
@@ -154,8 +154,8 @@ def methods_graph(
 @json_option
 @pass_settings
 def methods_validate(settings: Settings, path: Path, as_json: bool) -> None:
-    from plg.engine.files import load_definition_file
     from plg.errors import InvalidMethodDefinition, PlgError
+    from plg.methods.files import load_definition_file
 
     try:
         definition = load_definition_file(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from plg import display
+from plg.cli import display
 from plg.cli.base import PlgGroup, Settings, done, help_for, json_option, pass_settings, show
 
 

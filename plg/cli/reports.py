@@ -7,7 +7,7 @@ from typing import Any, cast
 
 import click
 
-from plg import display
+from plg.cli import display
 from plg.cli.base import (
     FilePath,
     PlgCommand,
@@ -32,11 +32,11 @@ def export(settings: Settings, team_name: str, fmt: str, output: Path | None) ->
     engine = settings.engine()
     story = engine.story(team_name)
     if fmt == "json":
-        from plg.engine.views import json_bytes
+        from plg.present.views import json_bytes
 
         text = json_bytes(story.to_json(), indent=True).decode() + "\n"
     else:
-        from plg.engine.render import export as document
+        from plg.present.render import export as document
 
         text = document(story, cast(Any, fmt), settings.lang)
     write_or_print(settings, text, output)
@@ -96,7 +96,7 @@ def print_overview(
 ) -> None:
     view = settings.engine().overview(stalled_days=stalled_days, **filters)
     if html_file is not None:
-        from plg.engine.render import render
+        from plg.present.render import render
 
         write_file(html_file, render("overview", "html", settings.lang, o=view).encode())
         say(settings, "done_written", path=html_file)

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import click
 
-from plg import display
+from plg.cli import display
 from plg.cli.base import (
     DATE,
     PlgGroup,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from plg import display
+from plg.cli import display
 from plg.cli.base import (
     DATE,
     MAX_ID,
@@ -26,7 +26,7 @@ from plg.engine.inputs import CHARTER_QUESTIONS, MEETING_KINDS
 from plg.messages import t
 
 if TYPE_CHECKING:
-    from plg.engine.views import PupilView
+    from plg.present.views import PupilView
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from plg import display
+from plg.cli import display
 from plg.cli.base import PlgGroup, Settings, done, help_for, json_option, pass_settings, say, show
 from plg.langs import LANGS
 

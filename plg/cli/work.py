@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from plg import display
+from plg.cli import display
 from plg.cli.base import (
     MAX_ID,
     FilePath,
@@ -29,7 +29,7 @@ from plg.errors import PlgError
 from plg.messages import t
 
 if TYPE_CHECKING:
-    from plg.engine.definition import Category
+    from plg.methods.definition import Category
 
 
 @click.command(cls=PlgCommand, help=help_for("checklist"))
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 def checklist(
     settings: Settings, team_name: str, fmt: str, output: Path | None, as_json: bool
 ) -> None:
-    from plg.engine.render import render
+    from plg.present.render import render
 
     team = settings.engine().team(team_name, pupils=not as_json)
     if as_json:

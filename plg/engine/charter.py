@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from plg.engine.core import Core
 from plg.engine.inputs import CHARTER_QUESTIONS, Edit, long_text, text_key
-from plg.engine.views import CharterEdit, CharterView, NeedView
 from plg.errors import InvalidInput, NotFound
 from plg.messages import t
+from plg.present.views import CharterEdit, CharterView, NeedView
 from plg.storage.models import Charter, Member, Team
 
 # A person's change that is in the charter now: written, or made by someone else as well.

@@ -20,9 +20,9 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from plg.engine.charter import missing
-from plg.engine.definition import MethodDefinition
-from plg.engine.pinned import apply_counters, start_counters, transition
 from plg.errors import Fault
+from plg.methods.definition import MethodDefinition
+from plg.methods.pinned import apply_counters, start_counters, transition
 from plg.storage.models import (
     Blob,
     CasePupil,

@@ -17,9 +17,9 @@ from plg.messages import Lang
 from plg.storage.models import Team
 
 if TYPE_CHECKING:
-    from plg.engine.checklist import TeamState
-    from plg.engine.definition import MethodDefinition
-    from plg.engine.views import TeamView
+    from plg.methods.checklist import TeamState
+    from plg.methods.definition import MethodDefinition
+    from plg.present.views import TeamView
 
 
 class Core:

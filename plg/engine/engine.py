@@ -28,47 +28,14 @@ from plg.engine import roles
 from plg.engine.accounts import Accounts, visible_to
 from plg.engine.charter import Charters, refresh_charter
 from plg.engine.check import CheckReport, Progress, check, replay
-from plg.engine.checklist import TeamState, registers
-from plg.engine.definition import Category, MethodDefinition
 from plg.engine.hypotheses import Hypotheses, hypothesis_views
 from plg.engine.inputs import Content, TeamSpec, clean, free_text, read_file
-from plg.engine.machine import Attempt, fire, triggers_from
 from plg.engine.meetings import Meetings, meeting_views
 from plg.engine.people import People, former_member_views, member_views
-from plg.engine.pinned import (
-    apply_counters,
-    definition_of,
-    snapshot_for,
-    start_counters,
-    stored,
-    transition,
-    unmapped,
-)
-from plg.engine.present import (
-    blocking,
-    checklist_view,
-    moves,
-    phase_place,
-    record_view,
-    team_row,
-)
 from plg.engine.pupils import CasePupils, lesson_of, pupil_views
-from plg.engine.registry import Available, Registry, load_registry
 from plg.engine.retry import T, retried
 from plg.engine.roles import TeamAction
 from plg.engine.sessions import WebSessions
-from plg.engine.story import history as events_of
-from plg.engine.story import visits
-from plg.engine.views import (
-    ChecklistView,
-    EventView,
-    Overview,
-    PhasePlace,
-    RecordView,
-    TeamRow,
-    TeamStory,
-    TeamView,
-)
 from plg.errors import (
     Conflict,
     DatabaseBusy,
@@ -79,6 +46,39 @@ from plg.errors import (
     StaleWrite,
 )
 from plg.messages import Lang, t
+from plg.methods.checklist import TeamState, registers
+from plg.methods.definition import Category, MethodDefinition
+from plg.methods.machine import Attempt, fire, triggers_from
+from plg.methods.pinned import (
+    apply_counters,
+    definition_of,
+    snapshot_for,
+    start_counters,
+    stored,
+    transition,
+    unmapped,
+)
+from plg.methods.registry import Available, Registry, load_registry
+from plg.present.rows import (
+    blocking,
+    checklist_view,
+    moves,
+    phase_place,
+    record_view,
+    team_row,
+)
+from plg.present.story import history as events_of
+from plg.present.story import visits
+from plg.present.views import (
+    ChecklistView,
+    EventView,
+    Overview,
+    PhasePlace,
+    RecordView,
+    TeamRow,
+    TeamStory,
+    TeamView,
+)
 from plg.storage import bulk, reads
 from plg.storage.changes import save_change
 from plg.storage.models import (

@@ -9,10 +9,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from plg.engine.core import Core
-from plg.engine.definition import Verdict
 from plg.engine.inputs import long_text, required_text
-from plg.engine.views import DecisionView, HypothesisView
 from plg.errors import Conflict, Refused
+from plg.methods.definition import Verdict
+from plg.present.views import DecisionView, HypothesisView
 from plg.storage.models import Hypothesis, Team
 
 

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 from plg.engine import roles
 from plg.engine.core import Core
 from plg.engine.inputs import MEETING_KINDS, clean, long_text
-from plg.engine.views import HoursRow, HoursView, MeetingView
 from plg.errors import InvalidInput, NotFound
+from plg.present.views import HoursRow, HoursView, MeetingView
 from plg.storage.models import Attendance, FormerMember, Meeting, Member, Person, Team
 
 MAX_MINUTES = 12 * 60

@@ -16,9 +16,9 @@ from plg.engine.charter import refresh_charter
 from plg.engine.core import Core
 from plg.engine.inputs import ROLES, clean, email_address, school_code
 from plg.engine.retry import T, retried
-from plg.engine.views import FormerMemberView, MemberView, PersonView, SchoolView
 from plg.errors import DatabaseBusy, InvalidInput, NotFound, Refused
 from plg.messages import t
+from plg.present.views import FormerMemberView, MemberView, PersonView, SchoolView
 from plg.storage.models import (
     FormerMember,
     Member,

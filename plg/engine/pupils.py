@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from plg.engine.core import Core
 from plg.engine.inputs import Anything, clean, required_text, text_key
-from plg.engine.views import PupilView
 from plg.errors import Conflict, InvalidInput, NotFound, Refused
+from plg.present.views import PupilView
 from plg.storage.models import CasePupil, Member, PupilNote, Team
 
 # The counter a method counts its research lessons in: case pupils belong to the lesson it

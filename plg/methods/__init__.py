@@ -1,15 +1,24 @@
-"""The built-in research methods, registered through the same entry point as any plugin."""
+"""What a research method is: its definition and the checks on it, the files and plugins it
+comes from, its guards and state machine, the versions teams are pinned to, and the four
+built-in methods (the YAML files beside this module).
+
+Registered through the same entry point as any plugin.
+"""
 
 from __future__ import annotations
 
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-from plg.engine.definition import MethodDefinition
-from plg.engine.files import load_definition_file
+if TYPE_CHECKING:
+    from plg.methods.definition import MethodDefinition
 
 
 def builtin_methods() -> list[MethodDefinition]:
     """The four methods that ship with plg: each a YAML definition beside this module."""
+    # Here, not at the top: every module of this package would otherwise load pydantic.
+    from plg.methods.files import load_definition_file
+
     folder = files(__name__)
     return [
         load_definition_file(folder / name)

@@ -14,11 +14,11 @@ from pathlib import Path
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
-from plg.engine.definition import RECORD_CATEGORIES, Category
 from plg.engine.inputs import CHARTER_QUESTIONS, Content, Edit, minutes_of
 from plg.engine.pupils import looks_like_a_name
-from plg.engine.views import CharterEdit
 from plg.errors import Conflict, InvalidInput
+from plg.methods.definition import RECORD_CATEGORIES, Category
+from plg.present.views import CharterEdit
 from plg.web.context import SHOWN, Page, team_url
 from plg.web.pages import visible
 

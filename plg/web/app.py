@@ -65,7 +65,7 @@ class SecurityHeaders:
 @cache
 def _style_sheet() -> str:
     """The printed documents' style, then the web page's own: one look for both."""
-    printed = files("plg.engine").joinpath("templates/_style.html").read_text(encoding="utf-8")
+    printed = files("plg.present").joinpath("templates/_style.html").read_text(encoding="utf-8")
     shared = printed.partition("<style>")[2].rpartition("</style>")[0]
     return shared + files("plg.web").joinpath("style.css").read_text(encoding="utf-8")
 

@@ -62,7 +62,7 @@ def templates() -> Environment:
     environment = Environment(
         # The printed documents' parts too: the dashboard shows the overview's counts and bars.
         loader=ChoiceLoader(
-            [PackageLoader("plg.web", "templates"), PackageLoader("plg.engine", "templates")]
+            [PackageLoader("plg.web", "templates"), PackageLoader("plg.present", "templates")]
         ),
         autoescape=select_autoescape(["html", "svg"], default=True),
         undefined=StrictUndefined,

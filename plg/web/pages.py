@@ -7,13 +7,13 @@ from urllib.parse import quote, urlencode
 
 from starlette.responses import HTMLResponse, Response
 
-from plg.engine.definition import RECORD_CATEGORIES
-from plg.engine.graph import layout
 from plg.engine.inputs import MEETING_KINDS
 from plg.engine.roles import TeamAction
-from plg.engine.story import event_text
-from plg.engine.views import PupilView
 from plg.errors import InvalidInput, NotFound
+from plg.methods.definition import RECORD_CATEGORIES
+from plg.present.graph import layout
+from plg.present.story import event_text
+from plg.present.views import PupilView
 from plg.web.context import NOTHING_TYPED, Page, Typed, draft_here, team_url
 
 
@@ -218,7 +218,7 @@ def method(page: Page) -> Response:
 
 def export(page: Page) -> Response:
     """The team's whole story as the HTML export: a document to save or print."""
-    from plg.engine.render import export as document
+    from plg.present.render import export as document
 
     name = visible(page, page.request.path_params["name"])
     html = document(page.engine.story(name), "html", page.lang)

@@ -15,9 +15,9 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from plg.engine.accounts import AccountView
-    from plg.engine.definition import MethodDefinition
-    from plg.engine.registry import Available, Broken, Source
-    from plg.engine.views import (
+    from plg.methods.definition import MethodDefinition
+    from plg.methods.registry import Available, Broken, Source
+    from plg.present.views import (
         CharterView,
         EventView,
         HoursView,
@@ -58,7 +58,7 @@ def progress(label: str) -> Iterator[Callable[[int, int], None]]:
 
 
 def emit_json(data: Any) -> None:
-    from plg.engine.views import json_bytes
+    from plg.present.views import json_bytes
 
     # Indented for a person at a terminal, compact in a pipe.
     click.echo(json_bytes(data, indent=sys.stdout.isatty()).decode())
@@ -67,7 +67,7 @@ def emit_json(data: Any) -> None:
 def emit_overview_json(view: Overview) -> None:
     """The overview's JSON, the rows a thousand at a time: encoding 100,000 rows in one go would
     hold all their text at once, which the command's memory goal has no room for."""
-    from plg.engine.views import json_bytes
+    from plg.present.views import json_bytes
 
     if sys.stdout.isatty():
         emit_json(view.to_json())  # indented for a person, as every other command's JSON
@@ -182,7 +182,7 @@ def team(view: TeamView, lang: Lang) -> None:
 
 
 def methods(available: Sequence[Available], broken: Sequence[Broken], lang: Lang) -> None:
-    from plg.engine.registry import problem_text
+    from plg.methods.registry import problem_text
 
     table(
         lang,
@@ -201,7 +201,7 @@ def methods(available: Sequence[Available], broken: Sequence[Broken], lang: Lang
 
 
 def sources(found: Sequence[Source], lang: Lang) -> None:
-    from plg.engine.registry import problem_text
+    from plg.methods.registry import problem_text
 
     table(
         lang,
@@ -245,7 +245,7 @@ def method(definition: MethodDefinition, lang: Lang) -> None:
 
 
 def history(events: Sequence[EventView], lang: Lang) -> None:
-    from plg.engine.story import event_text
+    from plg.present.story import event_text
 
     table(
         lang,

@@ -11,7 +11,7 @@ from plg.messages import Lang, t
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from plg.engine.views import TeamStory
+    from plg.present.views import TeamStory
 
 Format = Literal["text", "md", "html"]
 _SUFFIX: dict[Format, str] = {"text": "txt", "md": "md", "html": "html"}
@@ -22,7 +22,7 @@ def _environment() -> Environment:
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     environment = Environment(
-        loader=PackageLoader("plg.engine", "templates"),
+        loader=PackageLoader("plg.present", "templates"),
         autoescape=select_autoescape(["html"], default_for_string=False),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -51,7 +51,7 @@ def render(name: str, fmt: Format, lang: Lang, **context: Any) -> str:
 def export(story: TeamStory, fmt: Format, lang: Lang) -> str:
     """A team's whole story as a document to share, with its method's diagram (Mermaid):
     `plg export` writes it, the web page shows it."""
-    from plg.engine.graph import mermaid
+    from plg.present.graph import mermaid
 
     diagram = mermaid(story.definition, lang, story.row.phase)
     return render("export", fmt, lang, s=story, diagram=diagram)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 from plg.messages import Lang
 
 if TYPE_CHECKING:
-    from plg.engine.definition import MethodDefinition, Verdict
+    from plg.methods.definition import MethodDefinition, Verdict
 
 
 def _when(moment: datetime | None) -> str | None:

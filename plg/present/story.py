@@ -9,13 +9,13 @@ from collections.abc import Callable, Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from plg.engine.checklist import TeamState, registers
-from plg.engine.definition import MethodDefinition
-from plg.engine.pinned import stored
-from plg.engine.present import event_view, item_views, record_view
 from plg.engine.pupils import lesson_of
-from plg.engine.views import EventView, PhaseVisit, RecordView
 from plg.messages import Lang, t
+from plg.methods.checklist import TeamState, registers
+from plg.methods.definition import MethodDefinition
+from plg.methods.pinned import stored
+from plg.present.rows import event_view, item_views, record_view
+from plg.present.views import EventView, PhaseVisit, RecordView
 from plg.storage import reads
 from plg.storage.models import Event, Record, Team
 

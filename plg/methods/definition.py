@@ -283,8 +283,8 @@ def load_definition(data: object, source: str = "") -> MethodDefinition:
 
     Raises `InvalidMethodDefinition` listing every fault, whatever `data` is.
     """
-    from plg.engine.registry import known_guards
-    from plg.engine.validate import semantic_faults
+    from plg.methods.registry import known_guards
+    from plg.methods.validate import semantic_faults
 
     try:
         definition = MethodDefinition.model_validate(data)

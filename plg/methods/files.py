@@ -6,9 +6,9 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from plg.engine.definition import MethodDefinition, load_definition
 from plg.engine.inputs import regular_bytes
 from plg.errors import Fault, InvalidInput, InvalidMethodDefinition
+from plg.methods.definition import MethodDefinition, load_definition
 
 MAX_BYTES = 1024 * 1024  # a real definition is a few dozen KB
 

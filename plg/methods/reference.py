@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from plg.engine.definition import (
+from plg.methods.definition import (
     ChecklistItem,
     Counter,
     GuardRef,

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plg.engine.definition import MethodDefinition, Transition
 from plg.messages import Lang
+from plg.methods.definition import MethodDefinition, Transition
 
 CURRENT_FILL = "#ffd54f"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from plg.engine.definition import MethodDefinition, Transition
+from plg.methods.definition import MethodDefinition, Transition
 from plg.storage.models import MethodSnapshot
 
 _DEFINITIONS: dict[str, MethodDefinition] = {}

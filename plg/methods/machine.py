@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from plg.engine.checklist import TeamState
-from plg.engine.definition import GuardRef, MethodDefinition
-from plg.engine.registry import guard_named
 from plg.messages import Lang
+from plg.methods.checklist import TeamState
+from plg.methods.definition import GuardRef, MethodDefinition
+from plg.methods.registry import guard_named
 
 if TYPE_CHECKING:
     from transitions import EventData, Machine

@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from plg.engine.checklist import TeamState
-from plg.engine.definition import MethodDefinition, Transition
-from plg.engine.machine import triggers_from
-from plg.engine.pinned import transition
-from plg.engine.registry import guard_named
-from plg.engine.views import (
+from plg.messages import Lang
+from plg.methods.checklist import TeamState
+from plg.methods.definition import MethodDefinition, Transition
+from plg.methods.machine import triggers_from
+from plg.methods.pinned import transition
+from plg.methods.registry import guard_named
+from plg.present.views import (
     ChecklistView,
     EventView,
     ItemView,
@@ -20,7 +21,6 @@ from plg.engine.views import (
     RecordView,
     TeamRow,
 )
-from plg.messages import Lang
 from plg.storage.models import Event, Record, Team
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from plg.engine.definition import REGISTER_REFS, GuardRef, MethodDefinition, Transition
-from plg.engine.guards import Guard
 from plg.errors import Fault
+from plg.methods.definition import REGISTER_REFS, GuardRef, MethodDefinition, Transition
+from plg.methods.guards import Guard
 
 
 def _duplicates(place: str, ids: Iterable[str]) -> list[Fault]:

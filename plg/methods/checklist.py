@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from plg.engine.definition import RECORD_CATEGORIES, ChecklistItem, MethodDefinition
+from plg.methods.definition import RECORD_CATEGORIES, ChecklistItem, MethodDefinition
 
 
 def registers(records: Mapping[tuple[str, str], int]) -> list[str]:

@@ -16,11 +16,11 @@ from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 
-from plg.engine.checklist import TeamState
-from plg.engine.definition import MethodDefinition
-from plg.engine.guards import BUILTIN_GUARDS, Guard, Params
 from plg.errors import InvalidInput, InvalidMethodDefinition, NotFound, PlgError
 from plg.messages import Lang, t
+from plg.methods.checklist import TeamState
+from plg.methods.definition import MethodDefinition
+from plg.methods.guards import BUILTIN_GUARDS, Guard, Params
 
 METHODS_GROUP = "plg.methods"
 GUARDS_GROUP = "plg.guards"
@@ -178,7 +178,7 @@ def _files(folders: Iterable[Path]) -> list[Path]:
 
 def load_registry(folders: Sequence[Path] | None = None) -> Registry:
     """Every method that loads: plugins first (built-ins among them), then definition files."""
-    from plg.engine.files import load_definition_file
+    from plg.methods.files import load_definition_file
     from plg.paths import method_folders
 
     found = Registry()

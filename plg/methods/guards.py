@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from plg.engine.checklist import TeamState
-from plg.engine.definition import Category
 from plg.messages import Lang, t
+from plg.methods.checklist import TeamState
+from plg.methods.definition import Category
 
 Params = Mapping[str, int | str]
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from plg.engine.charter import LEARNERS
-from plg.engine.definition import Category
 from plg.engine.engine import Engine
 from plg.engine.inputs import Content
 from plg.errors import NotFound
 from plg.langs import Lang, lang_of
+from plg.methods.definition import Category
 from plg.storage.models import utcnow
 
 
