@@ -7,7 +7,7 @@ Registered through the same entry point as any plugin.
 
 from __future__ import annotations
 
-from importlib.resources import files
+from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -19,7 +19,8 @@ def builtin_methods() -> list[MethodDefinition]:
     # Here, not at the top: every module of this package would otherwise load pydantic.
     from plg.methods.files import load_definition_file
 
-    folder = files(__name__)
+    # `resources.files`: this package's submodule `files` takes the bare name once loaded.
+    folder = resources.files(__name__)
     return [
         load_definition_file(folder / name)
         for name in sorted(p.name for p in folder.iterdir() if p.name.endswith(".yaml"))
