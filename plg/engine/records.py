@@ -17,7 +17,8 @@ from plg.methods.definition import Category
 from plg.present.rows import record_view
 from plg.present.views import RecordView
 from plg.storage import teams as team_store
-from plg.storage.models import LARGEST_ID, Blob, Record, Team
+from plg.storage.models import Blob, Record, Team
+from plg.storage.schema import LARGEST_ID
 
 
 class Records(EngineBase):
