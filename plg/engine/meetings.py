@@ -127,7 +127,7 @@ class Meetings(EngineBase):
             networked = teamwork_store.in_networks(session, person)
             networked |= {who for who, kinds in minutes.items() if "network" in kinds}
             if person is not None and not minutes and not networked:
-                if not teamwork_store.known_anywhere(session, person):
+                if not people_store.known_anywhere(session, person):
                     raise NotFound("person_unknown", person=person)
                 minutes[person] = {}
         rows = [

@@ -41,11 +41,6 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-# The largest id an Integer column holds on every database plg supports (32 bits on
-# PostgreSQL): a larger one names no row, and asked for it the database would refuse the number.
-LARGEST_ID = 2**31 - 1
-
-
 class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime, dict[str, Any]: JSON}
 

@@ -158,3 +158,10 @@ def stays(session: Session, team_id: int, person: str) -> Result[datetime, datet
             FormerMember.team_id == team_id, FormerMember.person == person
         )
     )
+
+
+def known_anywhere(session: Session, person: str) -> bool:
+    """Whether `person` is known as a person or is in a team."""
+    known = session.scalar(select(func.count()).where(Person.name == person))
+    in_team = session.scalar(select(func.count()).where(Member.person == person))
+    return bool(known or in_team)

@@ -15,7 +15,6 @@ from plg.storage.models import (
     Hypothesis,
     Meeting,
     Member,
-    Person,
     PupilNote,
     Team,
 )
@@ -76,13 +75,6 @@ def in_networks(session: Session, person: str | None) -> set[str]:
     if person is not None:
         query = query.where(Member.person == person)
     return set(session.scalars(query))
-
-
-def known_anywhere(session: Session, person: str) -> bool:
-    """Whether `person` is known as a person or is in a team."""
-    known = session.scalar(select(func.count()).where(Person.name == person))
-    in_team = session.scalar(select(func.count()).where(Member.person == person))
-    return bool(known or in_team)
 
 
 def pupil(session: Session, team_id: int, lesson: int, pseudonym: str) -> CasePupil | None:
