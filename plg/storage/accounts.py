@@ -27,6 +27,7 @@ def forget_failures_before(session: Session, moment: datetime) -> None:
 
 
 def end_sessions_of(session: Session, person: str) -> None:
+    """End every web session of `person`: their password changed, or their account is gone."""
     session.execute(delete(WebSession).where(WebSession.person == person))
 
 
