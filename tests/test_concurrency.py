@@ -122,7 +122,7 @@ def test_the_collector_runs_again_after_parallel_pauses_whatever_their_order() -
     it must stay paused until the last is done, and then run again, never stay off."""
     import gc
 
-    from plg.engine.engine import _collector_paused
+    from plg.engine.reading import _collector_paused
 
     assert gc.isenabled()
     first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()

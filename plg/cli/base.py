@@ -119,8 +119,6 @@ class FilePath(click.Path):
 
 
 DATE = click.DateTime(["%Y-%m-%d"])
-# The largest id a database's integer column holds: a larger one is a usage error, not a crash.
-MAX_ID = 2**63 - 1
 output_option = click.option(
     "--output", "-o", type=FilePath(dir_okay=False), help=help_for("output_opt")
 )

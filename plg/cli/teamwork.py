@@ -3,16 +3,15 @@ and the hours they give each person, and lesson study's case pupils."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import click
 
 from plg.cli import display
 from plg.cli.base import (
     DATE,
-    MAX_ID,
+    F,
     PlgGroup,
     Settings,
     done,
@@ -24,11 +23,10 @@ from plg.cli.base import (
 )
 from plg.engine.inputs import CHARTER_QUESTIONS, MEETING_KINDS
 from plg.messages import t
+from plg.storage.schema import LARGEST_ID
 
 if TYPE_CHECKING:
     from plg.present.views import PupilView
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 @click.group(cls=PlgGroup, help=help_for("charter"))
@@ -253,7 +251,7 @@ def pupil() -> None:
 
 
 _lesson_option = click.option(
-    "--lesson", type=click.IntRange(1, MAX_ID), help=help_for("lesson_opt")
+    "--lesson", type=click.IntRange(1, LARGEST_ID), help=help_for("lesson_opt")
 )
 
 

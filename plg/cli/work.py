@@ -9,7 +9,6 @@ import click
 
 from plg.cli import display
 from plg.cli.base import (
-    MAX_ID,
     FilePath,
     PlgCommand,
     PlgGroup,
@@ -27,6 +26,7 @@ from plg.cli.base import (
 )
 from plg.errors import PlgError
 from plg.messages import t
+from plg.storage.schema import LARGEST_ID
 
 if TYPE_CHECKING:
     from plg.methods.definition import Category
@@ -131,7 +131,7 @@ def _record_group(category: Category, kind_option: str, kind_help: str) -> click
 
     @group.command("get", help=help_for("record_get"))
     @click.argument("team_name", metavar="TEAM")
-    @click.argument("record_id", metavar="ID", type=click.IntRange(1, MAX_ID))
+    @click.argument("record_id", metavar="ID", type=click.IntRange(1, LARGEST_ID))
     @click.option(
         "--output",
         "-o",

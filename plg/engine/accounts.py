@@ -14,29 +14,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, exists, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from plg.engine import passwords, roles
-from plg.engine.core import Core
+from plg.engine.base import EngineBase
 from plg.engine.inputs import clean
-from plg.engine.retry import retried
 from plg.engine.roles import TeamAction
-from plg.errors import DatabaseBusy, InvalidInput, NotFound, Refused
+from plg.errors import InvalidInput, NotFound, Refused
 from plg.langs import LANGS, Lang, lang_of
-from plg.storage.models import (
-    Account,
-    Member,
-    Person,
-    ProjectLeader,
-    School,
-    SignInFailure,
-    Team,
-    WebSecret,
-    WebSession,
-    team_schools,
-)
+from plg.storage import accounts as account_store
+from plg.storage import people as people_store
+from plg.storage import teams as team_store
+from plg.storage.models import Account, ProjectLeader, SignInFailure, WebSecret
 
 # The longest wait after failed sign-ins in a row: long enough to stop guessing, short enough
 # that a teacher who forgot is not locked out for the day.
@@ -83,19 +73,15 @@ def _lang(value: str) -> Lang:
 
 
 def account_view(session: Session, account: Account) -> AccountView:
-    school = session.scalar(
-        select(School.name)
-        .join(Person, Person.school_id == School.id)
-        .where(Person.name == account.person)
-    )
+    school = people_store.home_school(session, account.person)
     leads = session.get(ProjectLeader, account.person) is not None
     return AccountView(account.person, _lang(account.lang), leads, school)
 
 
-class Accounts(Core):
+class Accounts(EngineBase):
     def users(self) -> list[AccountView]:
         with self._session() as session:
-            rows = session.scalars(select(Account).order_by(Account.person))
+            rows = account_store.accounts(session)
             return [account_view(session, account) for account in rows]
 
     def account(self, person: str) -> AccountView | None:
@@ -111,13 +97,7 @@ class Accounts(Core):
         hashed = passwords.hash_password(password)  # before the transaction: it takes a while
 
         def store(session: Session) -> AccountView:
-            known = session.scalar(
-                select(
-                    exists().where(Person.name == person)
-                    | exists().where(ProjectLeader.person == person)
-                )
-            )
-            if not known:
+            if not people_store.is_known(session, person):
                 raise NotFound("user_not_a_person", person=person)
             if session.get(Account, person) is not None:
                 raise Refused("user_exists", person=person)
@@ -136,7 +116,7 @@ class Accounts(Core):
 
         def change(session: Session, account: Account) -> None:
             account.password_hash = hashed
-            end_sessions_of(session, person)
+            account_store.end_sessions_of(session, person)
 
         return self._account_change(person, change)
 
@@ -151,7 +131,7 @@ class Accounts(Core):
             account = session.get(Account, person)
             if account is None:
                 raise NotFound("user_unknown", person=person)
-            end_sessions_of(session, person)
+            account_store.end_sessions_of(session, person)
             session.delete(account)
 
         self._foundation_change("organisation", remove)
@@ -169,12 +149,8 @@ class Accounts(Core):
             return account_view(session, account)
 
         if person == self.actor:
-            return retried(lambda: self._own(store), (DatabaseBusy,))
+            return self._write(store)
         return self._foundation_change("organisation", store)
-
-    def _own(self, store: Callable[[Session], AccountView]) -> AccountView:
-        with self._session(write=True) as session:
-            return store(session)
 
     def sign_in(self, name: str, password: str, address: str = LOCAL) -> AccountView:
         """The account, if `password` is its password and the wait after earlier failures
@@ -187,68 +163,58 @@ class Accounts(Core):
             raise Refused("sign_in_failed")  # no account has such a name, nor can have
         address = address[:64] or LOCAL
         now = self.clock()
-        stored = retried(
-            lambda: self._count_attempt(name, address, now), (DatabaseBusy, IntegrityError)
+        stored = self._write(
+            lambda session: self._count_attempt(session, name, address, now), (IntegrityError,)
         )
         if not passwords.verify(password, stored or passwords.unknown()) or stored is None:
             raise Refused("sign_in_failed")
-        retried(lambda: self._forget_failures(name), (DatabaseBusy,))
+        self._write(lambda session: account_store.forget_failures_of(session, name))
         with self._session() as session:
             account = session.get(Account, name)
             if account is None or account.password_hash != stored:
                 raise Refused("sign_in_failed")  # removed, or given a new password, meanwhile
             return account_view(session, account)
 
-    def _count_attempt(self, name: str, address: str, now: datetime) -> str | None:
+    def _count_attempt(
+        self, session: Session, name: str, address: str, now: datetime
+    ) -> str | None:
         """Refuse while a wait is on, else count this attempt as failed (until it proves
         good); the account's password hash, if there is an account."""
-        with self._session(write=True) as session:
-            # Failures a day old count no more: the table keeps only what slows guessing now.
-            session.execute(delete(SignInFailure).where(SignInFailure.last_at < now - _FORGOTTEN))
-            ready = now
-            for where, allowance in ((address, 0), (SignInFailure.ANY_ADDRESS, NAME_ALLOWANCE)):
-                failed = session.get(SignInFailure, (name, where), with_for_update=True)
-                if failed is None:
-                    session.add(SignInFailure(name=name, address=where, failures=1, last_at=now))
-                    continue
-                wait = timedelta(seconds=wait_after(failed.failures - allowance))
-                ready = max(ready, failed.last_at + wait)
-                failed.failures += 1
-                failed.last_at = now
-            if now < ready:
-                seconds = max(1, round((ready - now).total_seconds()))
-                raise Refused("sign_in_wait", seconds=seconds)  # rolls the counts back
-            account = session.get(Account, name)
-            return account.password_hash if account is not None else None
-
-    def _forget_failures(self, name: str) -> None:
-        with self._session(write=True) as session:
-            session.execute(delete(SignInFailure).where(SignInFailure.name == name))
+        # Failures a day old count no more: the table keeps only what slows guessing now.
+        account_store.forget_failures_before(session, now - _FORGOTTEN)
+        ready = now
+        for where, allowance in ((address, 0), (SignInFailure.ANY_ADDRESS, NAME_ALLOWANCE)):
+            failed = session.get(SignInFailure, (name, where), with_for_update=True)
+            if failed is None:
+                session.add(SignInFailure(name=name, address=where, failures=1, last_at=now))
+                continue
+            wait = timedelta(seconds=wait_after(failed.failures - allowance))
+            ready = max(ready, failed.last_at + wait)
+            failed.failures += 1
+            failed.last_at = now
+        if now < ready:
+            seconds = max(1, round((ready - now).total_seconds()))
+            raise Refused("sign_in_wait", seconds=seconds)  # rolls the counts back
+        account = session.get(Account, name)
+        return account.password_hash if account is not None else None
 
     def web_secret(self) -> str:
         """The key that signs web sessions; made once, and kept in the database so that every
         worker signs and checks with the same one."""
 
-        def attempt() -> str:
-            with self._session(write=True) as session:
-                found = session.get(WebSecret, "session")
-                if found is None:
-                    found = WebSecret(name="session", value=secrets.token_urlsafe(48))
-                    session.add(found)
-                return found.value
+        def attempt(session: Session) -> str:
+            found = session.get(WebSecret, "session")
+            if found is None:
+                found = WebSecret(name="session", value=secrets.token_urlsafe(48))
+                session.add(found)
+            return found.value
 
-        return retried(attempt, (DatabaseBusy, IntegrityError))
+        return self._write(attempt, (IntegrityError,))
 
     def teams_of(self, person: str) -> list[str]:
         """The names of the teams `person` is a member of."""
         with self._session() as session:
-            query = (
-                select(Team.name)
-                .join(Member, Member.team_id == Team.id)
-                .where(Member.person == person)
-                .order_by(Team.name)
-            )
-            return list(session.scalars(query))
+            return team_store.names_of_member(session, person)
 
     def allowed(self, team: str) -> frozenset[TeamAction]:
         """What the actor's roles allow in the team, for a page to offer just that."""
@@ -258,21 +224,4 @@ class Accounts(Core):
     def may_see(self, team: str) -> bool:
         """Whether the team exists and the actor may see it."""
         with self._session() as session:
-            query = select(Team.id).where(Team.name == team.strip(), visible_to(self.actor))
-            return session.scalar(query) is not None
-
-
-def end_sessions_of(session: Session, person: str) -> None:
-    """End every web session of `person`: their password changed, or their account is gone."""
-    session.execute(delete(WebSession).where(WebSession.person == person))
-
-
-def visible_to(person: str) -> ColumnElement[bool]:
-    """The teams `person` may see: all for a project leader, else those they are in and those
-    of their own school."""
-    school = select(Person.school_id).where(Person.name == person).scalar_subquery()
-    return or_(
-        exists().where(ProjectLeader.person == person),
-        Team.id.in_(select(Member.team_id).where(Member.person == person)),
-        Team.id.in_(select(team_schools.c.team_id).where(team_schools.c.school_id == school)),
-    )
+            return team_store.visible(session, team.strip(), self.actor)

@@ -8,15 +8,15 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from plg.engine.core import Core
+from plg.engine.base import EngineBase
 from plg.engine.inputs import CHARTER_QUESTIONS, Edit, long_text, text_key
 from plg.errors import InvalidInput, NotFound
-from plg.messages import t
+from plg.messages import Lang, t
 from plg.present.views import CharterEdit, CharterView, NeedView
-from plg.storage.models import Charter, Member, Team
+from plg.storage import people as people_store
+from plg.storage.models import Charter, Team
 
 # A person's change that is in the charter now: written, or made by someone else as well.
 _AS_WANTED = ("write", "done")
@@ -33,18 +33,13 @@ def _answers(answers: Mapping[str, str]) -> dict[str, str | None]:
     return {key: long_text(value, "text_too_long") for key, value in answers.items()}
 
 
-def _members(session: Session, team: Team) -> dict[str, str]:
-    rows = session.execute(select(Member.person, Member.role).where(Member.team_id == team.id))
-    return {person: role for person, role in rows}
-
-
 def refresh_charter(session: Session, team: Team) -> None:
     """Keep the charter's `complete` true to its answers, the deadline and the members; called
     whenever one of them changes, in the same transaction."""
     charter = session.get(Charter, team.id)
     if charter is not None:
         charter.complete = not missing(
-            charter.answers, charter.needs, team.deadline, _members(session, team)
+            charter.answers, charter.needs, team.deadline, people_store.roles_in(session, team.id)
         )
 
 
@@ -66,12 +61,12 @@ def missing(
     return missing
 
 
-class Charters(Core):
+class Charters(EngineBase):
     def charter(self, name: str) -> CharterView:
         """The team's charter: every question with its answer, the deadline, the needs."""
         with self._session() as session:
             team = self._team(session, name)
-            return self._charter_view(session, team)
+            return charter_view(session, team, self.lang)
 
     def set_charter(
         self, name: str, answers: Mapping[str, str], deadline: date | None = None
@@ -133,7 +128,7 @@ class Charters(Core):
             if "needs" in writing:
                 self._write_need(session, team, self.actor, own)
             return CharterEdit(
-                charter=self._charter_view(session, team),
+                charter=charter_view(session, team, self.lang),
                 saved=tuple(sorted(k for k, outcome in outcomes.items() if outcome in _AS_WANTED)),
                 clashes=tuple(sorted(k for k, outcome in outcomes.items() if outcome == "clash")),
             )
@@ -166,7 +161,7 @@ class Charters(Core):
     def _write_need(
         self, session: Session, team: Team, person: str, text: str | None
     ) -> CharterView:
-        if person not in _members(session, team):
+        if person not in people_store.roles_in(session, team.id):
             raise NotFound("member_unknown", person=person, team=team.name)
         charter = self._stored(session, team)
         kept = {key: value for key, value in charter.needs.items() if key != person}
@@ -185,24 +180,25 @@ class Charters(Core):
     def _charter_saved(self, session: Session, team: Team, charter: Charter) -> CharterView:
         charter.updated_at = self.clock()
         refresh_charter(session, team)
-        return self._charter_view(session, team)
+        return charter_view(session, team, self.lang)
 
-    def _charter_view(self, session: Session, team: Team) -> CharterView:
-        charter = session.get(Charter, team.id)
-        members = _members(session, team)
-        answers = charter.answers if charter else {}
-        needs = charter.needs if charter else {}
-        lacking = missing(answers, needs, team.deadline, members)
-        return CharterView(
-            team=team.name,
-            answers=tuple(
-                (key, t(f"charter_{key}", self.lang), answers.get(key)) for key in CHARTER_QUESTIONS
-            ),
-            deadline=team.deadline,
-            needs=tuple(
-                NeedView(person, role, needs.get(person))
-                for person, role in sorted({**dict.fromkeys(needs, ""), **members}.items())
-            ),
-            complete=not lacking,
-            missing=tuple(lacking),
-        )
+
+def charter_view(session: Session, team: Team, lang: Lang) -> CharterView:
+    charter = session.get(Charter, team.id)
+    members = people_store.roles_in(session, team.id)
+    answers = charter.answers if charter else {}
+    needs = charter.needs if charter else {}
+    lacking = missing(answers, needs, team.deadline, members)
+    return CharterView(
+        team=team.name,
+        answers=tuple(
+            (key, t(f"charter_{key}", lang), answers.get(key)) for key in CHARTER_QUESTIONS
+        ),
+        deadline=team.deadline,
+        needs=tuple(
+            NeedView(person, role, needs.get(person))
+            for person, role in sorted({**dict.fromkeys(needs, ""), **members}.items())
+        ),
+        complete=not lacking,
+        missing=tuple(lacking),
+    )

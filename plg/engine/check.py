@@ -16,25 +16,13 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from plg.engine.charter import missing
 from plg.errors import Fault
 from plg.methods.definition import MethodDefinition
 from plg.methods.pinned import apply_counters, start_counters, transition
-from plg.storage.models import (
-    Blob,
-    CasePupil,
-    Charter,
-    Event,
-    Hypothesis,
-    Member,
-    MethodSnapshot,
-    PupilNote,
-    Record,
-    Team,
-)
+from plg.storage import audit
 
 # An event as replay needs it: kind, from, to, trigger, detail.
 Step = tuple[str, str | None, str | None, str | None, dict[str, Any]]
@@ -101,68 +89,30 @@ def _registers(session: Session, report: CheckReport) -> None:
     charter's `complete` with its answers, deadline and members, one open hypothesis at most,
     no observation without its prediction. Only teams that have them are read."""
     members: dict[int, dict[str, str]] = defaultdict(dict)
-    for team_id, person, role in session.execute(
-        select(Member.team_id, Member.person, Member.role).where(
-            Member.team_id.in_(select(Charter.team_id))
-        )
-    ):
+    for team_id, person, role in audit.charter_members(session):
         members[team_id][person] = role
-    charters = session.execute(
-        select(
-            Charter.team_id,
-            Team.name,
-            Charter.answers,
-            Charter.needs,
-            Charter.complete,
-            Team.deadline,
-        ).join(Team, Team.id == Charter.team_id)
-    )
-    for team_id, name, answers, needs, complete, deadline in charters:
+    for team_id, name, answers, needs, complete, deadline in audit.charters(session):
         if complete != (not missing(answers, needs, deadline, members[team_id])):
             report.faults.append(Fault(f"team '{name}'", "check_charter", {"stored": complete}))
-    open_ones = session.scalars(
-        select(Team.name)
-        .join(Hypothesis, Hypothesis.team_id == Team.id)
-        .where(Hypothesis.status == "open")
-        .group_by(Team.id, Team.name)
-        .having(func.count() > 1)
-    )
-    for name in open_ones:
+    for name in audit.teams_with_open_hypotheses(session):
         report.faults.append(Fault(f"team '{name}'", "check_hypotheses_open"))
-    predicted = aliased(PupilNote)
-    unpredicted = session.execute(
-        select(Team.name, CasePupil.id, PupilNote.stage)
-        .join(CasePupil, CasePupil.team_id == Team.id)
-        .join(PupilNote, PupilNote.pupil_id == CasePupil.id)
-        .where(
-            PupilNote.kind == "observation",
-            ~select(predicted.pupil_id)
-            .where(
-                predicted.pupil_id == PupilNote.pupil_id,
-                predicted.stage == PupilNote.stage,
-                predicted.kind == "prediction",
-            )
-            .exists(),
-        )
-    )
-    for name, pupil_id, stage in unpredicted:
+    for name, pupil_id, stage in audit.unpredicted_observations(session):
         params = {"pupil": pupil_id, "stage": stage}
         report.faults.append(Fault(f"team '{name}'", "check_observation", params))
 
 
 def _sqlite_structure(session: Session, report: CheckReport) -> None:
-    for (line,) in session.execute(text("PRAGMA integrity_check")):
+    for (line,) in audit.sqlite_integrity(session):
         if line != "ok":
             report.faults.append(Fault("sqlite", "check_integrity", {"detail": line}))
-    for table, rowid, parent, _ in session.execute(text("PRAGMA foreign_key_check")):
+    for table, rowid, parent, _ in audit.sqlite_foreign_keys(session):
         report.faults.append(Fault(f"{table} {rowid}", "check_foreign_key", {"parent": parent}))
 
 
 def _snapshots(session: Session, report: CheckReport) -> dict[str, MethodDefinition]:
     """Every stored method version that matches its hash, by hash."""
     found: dict[str, MethodDefinition] = {}
-    rows = session.execute(select(MethodSnapshot.id, MethodSnapshot.sha256, MethodSnapshot.content))
-    for snapshot_id, sha256, content in rows:
+    for snapshot_id, sha256, content in audit.snapshots(session):
         report.snapshots += 1
         place = f"snapshot {snapshot_id}"
         if hashlib.sha256(content.encode()).hexdigest() != sha256:
@@ -182,30 +132,11 @@ def _teams(
     report: CheckReport,
     progress: Progress | None,
 ) -> None:
-    total = session.scalar(select(func.count()).select_from(Team)) or 0
+    total = audit.team_count(session)
     leaders: dict[int, list[str]] = {}
-    for team_id, person in session.execute(
-        select(Member.team_id, Member.person)
-        .where(Member.role == "leader")
-        .order_by(Member.team_id, Member.person)
-    ):
+    for team_id, person in audit.leaders(session):
         leaders.setdefault(team_id, []).append(person)
-    teams = session.execute(
-        select(
-            Team.id,
-            Team.name,
-            Team.leader,
-            Team.phase,
-            Team.counters,
-            Team.status,
-            Team.last_seq,
-            Team.phase_entered_seq,
-            MethodSnapshot.sha256,
-        )
-        .join(MethodSnapshot, MethodSnapshot.id == Team.snapshot_id)
-        .order_by(Team.id)
-        .execution_options(yield_per=5000)
-    )
+    teams = audit.teams(session)
     # Both streams come in order of team id and are read side by side.
     events = _events_by_team(session)
     pending = next(events, None)
@@ -229,19 +160,7 @@ def _teams(
 
 
 def _events_by_team(session: Session) -> Iterator[tuple[int, list[tuple[Any, ...]]]]:
-    rows = session.execute(
-        select(
-            Event.team_id,
-            Event.seq,
-            Event.kind,
-            Event.from_phase,
-            Event.to_phase,
-            Event.trigger,
-            Event.detail,
-        )
-        .order_by(Event.team_id, Event.seq)
-        .execution_options(yield_per=20000)
-    )
+    rows = audit.events(session)
     for team_id, group in groupby(rows, key=itemgetter(0)):
         yield team_id, [tuple(row) for row in group]
 
@@ -290,21 +209,11 @@ def _ranges(seqs: list[int]) -> str:
 
 
 def _files(session: Session, report: CheckReport) -> None:
-    # One file at a time: files can be large.
-    blobs = session.execute(
-        select(Blob.sha256, Blob.size, Blob.data).execution_options(yield_per=1)
-    )
-    for sha256, size, data in blobs:
+    for sha256, size, data in audit.files(session):
         report.files += 1
         if hashlib.sha256(data).hexdigest() != sha256 or len(data) != size:
             report.faults.append(Fault(f"file {sha256[:12]}", "check_file_hash"))
-    missing = session.execute(
-        select(Record.id, Team.name, Record.blob_sha256)
-        .join(Team, Team.id == Record.team_id)
-        .outerjoin(Blob, Blob.sha256 == Record.blob_sha256)
-        .where(Record.blob_sha256.is_not(None), Blob.sha256.is_(None))
-    )
-    for record_id, team, wanted in missing:
+    for record_id, team, wanted in audit.missing_files(session):
         report.faults.append(
             Fault(
                 f"team '{team}'", "check_file_missing", {"id": record_id, "sha": str(wanted)[:12]}

@@ -5,14 +5,14 @@ accepting goes on to measures. Part of the engine (its `Engine` is a `Hypotheses
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from plg.engine.core import Core
+from plg.engine.base import EngineBase
 from plg.engine.inputs import long_text, required_text
 from plg.errors import Conflict, Refused
 from plg.methods.definition import Verdict
 from plg.present.views import DecisionView, HypothesisView
+from plg.storage import teamwork as teamwork_store
 from plg.storage.models import Hypothesis, Team
 
 
@@ -28,7 +28,7 @@ def hypothesis_view(row: Hypothesis) -> HypothesisView:
     )
 
 
-class Hypotheses(Core):
+class Hypotheses(EngineBase):
     def hypotheses(self, name: str) -> list[HypothesisView]:
         """The team's register, oldest first."""
         with self._session() as session:
@@ -40,14 +40,9 @@ class Hypotheses(Core):
 
         def change(session: Session, team: Team) -> HypothesisView:
             self._active(session, team)
-            if _open(session, team) is not None:
+            if teamwork_store.open_hypothesis(session, team.id) is not None:
                 raise Refused("hypothesis_open", team=team.name)
-            number = 1 + (
-                session.scalar(
-                    select(func.max(Hypothesis.number)).where(Hypothesis.team_id == team.id)
-                )
-                or 0
-            )
+            number = 1 + teamwork_store.last_hypothesis(session, team.id)
             self._event(session, team, "hypothesis", detail={"number": number})
             row = Hypothesis(
                 team_id=team.id, number=number, text=stated, status="open", proposed_at=self.clock()
@@ -76,7 +71,7 @@ class Hypotheses(Core):
 
         def change(session: Session, team: Team) -> DecisionView:
             definition = self._active(session, team)
-            row = _open(session, team)
+            row = teamwork_store.open_hypothesis(session, team.id)
             if number is not None and (row is None or row.number != number):
                 raise Conflict("hypothesis_decided_meanwhile", team=team.name, number=number)
             if row is None:
@@ -97,14 +92,5 @@ class Hypotheses(Core):
         return self._change(name, "advance", change)
 
 
-def _open(session: Session, team: Team) -> Hypothesis | None:
-    return session.scalars(
-        select(Hypothesis).where(Hypothesis.team_id == team.id, Hypothesis.status == "open")
-    ).first()
-
-
 def hypothesis_views(session: Session, team: Team) -> list[HypothesisView]:
-    rows = session.scalars(
-        select(Hypothesis).where(Hypothesis.team_id == team.id).order_by(Hypothesis.number)
-    )
-    return [hypothesis_view(row) for row in rows]
+    return [hypothesis_view(row) for row in teamwork_store.hypotheses(session, team.id)]

@@ -8,15 +8,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from plg.engine import roles
-from plg.engine.core import Core
+from plg.engine.base import EngineBase
 from plg.engine.inputs import MEETING_KINDS, clean, long_text
 from plg.errors import InvalidInput, NotFound
 from plg.present.views import HoursRow, HoursView, MeetingView
-from plg.storage.models import Attendance, FormerMember, Meeting, Member, Person, Team
+from plg.storage import people as people_store
+from plg.storage import teamwork as teamwork_store
+from plg.storage.models import Attendance, Meeting, Member, Team
 
 MAX_MINUTES = 12 * 60
 # A meeting may be entered ahead, up to a school year; further is a typing error.
@@ -48,7 +49,7 @@ def meeting_view(meeting: Meeting, attendees: Iterable[str]) -> MeetingView:
     )
 
 
-class Meetings(Core):
+class Meetings(EngineBase):
     def add_meeting(
         self,
         name: str,
@@ -116,29 +117,17 @@ class Meetings(Core):
         first, last = _year_span(year)
         with self._session() as session:
             budget = int(roles.setting(session, "hours-budget"))
-            spent = (
-                select(Attendance.person, Team.kind, func.sum(Meeting.minutes), func.count())
-                .join(Meeting, Meeting.id == Attendance.meeting_id)
-                .join(Team, Team.id == Meeting.team_id)
-                .where(Meeting.held_on >= first, Meeting.held_on <= min(last, today))
-                .group_by(Attendance.person, Team.kind)
-            )
-            in_networks = select(Member.person).join(Team).where(Team.kind == "network")
-            if person is not None:
-                person = person.strip()
-                spent = spent.where(Attendance.person == person)
-                in_networks = in_networks.where(Member.person == person)
+            person = person.strip() if person is not None else None
+            spent = teamwork_store.minutes_spent(session, first, min(last, today), person)
             minutes: dict[str, dict[str, int]] = defaultdict(dict)
             count: dict[str, int] = defaultdict(int)
-            for who, kind, total, n in session.execute(spent):
+            for who, kind, total, n in spent:
                 minutes[who][kind] = int(total)
                 count[who] += n
-            networked = set(session.scalars(in_networks))
+            networked = teamwork_store.in_networks(session, person)
             networked |= {who for who, kinds in minutes.items() if "network" in kinds}
             if person is not None and not minutes and not networked:
-                known = session.scalar(select(func.count()).where(Person.name == person))
-                in_team = session.scalar(select(func.count()).where(Member.person == person))
-                if not known and not in_team:
+                if not people_store.known_anywhere(session, person):
                     raise NotFound("person_unknown", person=person)
                 minutes[person] = {}
         rows = [
@@ -159,26 +148,13 @@ def _member_on(session: Session, team: Team, person: str, day: date) -> bool:
     current = session.get(Member, (team.id, person))
     if current is not None and current.joined_at.date() <= day:
         return True
-    stays = session.execute(
-        select(FormerMember.joined_at, FormerMember.left_at).where(
-            FormerMember.team_id == team.id, FormerMember.person == person
-        )
-    )
+    stays = people_store.stays(session, team.id, person)
     return any(joined.date() <= day <= left.date() for joined, left in stays)
 
 
 def meeting_views(session: Session, team: Team) -> list[MeetingView]:
-    meetings = list(
-        session.scalars(
-            select(Meeting).where(Meeting.team_id == team.id).order_by(Meeting.held_on, Meeting.id)
-        )
-    )
+    meetings = teamwork_store.meetings(session, team.id)
     present: dict[int, list[str]] = defaultdict(list)
-    rows = session.execute(
-        select(Attendance.meeting_id, Attendance.person).where(
-            Attendance.meeting_id.in_([m.id for m in meetings])
-        )
-    )
-    for meeting_id, who in rows:
+    for meeting_id, who in teamwork_store.attendances(session, [m.id for m in meetings]):
         present[meeting_id].append(who)
     return [meeting_view(m, present[m.id]) for m in meetings]

@@ -4,34 +4,23 @@ project leaders, and the settings of the database. Part of the engine (its `Engi
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from plg.engine import roles
+from plg.engine.base import EngineBase
 from plg.engine.charter import refresh_charter
-from plg.engine.core import Core
 from plg.engine.inputs import ROLES, clean, email_address, school_code
-from plg.engine.retry import T, retried
-from plg.errors import DatabaseBusy, InvalidInput, NotFound, Refused
+from plg.errors import InvalidInput, NotFound, Refused
 from plg.messages import t
 from plg.present.views import FormerMemberView, MemberView, PersonView, SchoolView
-from plg.storage.models import (
-    FormerMember,
-    Member,
-    Person,
-    ProjectLeader,
-    School,
-    Setting,
-    Team,
-    team_schools,
-)
+from plg.storage import people as people_store
+from plg.storage.models import FormerMember, Member, Person, ProjectLeader, School, Setting, Team
 
 
-class People(Core):
+class People(EngineBase):
     def members(self, name: str) -> list[MemberView]:
         """The team's people and their roles, by name."""
         with self._session() as session:
@@ -123,7 +112,7 @@ class People(Core):
 
     def project_leaders(self) -> list[str]:
         with self._session() as session:
-            return _project_leaders(session)
+            return people_store.project_leaders(session)
 
     def add_project_leader(self, person: str) -> list[str]:
         person = clean(person, 200, "person_invalid")
@@ -132,7 +121,7 @@ class People(Core):
             if roles.is_project_leader(session, person):
                 raise Refused("project_leader_already", person=person)
             session.add(ProjectLeader(person=person, since=self.clock()))
-            return _project_leaders(session)
+            return people_store.project_leaders(session)
 
         return self._foundation_change("project_leaders", add)
 
@@ -143,11 +132,13 @@ class People(Core):
             found = session.get(ProjectLeader, person)
             if found is None:
                 raise NotFound("project_leader_unknown", person=person)
-            others = session.scalar(select(func.count()).where(ProjectLeader.person != person))
-            if not others and roles.setting(session, "role-checks") == "on":
+            if (
+                not people_store.project_leaders_but(session, person)
+                and roles.setting(session, "role-checks") == "on"
+            ):
                 raise Refused("last_project_leader", person=person)
             session.delete(found)
-            return _project_leaders(session)
+            return people_store.project_leaders(session)
 
         return self._foundation_change("project_leaders", remove)
 
@@ -163,7 +154,7 @@ class People(Core):
         value = spec.checked(key, value)
 
         def store(session: Session) -> dict[str, str]:
-            nobody = session.scalar(select(func.count()).select_from(ProjectLeader)) == 0
+            nobody = not people_store.project_leaders(session)
             if key == "role-checks" and value == "on" and nobody:
                 raise Refused("role_checks_need_leader")
             session.merge(Setting(key=key, value=value))
@@ -182,10 +173,10 @@ class People(Core):
         code = school_code(code) if code is not None else None
 
         def store(session: Session) -> SchoolView:
-            found = session.scalar(select(School).where(School.name == name))
+            found = people_store.school_named(session, name)
             if found is not None and (found.code is not None or code is None):
                 raise Refused("school_exists", school=name)
-            other = session.scalar(select(School.name).where(School.code == code)) if code else None
+            other = people_store.school_with_code(session, code) if code else None
             if other is not None:
                 raise Refused("school_code_taken", code=code, school=other)
             if found is None:
@@ -199,14 +190,8 @@ class People(Core):
     def people(self, school: str | None = None) -> list[PersonView]:
         """Everyone, by name, or the people of one school."""
         with self._session() as session:
-            query = (
-                select(Person.name, Person.email, School.name)
-                .outerjoin(School, School.id == Person.school_id)
-                .order_by(Person.name)
-            )
-            if school:
-                query = query.where(School.name == school.strip())
-            return [PersonView(*row) for row in session.execute(query)]
+            rows = people_store.people(session, school.strip() if school else None)
+            return [PersonView(*row) for row in rows]
 
     def add_person(
         self, name: str, email: str | None = None, school: str | None = None
@@ -217,74 +202,31 @@ class People(Core):
         school = school.strip() if school and school.strip() else None
 
         def store(session: Session) -> None:
-            if session.scalar(select(Person.id).where(Person.name == name)) is not None:
+            if people_store.person_id(session, name) is not None:
                 raise Refused("person_exists", person=name)
             school_id = None
             if school is not None:
-                school_id = session.scalar(select(School.id).where(School.name == school))
+                school_id = people_store.school_id(session, school)
                 if school_id is None:
-                    known = ", ".join(session.scalars(select(School.name).order_by(School.name)))
+                    known = ", ".join(people_store.school_names(session))
                     raise NotFound("school_unknown", school=school, schools=known or "-")
             session.add(Person(name=name, email=email, school_id=school_id))
 
         self._foundation_change("organisation", store)
         return PersonView(name, email, school)
 
-    def _foundation_change(
-        self, action: roles.FoundationAction, change: Callable[[Session], T]
-    ) -> T:
-        """A change to the whole foundation rather than to one team, by a project leader."""
-
-        def attempt() -> T:
-            with self._session(write=True) as session:
-                roles.require_project_leader(
-                    session, self.actor, action, self.lang, always=self.enforce_roles
-                )
-                return change(session)
-
-        return retried(attempt, (DatabaseBusy,))
-
-
-def _project_leaders(session: Session) -> list[str]:
-    return list(session.scalars(select(ProjectLeader.person).order_by(ProjectLeader.person)))
-
 
 def school_views(session: Session, name: str | None = None) -> list[SchoolView]:
     """Every school (or the one named), by name, with how many teams and people it has."""
-    # Counted in one pass each and joined, not once per school: with 700 schools and 100,000
-    # teams, a count per school read the team-school table 700 times (8.7 s, measured).
-    teams = (
-        select(team_schools.c.school_id, func.count().label("n"))
-        .group_by(team_schools.c.school_id)
-        .subquery()
-    )
-    people = select(Person.school_id, func.count().label("n")).group_by(Person.school_id).subquery()
-    query = (
-        select(
-            School.name,
-            School.code,
-            func.coalesce(teams.c.n, 0),
-            func.coalesce(people.c.n, 0),
-        )
-        .outerjoin(teams, teams.c.school_id == School.id)
-        .outerjoin(people, people.c.school_id == School.id)
-        .order_by(School.name)
-    )
-    if name is not None:
-        query = query.where(School.name == name)
-    rows = session.execute(query)
+    rows = people_store.schools(session, name)
     return [SchoolView(name, code, n_teams, n_people) for name, code, n_teams, n_people in rows]
 
 
 def former_member_views(session: Session, team: Team) -> list[FormerMemberView]:
-    rows = session.scalars(
-        select(FormerMember)
-        .where(FormerMember.team_id == team.id)
-        .order_by(FormerMember.left_at, FormerMember.person)
-    )
+    rows = people_store.former_members(session, team.id)
     return [FormerMemberView(m.person, m.role, m.joined_at, m.left_at) for m in rows]
 
 
 def member_views(session: Session, team: Team) -> list[MemberView]:
-    rows = session.scalars(select(Member).where(Member.team_id == team.id).order_by(Member.person))
+    rows = people_store.members(session, team.id)
     return [MemberView(m.person, m.role, m.joined_at) for m in rows]

@@ -7,20 +7,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from plg.engine.core import Core
+from plg.engine.base import EngineBase, lesson_of
 from plg.engine.inputs import Anything, clean, required_text, text_key
 from plg.errors import Conflict, InvalidInput, NotFound, Refused
 from plg.present.views import PupilView
+from plg.storage import teamwork as teamwork_store
 from plg.storage.models import CasePupil, Member, PupilNote, Team
 
-# The counter a method counts its research lessons in: case pupils belong to the lesson it
-# stands at (lesson 1 in a method without it).
-LESSON_COUNTER = "onderzoeksles"
 NOTE_KINDS = ("prediction", "observation")
 # Two or more capitalised words, Dutch name particles allowed between them: "Sanne de Vries".
 _FULL_NAME = re.compile(
@@ -28,16 +24,12 @@ _FULL_NAME = re.compile(
 )
 
 
-def lesson_of(counters: Mapping[str, int]) -> int:
-    return counters.get(LESSON_COUNTER, 1)
-
-
 def looks_like_a_name(pseudonym: str) -> bool:
     """Whether a pseudonym reads like someone's full real name (two capitalised words)."""
     return bool(_FULL_NAME.match(pseudonym.strip()))
 
 
-class CasePupils(Core):
+class CasePupils(EngineBase):
     def add_pupil(
         self,
         name: str,
@@ -60,7 +52,7 @@ class CasePupils(Core):
             at = self._lesson(team, lesson)
             if watcher is not None and session.get(Member, (team.id, watcher)) is None:
                 raise NotFound("member_unknown", person=watcher, team=team.name)
-            pupil = _pupil(session, team, at, pseudonym)
+            pupil = teamwork_store.pupil(session, team.id, at, pseudonym)
             if pupil is not None and only_new:
                 raise Refused("pseudonym_taken", pseudonym=pseudonym, lesson=at)
             if pupil is None:
@@ -133,7 +125,7 @@ class CasePupils(Core):
 
         def change(session: Session, team: Team) -> PupilView:
             pupil, at = self._existing(session, team, pseudonym, lesson)
-            if _pupil(session, team, at, new) is not None:
+            if teamwork_store.pupil(session, team.id, at, new) is not None:
                 raise Refused("pseudonym_taken", pseudonym=new, lesson=at)
             pupil.pseudonym = new
             self._event(session, team, "pupil", detail={"pupil": pupil.id, "lesson": at})
@@ -154,7 +146,7 @@ class CasePupils(Core):
         """The case pupil to change, and their lesson; the team must be active."""
         self._active(session, team)
         at = self._lesson(team, lesson)
-        pupil = _pupil(session, team, at, pseudonym.strip())
+        pupil = teamwork_store.pupil(session, team.id, at, pseudonym.strip())
         if pupil is None:
             raise NotFound("pupil_unknown", pseudonym=pseudonym, lesson=at)
         return pupil, at
@@ -168,35 +160,15 @@ class CasePupils(Core):
         return lesson
 
 
-def _pupil(session: Session, team: Team, lesson: int, pseudonym: str) -> CasePupil | None:
-    return session.scalars(
-        select(CasePupil).where(
-            CasePupil.team_id == team.id,
-            CasePupil.lesson == lesson,
-            CasePupil.pseudonym == pseudonym,
-        )
-    ).first()
-
-
 def pupil_views(
     session: Session, team: Team, lesson: int | None = None, only: int | None = None
 ) -> list[PupilView]:
     """Case pupils by lesson and pseudonym, each stage's prediction beside its observation;
     every lesson's when `lesson` is None."""
-    query = select(CasePupil).where(CasePupil.team_id == team.id)
-    if lesson is not None:
-        query = query.where(CasePupil.lesson == lesson)
-    if only is not None:
-        query = query.where(CasePupil.id == only)
-    pupils = list(session.scalars(query.order_by(CasePupil.lesson, CasePupil.pseudonym)))
+    pupils = teamwork_store.pupils(session, team.id, lesson, only)
     notes: dict[int, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
     # In the order the stages were first written: predictions come first, in lesson order.
-    rows = session.scalars(
-        select(PupilNote)
-        .where(PupilNote.pupil_id.in_([p.id for p in pupils]))
-        .order_by(PupilNote.seq)
-    )
-    for note in rows:
+    for note in teamwork_store.pupil_notes(session, [p.id for p in pupils]):
         notes[note.pupil_id][note.stage][note.kind] = note.text
     return [
         PupilView(

@@ -17,12 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from sqlalchemy import bindparam, exists, select
 from sqlalchemy.orm import Session
 
 from plg.errors import InvalidInput, Refused
 from plg.messages import Lang, t
-from plg.storage.models import Member, ProjectLeader, Setting
+from plg.storage import people as people_store
+from plg.storage.models import ProjectLeader
 
 TeamAction = Literal[
     "tick",
@@ -76,31 +76,17 @@ SETTINGS = {
 
 def settings(session: Session) -> dict[str, str]:
     """Every setting: its stored value, or its default."""
-    stored = {key: value for key, value in session.execute(select(Setting.key, Setting.value))}
-    return {key: stored.get(key, spec.default) for key, spec in SETTINGS.items()}
-
-
-# Built once and run on the connection: every change reads whether roles are checked, and the
-# ORM's own look-up took several times as long as the query (measured in bench/walk.py).
-_SETTING = select(Setting.value).where(Setting.key == bindparam("key"))
+    found = people_store.settings(session)
+    return {key: found.get(key, spec.default) for key, spec in SETTINGS.items()}
 
 
 def setting(session: Session, key: str) -> str:
-    value = session.connection().execute(_SETTING, {"key": key}).scalar()
+    value = people_store.setting(session, key)
     return value if value is not None else SETTINGS[key].default
 
 
 def is_project_leader(session: Session, person: str) -> bool:
     return session.get(ProjectLeader, person) is not None
-
-
-def _standing(session: Session, person: str, team_id: int) -> tuple[str | None, bool]:
-    """`person`'s role in the team (None if they are not in it), and whether they lead the
-    project: one query."""
-    role = select(Member.role).where(Member.team_id == team_id, Member.person == person)
-    leads = exists().where(ProjectLeader.person == person)
-    found, project_leader = session.execute(select(role.scalar_subquery(), leads)).one()
-    return found, bool(project_leader)
 
 
 def _permits(role: str | None, project_leader: bool, action: TeamAction) -> bool:
@@ -111,12 +97,12 @@ def _permits(role: str | None, project_leader: bool, action: TeamAction) -> bool
 
 def may_act(session: Session, person: str, action: TeamAction, team_id: int) -> bool:
     """Whether `person` may do `action` in the team, by their roles (checks assumed on)."""
-    return _permits(*_standing(session, person, team_id), action)
+    return _permits(*people_store.standing(session, person, team_id), action)
 
 
 def allowed(session: Session, person: str, team_id: int) -> frozenset[TeamAction]:
     """Every action `person` may do in the team, for a page to offer just those."""
-    role, project_leader = _standing(session, person, team_id)
+    role, project_leader = people_store.standing(session, person, team_id)
     return frozenset(a for a in get_args(TeamAction) if _permits(role, project_leader, a))
 
 

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy.orm import Session
 
 from plg.engine import roles
 from plg.engine.accounts import AccountView, account_view
-from plg.engine.core import Core
-from plg.engine.retry import retried
-from plg.errors import DatabaseBusy, Refused
+from plg.engine.base import EngineBase
+from plg.errors import Refused
+from plg.storage import accounts as account_store
 from plg.storage.models import Account, WebSession
 
 # How stale the record of a session's last use may be: writing it on every page would take
@@ -42,7 +42,7 @@ def _key(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
 
 
-class WebSessions(Core):
+class WebSessions(EngineBase):
     def open_session(
         self,
         person: str,
@@ -57,27 +57,26 @@ class WebSessions(Core):
         account was removed or changed (a new password) since: its sessions have ended."""
         token = secrets.token_urlsafe(32)
 
-        def store() -> None:
-            with self._session(write=True) as session:
-                now = self.clock()
-                account = session.get(Account, person, with_for_update=True)
-                if account is None or account.changed_at > since:
-                    raise Refused("sign_in_failed")
-                # Sessions past their last day go as new ones come: the table keeps no dead.
-                days = timedelta(days=int(roles.setting(session, "session-days")))
-                session.execute(delete(WebSession).where(WebSession.started_at <= now - days))
-                session.add(
-                    WebSession(
-                        id=_key(token),
-                        person=person,
-                        started_at=now,
-                        seen_at=now,
-                        lasting=lasting,
-                        draft=draft,
-                    )
+        def store(session: Session) -> None:
+            now = self.clock()
+            account = session.get(Account, person, with_for_update=True)
+            if account is None or account.changed_at > since:
+                raise Refused("sign_in_failed")
+            # Sessions past their last day go as new ones come: the table keeps no dead.
+            days = timedelta(days=int(roles.setting(session, "session-days")))
+            account_store.end_sessions_started_by(session, now - days)
+            session.add(
+                WebSession(
+                    id=_key(token),
+                    person=person,
+                    started_at=now,
+                    seen_at=now,
+                    lasting=lasting,
+                    draft=draft,
                 )
+            )
 
-        retried(store, (DatabaseBusy,))
+        self._write(store)
         return token
 
     def session_state(self, token: str) -> SessionState:
@@ -106,31 +105,25 @@ class WebSessions(Core):
             self.end_session(token)
             return SessionState(None, ended)
         if now - seen >= SEEN_EVERY:
-            retried(lambda: self._seen(token, now), (DatabaseBusy,))
+            self._write(lambda session: self._seen(session, token, now))
         return state
 
-    def _seen(self, token: str, now: datetime) -> None:
-        with self._session(write=True) as session:
-            found = session.get(WebSession, _key(token))
-            if found is not None:
-                found.seen_at = now
+    def _seen(self, session: Session, token: str, now: datetime) -> None:
+        found = session.get(WebSession, _key(token))
+        if found is not None:
+            found.seen_at = now
 
     def end_session(self, token: str) -> None:
         """Sign the session out; nothing happens if it has ended already."""
 
-        def remove() -> None:
-            with self._session(write=True) as session:
-                session.execute(delete(WebSession).where(WebSession.id == _key(token)))
-
-        retried(remove, (DatabaseBusy,))
+        self._write(lambda session: account_store.end_session(session, _key(token)))
 
     def keep_draft(self, token: str, draft: dict[str, Any] | None) -> None:
         """What a form held, kept with the session until the page it came from shows it."""
 
-        def store() -> None:
-            with self._session(write=True) as session:
-                found = session.get(WebSession, _key(token))
-                if found is not None:
-                    found.draft = draft
+        def store(session: Session) -> None:
+            found = session.get(WebSession, _key(token))
+            if found is not None:
+                found.draft = draft
 
-        retried(store, (DatabaseBusy,))
+        self._write(store)

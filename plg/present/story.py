@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from plg.engine.pupils import lesson_of
+from plg.engine.base import lesson_of
 from plg.messages import Lang, t
 from plg.methods.checklist import TeamState, registers
 from plg.methods.definition import MethodDefinition

@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import (
     JSON,
@@ -26,15 +26,13 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from plg.storage.models import Event, School, Team, team_schools
+from plg.storage.models import EVENTS, TEAMS, School, Team, table, team_schools
 
 Q = TypeVar("Q", bound=Select[Any])
 
 # Core, not ORM, inserts: the ORM's bulk path spent more time collecting rows than SQLite
 # spent writing them.
-_TEAM_TABLE = cast(Table, Team.__table__)
-_EVENT_TABLE = cast(Table, Event.__table__)
-_SCHOOL_TABLE = cast(Table, School.__table__)
+_SCHOOLS = table(School)
 
 
 def existing_names(session: Session, names: list[str]) -> list[str]:
@@ -159,11 +157,11 @@ def insert_teams(session: Session, rows: list[dict[str, Any]], shared: dict[str,
             cursor.execute(query, (len(rows),))
             ids = [number for (number,) in cursor.fetchall()]
         numbered = [{"id": i, **row} for i, row in zip(ids, rows, strict=True)]
-        insert_rows(session, _TEAM_TABLE, numbered, shared)
+        insert_rows(session, TEAMS, numbered, shared)
         return ids
     # RETURNING in parameter order makes SQLite insert one row per statement; an executemany
     # and one look-up by the (unique) names is several times faster.
-    insert_rows(session, _TEAM_TABLE, rows, shared)
+    insert_rows(session, TEAMS, rows, shared)
     names = [row["name"] for row in rows]
     found: dict[str, int] = {}
     for chunk in chunks(names):
@@ -177,7 +175,7 @@ def insert_teams(session: Session, rows: list[dict[str, Any]], shared: dict[str,
 def insert_first_events(session: Session, team_ids: list[int], event: dict[str, Any]) -> None:
     """Give each of these teams its first event: `event`, with the team's id and seq 1."""
     rows = [{"team_id": team_id} for team_id in team_ids]
-    insert_rows(session, _EVENT_TABLE, rows, {"seq": 1, **event})
+    insert_rows(session, EVENTS, rows, {"seq": 1, **event})
 
 
 class StoredTeam(NamedTuple):
@@ -207,7 +205,7 @@ def team_rows(session: Session, matched: Select[tuple[int]] | None) -> Iterator[
     three typed columns come as the driver gives them, text on SQLite and Python values on
     PostgreSQL, and are decoded here; counters repeat across teams and are decoded once each.
     """
-    teams = _TEAM_TABLE.c
+    teams = TEAMS.c
     # Through the connection: rows of plain columns need none of the ORM's loading machinery.
     query = select(
         teams.id,
@@ -257,8 +255,8 @@ def school_names(
     teams, which ran for minutes.
     """
     found: dict[int, list[str]] = {}
-    links, schools = team_schools.c, _SCHOOL_TABLE.c
-    query = select(links.team_id, schools.name).join(_SCHOOL_TABLE, schools.id == links.school_id)
+    links, schools = team_schools.c, _SCHOOLS.c
+    query = select(links.team_id, schools.name).join(_SCHOOLS, schools.id == links.school_id)
     result = session.connection().execute(
         within(query, links.team_id, matched).execution_options(yield_per=5000)
     )

@@ -7,25 +7,21 @@ counter does: a team that someone else changed since it was read is a StaleDataE
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, update
+from sqlalchemy import bindparam, insert, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
-from plg.storage.models import Event, Team
-
-_TEAMS = cast(Table, Team.__table__)
-_EVENTS = cast(Table, Event.__table__)
-
+from plg.storage.models import EVENTS, TEAMS, Team
 
 # Without .values(), the columns to set come from the parameters of each call; the two in the
 # WHERE clause have names no column has.
-_UPDATE = update(_TEAMS).where(
-    _TEAMS.c.id == bindparam("where_id"), _TEAMS.c.row_version == bindparam("where_version")
+_UPDATE = update(TEAMS).where(
+    TEAMS.c.id == bindparam("where_id"), TEAMS.c.row_version == bindparam("where_version")
 )
-_INSERT = insert(_EVENTS)
+_INSERT = insert(EVENTS)
 
 
 def save_change(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from sqlalchemy import (
     JSON,
@@ -43,6 +43,12 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime, dict[str, Any]: JSON}
+
+
+def table(model: type[Base]) -> Table:
+    """A model's table, for Core statements: the ORM's own path costs more than some of them
+    take to run. Declared as a FromClause; every model here maps exactly one Table."""
+    return cast(Table, model.__table__)
 
 
 class MethodSnapshot(Base):
@@ -104,6 +110,9 @@ class Team(Base):
     __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 (SQLAlchemy reads it)
 
 
+TEAMS = table(Team)
+
+
 class Event(Base):
     """Append-only: who did what to a team, when, and why."""
 
@@ -121,6 +130,9 @@ class Event(Base):
     detail: Mapped[dict[str, Any]]
 
     __table_args__ = (UniqueConstraint("team_id", "seq", name="uq_events_team_seq"),)
+
+
+EVENTS = table(Event)
 
 
 class Tick(Base):

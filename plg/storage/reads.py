@@ -13,12 +13,11 @@ transaction is seen, as the ORM's autoflush would.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     BindParameter,
     String,
-    Table,
     bindparam,
     func,
     literal,
@@ -35,6 +34,7 @@ from plg.storage.models import (
     Record,
     School,
     Tick,
+    table,
     team_schools,
 )
 
@@ -46,13 +46,14 @@ class Visit(NamedTuple):
     schools: tuple[str, ...]
 
 
-_TICKS = cast(Table, Tick.__table__).c
-_RECORDS = cast(Table, Record.__table__).c
-_SCHOOLS = cast(Table, School.__table__)
-_CHARTERS = cast(Table, Charter.__table__).c
-_HYPOTHESES = cast(Table, Hypothesis.__table__).c
-_PUPILS = cast(Table, CasePupil.__table__).c
-_NOTES = cast(Table, PupilNote.__table__)
+_TICKS = table(Tick).c
+_RECORDS = table(Record).c
+_SCHOOLS = table(School)
+_CHARTERS = table(Charter).c
+_HYPOTHESES = table(Hypothesis).c
+_CASE_PUPILS = table(CasePupil)
+_PUPILS = _CASE_PUPILS.c
+_NOTES = table(PupilNote)
 _TEAM: BindParameter[int] = bindparam("team")
 _LESSON: BindParameter[int] = bindparam("lesson")
 _VISIT: BindParameter[int] = bindparam("visit")
@@ -97,7 +98,7 @@ _REGISTERS: dict[str, list[Any]] = {
     "pupils": [
         *(
             select(literal("pupils", String), literal(what, String), literal(""), func.count())
-            .select_from(cast(Table, CasePupil.__table__))
+            .select_from(_CASE_PUPILS)
             .where(_PUPILS.team_id == _TEAM, _PUPILS.lesson == _LESSON, condition)
             for what, condition in (
                 ("cases", _PUPILS.id.isnot(None)),
@@ -107,7 +108,7 @@ _REGISTERS: dict[str, list[Any]] = {
         ),
         # Predictions of the lesson's case pupils with no observation for their stage.
         select(literal("pupils", String), literal("unobserved", String), literal(""), func.count())
-        .select_from(_PREDICTED.join(cast(Table, CasePupil.__table__)))
+        .select_from(_PREDICTED.join(_CASE_PUPILS))
         .where(
             _PUPILS.team_id == _TEAM,
             _PUPILS.lesson == _LESSON,

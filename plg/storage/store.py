@@ -20,8 +20,8 @@ from plg.paths import data_dir
 from plg.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 # How long a writer waits for another's lock before the engine retries it (see
-# plg.engine.retry): short, so that a writer that waits does not hold up whoever
-# waits behind it.
+# EngineBase._write in plg.engine.base): short, so that a writer that waits does not hold
+# up whoever waits behind it.
 BUSY_TIMEOUT_MS = 2000
 
 # SQLSTATEs of a PostgreSQL transaction that lost a race and can simply be run again:

@@ -1,0 +1,140 @@
+"""A team's progress through its method: ticking checklist items and moving on. Part of the
+engine (its `Engine` is an `Advancing`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sqlalchemy.orm import Session
+
+from plg.engine.base import EngineBase
+from plg.engine.inputs import free_text
+from plg.errors import Conflict, InvalidInput, NotFound, Refused
+from plg.messages import t
+from plg.methods.definition import MethodDefinition
+from plg.methods.machine import triggers_from
+from plg.methods.pinned import transition
+from plg.present.rows import checklist_view
+from plg.present.views import ChecklistView, TeamView
+from plg.storage.models import Team, Tick
+
+# The command that does what ticks an item of each kind of `satisfied_by`.
+_SATISFIED_WITH = {
+    "artefact": "plg artefact add",
+    "evidence": "plg evidence add",
+    "charter": "plg charter set",
+    "hypothesis": "plg hypothesis add",
+    "pupils": "plg pupil add|predict|observe",
+}
+
+
+class Advancing(EngineBase):
+    def tick(self, name: str, item: str, *, undo: bool = False) -> ChecklistView:
+        """Tick (or with `undo`, untick) a manual checklist item of the team's current phase."""
+
+        def change(session: Session, team: Team) -> ChecklistView:
+            definition = self._active(session, team)
+            existing = self._manual_tick(session, team, definition, item)
+            if (existing is not None) != undo:
+                state = t("ticked" if existing else "unticked", self.lang)
+                raise Refused("item_already", item=item, state=state)
+            self._write_tick(session, team, item, existing)
+            return checklist_view(self.lang, team, self._read(session, team)[0])
+
+        return self._change(name, "tick", change)
+
+    def set_ticks(self, name: str, phase: str, wanted: Mapping[str, bool]) -> tuple[str, ...]:
+        """Tick (True) or untick (False) items of `phase` as a person's page asked, each with its
+        event, in one transaction; returns the items changed. An item already as wanted (someone
+        did the same meanwhile) is left as it is. If the team left `phase` while the page was
+        open, nothing changes: the boxes were of another phase."""
+
+        def change(session: Session, team: Team) -> tuple[str, ...]:
+            definition = self._active(session, team)
+            self._still_in(team, definition, phase)
+            changed = []
+            for item, ticked in sorted(wanted.items()):
+                existing = self._manual_tick(session, team, definition, item)
+                if (existing is not None) != ticked:
+                    self._write_tick(session, team, item, existing)
+                    changed.append(item)
+            return tuple(changed)
+
+        return self._change(name, "tick", change)
+
+    def _still_in(self, team: Team, definition: MethodDefinition, phase: str | None) -> None:
+        """Refuse a change asked for on a page of `phase` (if given) once the team left it."""
+        if phase is not None and team.phase != phase:
+            now = definition.phase(team.phase).title(self.lang)
+            raise Conflict("team_moved_meanwhile", team=team.name, phase=now)
+
+    def _manual_tick(
+        self, session: Session, team: Team, definition: MethodDefinition, item: str
+    ) -> Tick | None:
+        """The tick of a manual item of the team's phase, if it is ticked in this visit."""
+        phase = definition.phase(team.phase)
+        found = next((i for i in phase.checklist if i.id == item), None)
+        if found is None:
+            items = ", ".join(i.id for i in phase.checklist) or "-"
+            raise NotFound("item_unknown", phase=phase.id, item=item, items=items)
+        if found.record is not None:
+            raise Refused(
+                "item_not_manual",
+                item=item,
+                satisfied_by=found.satisfied_by,
+                what=definition.record_title(found, self.lang),
+                command=_SATISFIED_WITH[found.record[0]],
+            )
+        return session.get(Tick, (team.id, team.phase_entered_seq, item))
+
+    def _write_tick(self, session: Session, team: Team, item: str, existing: Tick | None) -> None:
+        """Untick `item` if `existing`, else tick it, with the event."""
+        detail = {"phase": team.phase, "item": item}
+        seq = self._event(session, team, "untick" if existing else "tick", detail=detail)
+        if existing is not None:
+            session.delete(existing)
+            return
+        session.add(
+            Tick(
+                team_id=team.id,
+                visit=team.phase_entered_seq,
+                item_id=item,
+                phase=team.phase,
+                seq=seq,
+            )
+        )
+
+    def advance(
+        self,
+        name: str,
+        trigger: str = "next",
+        *,
+        force: bool = False,
+        reason: str | None = None,
+        source: str | None = None,
+    ) -> TeamView:
+        """Fire `trigger`. Refused with the open points unless the guards pass or it is forced;
+        with `source`, the phase a person's page showed, also once the team has left it."""
+        reason = free_text(reason.strip()) if reason and reason.strip() else None
+        if force and reason is None:
+            raise InvalidInput("force_needs_reason")
+
+        def change(session: Session, team: Team) -> TeamView:
+            definition = self._active(session, team)
+            self._still_in(team, definition, source)
+            possible = triggers_from(definition, team.phase)
+            if trigger not in possible:
+                raise NotFound(
+                    "trigger_unknown",
+                    team=team.name,
+                    trigger=trigger,
+                    phase=team.phase,
+                    possible=", ".join(possible) or "-",
+                )
+            verdict = transition(definition, team.phase, trigger).fired_by
+            if verdict is not None and not force:
+                # The register must agree with the move: the verdict makes it.
+                raise Refused(f"trigger_by_{verdict}", trigger=trigger, team=team.name)
+            return self._fire(session, team, definition, trigger, force, reason)
+
+        return self._change(name, "force" if force else "advance", change)

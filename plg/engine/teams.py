@@ -1,0 +1,219 @@
+"""Starting teams, one or a foundation's roster at once, and what changes a team as a whole:
+its deadline and the version of its method. Part of the engine (its `Engine` is a `Teams`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from plg.engine.base import EngineBase
+from plg.engine.charter import refresh_charter
+from plg.engine.inputs import TeamSpec
+from plg.errors import NotFound, Refused
+from plg.methods.definition import MethodDefinition
+from plg.methods.pinned import definition_of, snapshot_for, start_counters, unmapped
+from plg.present.views import TeamView
+from plg.storage import bulk
+from plg.storage import teams as team_store
+from plg.storage.models import Member, Team, table, team_schools
+
+_MEMBERS = table(Member)
+
+
+class Teams(EngineBase):
+    def start_team(
+        self,
+        name: str,
+        method: str,
+        *,
+        schools: tuple[str, ...] | list[str] = (),
+        leader: str | None = None,
+        kind: str = "internal",
+        deadline: date | None = None,
+    ) -> TeamView:
+        """Start a team at the first phase of `method`, pinned to its current definition."""
+        spec = TeamSpec(name, method, tuple(schools), leader, kind, deadline)
+        self.start_teams([spec])
+        with self._session() as session:
+            team = self._team(session, name)
+            return self._view(team, *self._read(session, team))
+
+    def start_teams(self, specs: Iterable[TeamSpec]) -> int:
+        """Start many teams in one transaction (a whole foundation's roster); all or none.
+
+        Every team gets its start event, as if started one by one.
+        """
+        teams = [spec.cleaned() for spec in specs]
+        names = [spec.name for spec in teams]
+        doubled = next((n for n, c in Counter(names).items() if c > 1), None)
+        if doubled is not None:
+            raise Refused("team_exists", team=doubled)
+        definitions = {spec.method: self.method(spec.method).definition for spec in teams}
+        now = self.clock()
+
+        def insert(session: Session) -> None:
+            # A name already taken is found by the unique index (below), not looked up
+            # first: for 100,000 names that look-up took longer than the inserts.
+            schools = bulk.school_ids(session, {s for spec in teams for s in spec.schools})
+            links: list[dict[str, int]] = []
+            leaders: list[dict[str, Any]] = []
+            # Per method, so that all a method's teams share their values but name, kind,
+            # leader and deadline, which the database then takes once.
+            for definition in definitions.values():
+                of_method = [spec for spec in teams if spec.method == definition.id]
+                ids = bulk.insert_teams(
+                    session,
+                    [
+                        {
+                            "name": spec.name,
+                            "kind": spec.kind,
+                            "leader": spec.leader,
+                            "deadline": spec.deadline,
+                        }
+                        for spec in of_method
+                    ],
+                    {
+                        "snapshot_id": snapshot_for(session, definition).id,
+                        "phase": definition.initial,
+                        "status": "active",
+                        "counters": start_counters(definition),
+                        "phase_entered_seq": 1,
+                        "last_seq": 1,
+                        "created_at": now,
+                        "last_activity": now,
+                        "row_version": 1,
+                    },
+                )
+                # Each team's first event, exactly as `_event` would have written it.
+                bulk.insert_first_events(
+                    session,
+                    ids,
+                    self._event_row(
+                        now,
+                        "start",
+                        to_phase=definition.initial,
+                        detail={
+                            "method": definition.id,
+                            "version": definition.version,
+                            "sha256": definition.sha256,
+                        },
+                    ),
+                )
+                started = list(zip(ids, of_method, strict=True))
+                links += (
+                    {"team_id": i, "school_id": schools[s]}
+                    for i, spec in started
+                    for s in spec.schools
+                )
+                leaders += (
+                    {"team_id": i, "person": spec.leader} for i, spec in started if spec.leader
+                )
+            bulk.insert_rows(session, team_schools, links)
+            bulk.insert_rows(session, _MEMBERS, leaders, {"role": "leader", "joined_at": now})
+
+        try:
+            self._foundation_change("start", insert)
+        except IntegrityError:
+            # A name that is taken, by an earlier team or one started in the same moment;
+            # any other integrity error is a bug and goes up as it is.
+            with self._session() as session:
+                taken = bulk.existing_names(session, names)
+            if not taken:
+                raise
+            raise Refused("team_exists", team=taken[0]) from None
+        return len(teams)
+
+    def set_deadline(self, name: str, deadline: date | None) -> TeamView:
+        """Set (or with None, clear) the date by which the team means to deliver."""
+
+        def change(session: Session, team: Team) -> TeamView:
+            self._active(session, team)
+            self._event(
+                session,
+                team,
+                "deadline",
+                {"deadline": deadline},
+                detail={"deadline": deadline.isoformat() if deadline else None},
+            )
+            refresh_charter(session, team)
+            return self._view(team, *self._read(session, team))
+
+        return self._change(name, "deadline", change)
+
+    def _versions(self, session: Session, method_id: str) -> list[str]:
+        """Every version of a method that teams can move to: installed now or stored before."""
+        kept = team_store.versions(session, method_id)
+        current = self.registry.methods.get(method_id)
+        return sorted(kept | ({current.definition.version} if current else set()))
+
+    def _target(self, session: Session, method_id: str, version: str) -> MethodDefinition:
+        current = self.registry.methods.get(method_id)
+        if current is not None and current.definition.version == version:
+            return current.definition
+        snapshot = team_store.stored_version(session, method_id, version)
+        if snapshot is None:
+            raise NotFound(
+                "version_unknown",
+                method=method_id,
+                version=version,
+                versions=", ".join(self._versions(session, method_id)) or "-",
+            )
+        return definition_of(snapshot)
+
+    def migrate(self, name: str, version: str, mapping: dict[str, str] | None = None) -> TeamView:
+        """Move a team to another version of its method, recorded as an event.
+
+        `mapping` renames phases (old id to new id). Refused, with everything that does not fit,
+        when the team's phase or the items it ticked in this phase do not exist in `version`.
+        """
+        mapping = dict(mapping or {})
+
+        def change(session: Session, team: Team) -> TeamView:
+            definition = self._active(session, team)
+            target = self._target(session, definition.id, version)
+            if target.sha256 == definition.sha256:
+                raise Refused("migrate_same", team=team.name, version=version)
+            phase = mapping.get(team.phase, team.phase)
+            ticks = team_store.visit_ticks(session, team)
+            misfits = unmapped(target, team.phase, phase, [tick.item_id for tick in ticks])
+            if misfits:
+                raise Refused(
+                    "migrate_unmapped",
+                    team=team.name,
+                    version=version,
+                    unmapped=", ".join(misfits),
+                )
+            counters = {c.id: team.counters.get(c.id, c.start) for c in target.counters}
+            snapshot = snapshot_for(session, target)
+            status = "completed" if target.phase(phase).final else team.status
+            self._event(
+                session,
+                team,
+                "migrate",
+                {
+                    "snapshot_id": snapshot.id,
+                    "phase": phase,
+                    "counters": counters,
+                    "status": status,
+                },
+                from_phase=team.phase,
+                to_phase=phase,
+                detail={
+                    "from_version": definition.version,
+                    "to_version": target.version,
+                    "from_sha256": definition.sha256,
+                    "to_sha256": target.sha256,
+                    "map": mapping,
+                    "counters": counters,
+                },
+            )
+            for tick in ticks:
+                tick.phase = phase
+            return self._view(team, *self._read(session, team))
+
+        return self._change(name, "migrate", change)
