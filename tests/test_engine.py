@@ -21,8 +21,8 @@ from plg import (
     load_definition,
 )
 from plg.engine.inputs import CHARTER_QUESTIONS
-from plg.methods.machine import built_machines
 from plg.methods.registry import Registry, Source, load_registry
+from plg.methods.versions import built_machines
 from plg.storage import reads
 from tests.conftest import sql
 
@@ -300,6 +300,52 @@ def test_teams_share_one_machine_per_definition(engine: Engine) -> None:
         engine.start_team(f"team {number}", "vier_vragen")
         engine.advance(f"team {number}", force=True, reason="r")
     assert built_machines() == before
+
+
+def test_a_version_is_one_definition_and_one_machine_from_loading_to_its_teams(
+    engine: Engine,
+) -> None:
+    installed = engine.method("vier_vragen").definition
+    before = built_machines()
+    assert load_registry().get("vier_vragen").definition is installed
+    view = engine.start_team("T", "vier_vragen")
+    assert view.definition is installed
+    other = Engine(engine.store.url_text, lang="en")
+    try:
+        # Read back from its stored snapshot by an engine of its own: still the same version.
+        assert other.advance("T", force=True, reason="r").definition is installed
+    finally:
+        other.close()
+    assert built_machines() == before
+
+
+def test_a_refusal_names_what_every_guard_says_as_the_team_page_does(engine: Engine) -> None:
+    data = load_registry().get("lesson_study").definition.dump()
+    data["version"] = "9.1"
+    move = next(t for t in data["transitions"] if t["source"] == "uitvoeren")
+    move["guards"] = [
+        {"name": "checklist_complete"},
+        {"name": "min_evidence", "params": {"kind": "observatie", "count": 2}},
+        {"name": "has_artefact", "params": {"type": "lesplan"}},
+    ]
+    methods = Registry()
+    methods.add(load_definition(data), Source("a definition file", "file", "9.1", "tests"))
+    written = Engine(engine.store.url_text, lang="en", methods=methods)
+    try:
+        name = _start(written, method="lesson_study")
+        for _ in range(3):
+            written.advance(name, force=True, reason="r")
+        shown = written.team(name).moves[0].blocking
+        with pytest.raises(Refused) as refused:
+            written.advance(name)
+        assert refused.value.params["failures"] == "; ".join(shown)
+        assert shown[0] == "open item 'gegeven'"
+        assert shown[-2:] == (
+            "0 of 2 observatie saved in this phase",
+            "no lesplan saved in this phase",
+        )
+    finally:
+        written.close()
 
 
 def test_lists_and_filters(engine: Engine) -> None:

@@ -48,19 +48,18 @@ from plg.errors import (
 from plg.messages import Lang, t
 from plg.methods.checklist import TeamState, registers
 from plg.methods.definition import Category, MethodDefinition
-from plg.methods.machine import Attempt, fire, triggers_from
+from plg.methods.machine import Attempt
 from plg.methods.pinned import (
     apply_counters,
     definition_of,
     snapshot_for,
     start_counters,
     stored,
-    transition,
     unmapped,
 )
 from plg.methods.registry import Available, Registry, load_registry
+from plg.methods.versions import machine_for
 from plg.present.rows import (
-    blocking,
     checklist_view,
     moves,
     phase_place,
@@ -792,7 +791,8 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils, Accounts, WebSe
         def change(session: Session, team: Team) -> TeamView:
             definition = self._active(session, team)
             self._still_in(team, definition, source)
-            possible = triggers_from(definition, team.phase)
+            machine = machine_for(definition)
+            possible = machine.triggers(team.phase)
             if trigger not in possible:
                 raise NotFound(
                     "trigger_unknown",
@@ -801,7 +801,7 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils, Accounts, WebSe
                     phase=team.phase,
                     possible=", ".join(possible) or "-",
                 )
-            verdict = transition(definition, team.phase, trigger).fired_by
+            verdict = machine.move(team.phase, trigger).fired_by
             if verdict is not None and not force:
                 # The register must agree with the move: the verdict makes it.
                 raise Refused(f"trigger_by_{verdict}", trigger=trigger, team=team.name)
@@ -820,13 +820,13 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils, Accounts, WebSe
     ) -> TeamView:
         """Move the team by `trigger` if its guards pass (or it is forced), with its event."""
         state, schools = self._read(session, team)
-        move = transition(definition, team.phase, trigger)
-        dest = fire(definition, trigger, Attempt(state, force, self.lang))
-        if dest is None:
-            failures = "; ".join(blocking(self.lang, move, state))
+        fired = machine_for(definition).fire(trigger, Attempt(state, force, self.lang))
+        if fired.dest is None:
+            failures = "; ".join(fired.refused)
             raise Refused("guards_failed", team=team.name, trigger=trigger, failures=failures)
+        dest = fired.dest
         counters = dict(team.counters)
-        apply_counters(move, counters, definition)
+        apply_counters(fired.move, counters, definition)
         source = team.phase
         status = "completed" if definition.phase(dest).final else team.status
         self._event(

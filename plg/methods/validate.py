@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping
 from plg.errors import Fault
 from plg.methods.definition import REGISTER_REFS, GuardRef, MethodDefinition, Transition
 from plg.methods.guards import Guard
+from plg.methods.machine import Moves
+from plg.methods.versions import machine_for
 
 
 def _duplicates(place: str, ids: Iterable[str]) -> list[Fault]:
@@ -39,10 +41,10 @@ def _guard_faults(place: str, ref: GuardRef, guards: Mapping[str, Guard]) -> lis
     return faults
 
 
-def _reachable(definition: MethodDefinition) -> set[str]:
+def _reachable(definition: MethodDefinition, machine: Moves) -> set[str]:
     seen, todo = {definition.initial}, [definition.initial]
     while todo:
-        for tr in definition.transitions_from(todo.pop()):
+        for tr in machine.moves(todo.pop()):
             if tr.dest not in seen:
                 seen.add(tr.dest)
                 todo.append(tr.dest)
@@ -103,10 +105,12 @@ def _shape_faults(definition: MethodDefinition) -> list[Fault]:
     finals = [p for p in definition.phases if p.final]
     if not finals:
         faults.append(Fault("phases", "fault_no_final"))
-    reachable = _reachable(definition)
+    # The walk asks the machine the engine will fire, built here once for the whole process.
+    machine = machine_for(definition)
+    reachable = _reachable(definition, machine)
     for i, phase in enumerate(definition.phases):
         here = f"phases[{i}]"
-        exits = definition.transitions_from(phase.id)
+        exits = machine.moves(phase.id)
         if phase.final:
             if exits:
                 faults.append(Fault(here, "fault_final_exit", {"id": phase.id}))
