@@ -10,7 +10,9 @@ phase, so no team is ever attached and the machine does not grow with the number
 Nested cycles will need `transitions.extensions.HierarchicalMachine`. Only this module names the
 library; switching means deriving `_Machine` and `_Step` from `HierarchicalMachine` and
 `NestedTransition`, giving its states a separator that no id contains (ids hold `_`), and firing
-through `trigger_event` in `_Machine.fire`.
+through `trigger_event` in `_Machine.fire`. Mind that it keeps the scope it works in on the
+machine while it fires or lists triggers, so a machine the web page's threads share then needs a
+lock around each use; this one keeps nothing between calls (the phase is on the model).
 """
 
 from __future__ import annotations
