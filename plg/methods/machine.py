@@ -103,7 +103,6 @@ class Moves:
     shared one)."""
 
     def __init__(self, definition: MethodDefinition) -> None:
-        self.definition = definition
         self._machine = _Machine(
             model=None,
             states=[phase.id for phase in definition.phases],

@@ -120,7 +120,7 @@ def _shape_faults(definition: MethodDefinition) -> list[Fault]:
                 faults.append(Fault("initial", "fault_initial_final", {"id": phase.id}))
         elif not exits:
             faults.append(Fault(here, "fault_trap", {"id": phase.id}))
-        elif not any(tr.trigger == "next" for tr in exits):
+        elif "next" not in machine.triggers(phase.id):
             faults.append(Fault(here, "fault_no_next", {"id": phase.id}))
         if phase.id not in reachable:
             faults.append(Fault(here, "fault_unreachable", {"id": phase.id}))
