@@ -9,7 +9,6 @@ from plg.errors import Fault
 from plg.methods.definition import REGISTER_REFS, GuardRef, MethodDefinition, Transition
 from plg.methods.guards import Guard
 from plg.methods.machine import Moves
-from plg.methods.versions import machine_for
 
 
 def _duplicates(place: str, ids: Iterable[str]) -> list[Fault]:
@@ -105,8 +104,9 @@ def _shape_faults(definition: MethodDefinition) -> list[Fault]:
     finals = [p for p in definition.phases if p.final]
     if not finals:
         faults.append(Fault("phases", "fault_no_final"))
-    # The walk asks the machine the engine will fire, built here once for the whole process.
-    machine = machine_for(definition)
+    # The walk asks a machine like the one teams fire, of its own: a definition being checked
+    # is not yet a version teams may run on, and may never be one.
+    machine = Moves(definition)
     reachable = _reachable(definition, machine)
     for i, phase in enumerate(definition.phases):
         here = f"phases[{i}]"

@@ -8,17 +8,18 @@ holds each version once, whoever meets it first:
 - the registry passes every definition it loads from a plugin or a file through `known`;
 - a team's stored snapshot, and each snapshot `plg check` reads, is parsed by `parsed` the first
   time only (no database is asked here: the caller has the row);
-- `machine_for` gives a version's machine, built on first use (validation walks it as a
-  definition loads) and shared by every team that runs on the version.
+- `machine_for` gives a version's machine, built on first use and shared by every team that
+  runs on the version.
 
 So the definition a team starts on and the one its snapshot is read back as are one object, with
 one machine and one set of the values a definition computes once (its places, its registers).
 
-A version stays for the life of the process, a rejected one too: they are few (a handful per
-method) and small. Kept elsewhere, on purpose, and not definitions by hash: the registry's
-`_method_plugins` keeps what plugins' entry points returned, so that their code runs once (until
-`forget_plugins`); an engine maps its own database's snapshot ids to versions here, since those
-ids mean nothing in another database.
+A version stays for the life of the process: versions are few (a handful per method) and small.
+Kept elsewhere on purpose, and not by hash: the registry's `_method_plugins` keeps what plugins'
+entry points returned, so that their code runs once (until `forget_plugins`); an engine maps its
+own database's snapshot ids to the versions kept here, as those ids mean nothing in another
+database; a definition being checked walks a machine of its own, as it may never become a
+version that teams run on.
 """
 
 from __future__ import annotations
