@@ -23,7 +23,7 @@ from typing import Any
 from transitions import EventData, Machine
 from transitions import Transition as _LibraryTransition
 
-from plg.messages import Lang
+from plg.langs import Lang
 from plg.methods.checklist import TeamState
 from plg.methods.definition import GuardRef, MethodDefinition, Transition, Verdict
 from plg.methods.registry import guard_named
