@@ -12,7 +12,7 @@ from common import Line, median, spread, timed
 from overview import specs, team_name
 
 from plg import Engine
-from plg.methods.machine import built_machines
+from plg.methods.versions import built_machines
 
 SAMPLES = 300
 

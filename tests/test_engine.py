@@ -21,8 +21,8 @@ from plg import (
     load_definition,
 )
 from plg.engine.inputs import CHARTER_QUESTIONS
-from plg.methods.machine import built_machines
 from plg.methods.registry import Registry, Source, load_registry
+from plg.methods.versions import built_machines
 from plg.storage import reads
 from tests.conftest import sql
 
@@ -200,6 +200,12 @@ def _three_observations(engine: Engine) -> None:
     name = _start(engine, method="lesson_study")
     for _ in range(3):
         engine.advance(name, force=True, reason="r")
+    shown = engine.team(name).moves[0].blocking
+    with pytest.raises(Refused) as refused:
+        engine.advance(name)
+    # Every guard has its say, in the refusal as on the team's page: items first, then the count.
+    assert refused.value.params["failures"] == "; ".join(shown)
+    assert (shown[0], shown[-1]) == ("open item 'gegeven'", "0 of 3 observatie saved in this phase")
     engine.tick(name, "gegeven")
     engine.add_record(name, "evidence", "interview", "Interview A", Content(text="..."))
     engine.add_record(name, "evidence", "observatie", "Leerling A", Content(text="..."))
@@ -300,6 +306,23 @@ def test_teams_share_one_machine_per_definition(engine: Engine) -> None:
         engine.start_team(f"team {number}", "vier_vragen")
         engine.advance(f"team {number}", force=True, reason="r")
     assert built_machines() == before
+
+
+def test_a_version_is_one_definition_and_one_machine_from_loading_to_its_teams(
+    engine: Engine,
+) -> None:
+    installed = engine.method("vier_vragen").definition
+    assert load_registry().get("vier_vragen").definition is installed
+    assert engine.start_team("T", "vier_vragen").definition is installed
+    built = built_machines()
+    other = Engine(engine.store.url_text, lang="en")
+    try:
+        # Read back from its stored snapshot by an engine of its own: the same version, and the
+        # machine its moves were listed with as it started.
+        assert other.advance("T", force=True, reason="r").definition is installed
+    finally:
+        other.close()
+    assert built_machines() == built
 
 
 def test_lists_and_filters(engine: Engine) -> None:

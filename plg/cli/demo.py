@@ -21,6 +21,7 @@ from plg.engine.inputs import Content
 from plg.errors import NotFound
 from plg.langs import Lang, lang_of
 from plg.methods.definition import Category
+from plg.methods.versions import machine_for
 from plg.storage.models import utcnow
 
 
@@ -174,10 +175,7 @@ def _finish_phase(engine: Engine, name: str, trigger: str) -> None:
         else:
             category, _, kind = item.satisfied_by.partition(":")
             _save(engine, name, "artefact" if category == "artefact" else "evidence", kind, 1)
-    transition = next(
-        tr for tr in definition.transitions if tr.source == team.row.phase and tr.trigger == trigger
-    )
-    for ref in transition.guards:
+    for ref in machine_for(definition).move(team.row.phase, trigger).guards:
         if ref.name == "min_evidence":
             _save(engine, name, "evidence", str(ref.params["kind"]), int(ref.params["count"]) - 1)
 

@@ -27,10 +27,11 @@ from plg.errors import DatabaseBusy, NotFound, Refused, StaleWrite
 from plg.messages import Lang
 from plg.methods.checklist import TeamState, registers
 from plg.methods.definition import MethodDefinition
-from plg.methods.machine import Attempt, fire
-from plg.methods.pinned import apply_counters, definition_of, transition
+from plg.methods.machine import Attempt
+from plg.methods.pinned import apply_counters, definition_of
 from plg.methods.registry import Available, Registry, load_registry
-from plg.present.rows import blocking, checklist_view, moves, phase_place, team_row
+from plg.methods.versions import machine_for
+from plg.present.rows import checklist_view, moves, phase_place, team_row
 from plg.present.views import TeamRow, TeamView
 from plg.storage import reads
 from plg.storage import teams as team_store
@@ -288,13 +289,13 @@ class EngineBase:
     ) -> TeamView:
         """Move the team by `trigger` if its guards pass (or it is forced), with its event."""
         state, schools = self._read(session, team)
-        move = transition(definition, team.phase, trigger)
-        dest = fire(definition, trigger, Attempt(state, force, self.lang))
-        if dest is None:
-            failures = "; ".join(blocking(self.lang, move, state))
+        fired = machine_for(definition).fire(trigger, Attempt(state, force, self.lang))
+        if fired.dest is None:
+            failures = "; ".join(fired.refused)
             raise Refused("guards_failed", team=team.name, trigger=trigger, failures=failures)
+        dest = fired.dest
         counters = dict(team.counters)
-        apply_counters(move, counters, definition)
+        apply_counters(fired.move, counters, definition)
         source = team.phase
         status = "completed" if definition.phase(dest).final else team.status
         self._event(

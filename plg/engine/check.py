@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from plg.engine.charter import missing
 from plg.errors import Fault
 from plg.methods.definition import MethodDefinition
-from plg.methods.pinned import apply_counters, start_counters, transition
+from plg.methods.pinned import apply_counters, start_counters
+from plg.methods.versions import machine_for, parsed
 from plg.storage import audit
 
 # An event as replay needs it: kind, from, to, trigger, detail.
@@ -35,8 +36,8 @@ def replay(
 ) -> tuple[str, dict[str, int], MethodDefinition | None]:
     """The phase, counters and definition that a team's moves lead to, oldest move first.
 
-    `stored` gives the definition stored under a hash. Raises KeyError or StopIteration when a
-    move names a definition, phase or trigger that does not exist.
+    `stored` gives the definition stored under a hash. Raises KeyError when a move names a
+    definition, phase or trigger that does not exist.
     """
     phase, counters, definition = "", {}, None
     for kind, source, dest, trigger, detail in steps:
@@ -48,7 +49,7 @@ def replay(
             definition = stored(detail["to_sha256"])
             counters = dict(detail["counters"])
         elif definition is not None:
-            apply_counters(transition(definition, source, trigger), counters, definition)
+            apply_counters(machine_for(definition).move(source, trigger), counters, definition)
         phase = dest or phase
     return phase, counters, definition
 
@@ -119,7 +120,7 @@ def _snapshots(session: Session, report: CheckReport) -> dict[str, MethodDefinit
             report.faults.append(Fault(place, "check_snapshot_hash"))
             continue
         try:
-            found[sha256] = MethodDefinition.model_validate_json(content)
+            found[sha256] = parsed(sha256, content)
         except ValueError as exc:
             reason = str(exc).splitlines()[0]
             report.faults.append(Fault(place, "check_snapshot_unreadable", {"reason": reason}))
@@ -184,7 +185,7 @@ def _team_faults(
         replayed, replayed_counters, definition = replay(
             (event[2:] for event in events if event[4] is not None), definitions.__getitem__
         )
-    except (KeyError, StopIteration):
+    except KeyError:
         yield "check_replay", {}
         return
     if replayed != phase:

@@ -11,6 +11,7 @@ from plg.engine.base import EngineBase
 from plg.engine.inputs import long_text, required_text
 from plg.errors import Conflict, Refused
 from plg.methods.definition import Verdict
+from plg.methods.versions import machine_for
 from plg.present.views import DecisionView, HypothesisView
 from plg.storage import teamwork as teamwork_store
 from plg.storage.models import Hypothesis, Team
@@ -76,7 +77,7 @@ class Hypotheses(EngineBase):
                 raise Conflict("hypothesis_decided_meanwhile", team=team.name, number=number)
             if row is None:
                 raise Refused("hypothesis_none_open", team=team.name)
-            moves = [tr for tr in definition.transitions if tr.fired_by == verdict]
+            moves = machine_for(definition).made_by(verdict)
             here = next((tr for tr in moves if tr.source == team.phase), None)
             if moves and here is None:
                 phases = ", ".join(

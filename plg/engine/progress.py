@@ -12,8 +12,7 @@ from plg.engine.inputs import free_text
 from plg.errors import Conflict, InvalidInput, NotFound, Refused
 from plg.messages import t
 from plg.methods.definition import MethodDefinition
-from plg.methods.machine import triggers_from
-from plg.methods.pinned import transition
+from plg.methods.versions import machine_for
 from plg.present.rows import checklist_view
 from plg.present.views import ChecklistView, TeamView
 from plg.storage.models import Team, Tick
@@ -122,7 +121,8 @@ class Advancing(EngineBase):
         def change(session: Session, team: Team) -> TeamView:
             definition = self._active(session, team)
             self._still_in(team, definition, source)
-            possible = triggers_from(definition, team.phase)
+            machine = machine_for(definition)
+            possible = machine.triggers(team.phase)
             if trigger not in possible:
                 raise NotFound(
                     "trigger_unknown",
@@ -131,7 +131,7 @@ class Advancing(EngineBase):
                     phase=team.phase,
                     possible=", ".join(possible) or "-",
                 )
-            verdict = transition(definition, team.phase, trigger).fired_by
+            verdict = machine.move(team.phase, trigger).fired_by
             if verdict is not None and not force:
                 # The register must agree with the move: the verdict makes it.
                 raise Refused(f"trigger_by_{verdict}", trigger=trigger, team=team.name)

@@ -203,9 +203,6 @@ class MethodDefinition(_Model):
     def step_count(self) -> int:
         return sum(1 for p in self.phases if not p.final)
 
-    def transitions_from(self, phase_id: str) -> list[Transition]:
-        return [tr for tr in self.transitions if tr.source == phase_id]
-
     @cached_property
     def registers(self) -> frozenset[str]:
         """The registers its checklists read: "charter", "hypothesis", "pupils"."""

@@ -1,31 +1,32 @@
-"""One `transitions` machine per method version, built once and shared by every team.
+"""The moves of a method version, as its `transitions` machine knows them.
 
-A team's phase lives in its database row. To fire a trigger, the engine hands the machine a
-throw-away object that carries the saved phase; no team is ever attached to the machine, so the
-machine's size does not grow with the number of teams.
+The machine is the one place that answers which moves a phase has, where each leads, what the
+guards of a move say about a team now (in the reader's language), and that fires a move: the
+engine, the views of a team and the validation of a definition all ask it. There is one machine
+per method version, shared by every team (`plg.methods.versions` keeps it). A team's phase lives
+in its database row; to fire, the machine is handed a throw-away object that carries the saved
+phase, so no team is ever attached and the machine does not grow with the number of teams.
+
+Nested cycles will need `transitions.extensions.HierarchicalMachine`. Only this module names the
+library; switching means deriving `_Machine` and `_Step` from `HierarchicalMachine` and
+`NestedTransition`, giving its states a separator that no id contains (ids hold `_`), and firing
+through `trigger_event` in `_Machine.fire`. Mind that it keeps the scope it works in on the
+machine while it fires or lists triggers, so a machine the web page's threads share then needs a
+lock around each use; this one keeps nothing between calls (the phase is on the model).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from plg.messages import Lang
+from transitions import EventData, Machine
+from transitions import Transition as _LibraryTransition
+
+from plg.langs import Lang
 from plg.methods.checklist import TeamState
-from plg.methods.definition import GuardRef, MethodDefinition
+from plg.methods.definition import GuardRef, MethodDefinition, Transition, Verdict
 from plg.methods.registry import guard_named
-
-if TYPE_CHECKING:
-    from transitions import EventData, Machine
-
-_MACHINES: dict[str, Machine] = {}
-
-
-@dataclass
-class _Run:
-    """The model for one firing: transitions reads and writes its `state`."""
-
-    state: str
 
 
 @dataclass(frozen=True)
@@ -37,58 +38,131 @@ class Attempt:
     lang: Lang
 
 
-def _condition(ref: GuardRef) -> Any:
-    def passes(event: EventData) -> bool:
-        attempt: Attempt = event.kwargs["attempt"]
-        # Looked up at each firing: a guard plugin may come or go while the machine lives on.
-        guard = guard_named(ref.name)
-        return attempt.force or not guard.run(attempt.state, ref.params, attempt.lang)
+@dataclass
+class _Run:
+    """The model of one firing: transitions reads and writes its `state`; the guards leave
+    why they refused in `refused`."""
 
-    return passes
+    state: str
+    attempt: Attempt
+    refused: tuple[str, ...] = ()
 
 
-def machine_for(definition: MethodDefinition) -> Machine:
-    """The shared machine of this exact definition (keyed by its content hash)."""
-    key = definition.sha256
-    machine = _MACHINES.get(key)
-    if machine is None:
-        from transitions import Machine
+@dataclass(frozen=True)
+class _Guards:
+    """The guards of one move, as the machine's single condition on it: every guard runs, so
+    that a refusal names all open points, not just the first guard's."""
 
-        machine = Machine(
+    refs: tuple[GuardRef, ...]
+
+    def reasons(self, state: TeamState, lang: Lang) -> tuple[str, ...]:
+        # Looked up each time: a guard plugin may come or go while the machine lives on.
+        return tuple(
+            reason
+            for ref in self.refs
+            for reason in guard_named(ref.name).run(state, ref.params, lang)
+        )
+
+    def __call__(self, event: EventData) -> bool:
+        run = event.model
+        assert isinstance(run, _Run)
+        if run.attempt.force:
+            return True
+        run.refused = self.reasons(run.attempt.state, run.attempt.lang)
+        return not run.refused
+
+
+class _Step(_LibraryTransition):
+    """A transition of the machine that carries the move of the definition it was made from."""
+
+    def __init__(self, *args: Any, move: Transition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.move = move
+        self.guards = _Guards(move.guards)
+        self.conditions.append(self.condition_cls(self.guards))
+
+
+class _Machine(Machine):
+    transition_cls = _Step
+
+    def fire(self, run: _Run, trigger: str) -> bool:
+        return self.events[trigger].trigger(run)
+
+
+@dataclass(frozen=True)
+class Fired:
+    """What firing a move did: the phase the team is in now, or why its guards refused."""
+
+    move: Transition
+    dest: str | None
+    refused: tuple[str, ...]
+
+
+class Moves:
+    """The machine of one method version (`machine_for` in `plg.methods.versions` gives the
+    shared one)."""
+
+    def __init__(self, definition: MethodDefinition) -> None:
+        self._machine = _Machine(
             model=None,
             states=[phase.id for phase in definition.phases],
             initial=definition.initial,
             transitions=[
-                {
-                    "trigger": tr.trigger,
-                    "source": tr.source,
-                    "dest": tr.dest,
-                    "conditions": [_condition(ref) for ref in tr.guards],
-                }
+                {"trigger": tr.trigger, "source": tr.source, "dest": tr.dest, "move": tr}
                 for tr in definition.transitions
             ],
             auto_transitions=False,
             send_event=True,
         )
-        _MACHINES[key] = machine
-    return machine
 
+    def _steps(self, phase: str | None, trigger: str | None) -> list[_Step]:
+        event = self._machine.events.get(trigger) if trigger is not None else None
+        # `transitions` makes an entry for any phase it is indexed with: ask before reading.
+        if event is None or phase is None or phase not in event.transitions:
+            return []
+        return [step for step in event.transitions[phase] if isinstance(step, _Step)]
 
-def triggers_from(definition: MethodDefinition, phase: str) -> list[str]:
-    """The triggers the method allows in `phase`, in definition order."""
-    return list(machine_for(definition).get_triggers(phase))
+    def _step(self, phase: str | None, trigger: str | None) -> _Step:
+        found = self._steps(phase, trigger)
+        if not found:
+            raise KeyError(f"{phase}.{trigger}")
+        return found[0]
 
+    def triggers(self, phase: str) -> list[str]:
+        """The triggers the method allows in `phase`."""
+        return list(self._machine.get_triggers(phase))
 
-def fire(definition: MethodDefinition, trigger: str, attempt: Attempt) -> str | None:
-    """Fire `trigger` for a team in `attempt.state.phase`: the new phase, or None if a guard failed.
+    def moves(self, phase: str) -> list[Transition]:
+        """Every move out of `phase`, in the order of `triggers`."""
+        return [
+            step.move for trigger in self.triggers(phase) for step in self._steps(phase, trigger)
+        ]
 
-    The caller checks beforehand that the trigger exists in the team's phase.
-    """
-    run = _Run(attempt.state.phase)
-    moved = machine_for(definition).events[trigger].trigger(run, attempt=attempt)
-    return run.state if moved else None
+    def move(self, phase: str | None, trigger: str | None) -> Transition:
+        """The move `trigger` makes from `phase`; KeyError if the method has none."""
+        return self._step(phase, trigger).move
 
+    def made_by(self, verdict: Verdict) -> list[Transition]:
+        """The moves that giving the open hypothesis `verdict` makes, one per phase at most."""
+        return [
+            step.move
+            for event in self._machine.events.values()
+            for steps in event.transitions.values()
+            for step in steps
+            if isinstance(step, _Step) and step.move.fired_by == verdict
+        ]
 
-def built_machines() -> int:
-    """How many machines exist in this process (tests use it to show machines are shared)."""
-    return len(_MACHINES)
+    def blocking(self, trigger: str, state: TeamState, lang: Lang) -> tuple[str, ...]:
+        """Why the guards of `trigger` would refuse it in the team's phase now (nothing when
+        the move may happen)."""
+        return self._step(state.phase, trigger).guards.reasons(state, lang)
+
+    def fire(self, trigger: str, attempt: Attempt) -> Fired:
+        """Fire `trigger` for a team in `attempt.state.phase`, unless a guard refuses.
+
+        The caller checks beforehand that the trigger exists in the team's phase.
+        """
+        run = _Run(attempt.state.phase, attempt)
+        moved = self._machine.fire(run, trigger)
+        move = self.move(attempt.state.phase, trigger)
+        return Fired(move, run.state if moved else None, run.refused)

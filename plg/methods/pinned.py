@@ -6,25 +6,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from plg.methods.definition import MethodDefinition, Transition
+from plg.methods.versions import parsed
 from plg.storage.models import MethodSnapshot
-
-_DEFINITIONS: dict[str, MethodDefinition] = {}
 
 
 def definition_of(snapshot: MethodSnapshot) -> MethodDefinition:
     """The pinned definition a team runs on, parsed once per process."""
-    found = _DEFINITIONS.get(snapshot.sha256)
-    if found is None:
-        found = MethodDefinition.model_validate_json(snapshot.content)
-        _DEFINITIONS[snapshot.sha256] = found
-    return found
-
-
-def transition(definition: MethodDefinition, source: str | None, trigger: str | None) -> Transition:
-    """The move `trigger` makes from `source` (the caller knows it exists)."""
-    return next(
-        tr for tr in definition.transitions if tr.source == source and tr.trigger == trigger
-    )
+    return parsed(snapshot.sha256, snapshot.content)
 
 
 def start_counters(definition: MethodDefinition) -> dict[str, int]:

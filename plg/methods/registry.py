@@ -21,6 +21,7 @@ from plg.messages import Lang, t
 from plg.methods.checklist import TeamState
 from plg.methods.definition import MethodDefinition
 from plg.methods.guards import BUILTIN_GUARDS, Guard, Params
+from plg.methods.versions import known
 
 METHODS_GROUP = "plg.methods"
 GUARDS_GROUP = "plg.guards"
@@ -65,7 +66,7 @@ class Registry:
             other = self.methods[definition.id].source
             self._refuse(source, PlgError("method_duplicate", method=definition.id, other=other))
         else:
-            self.methods[definition.id] = Available(definition, source.name)
+            self.methods[definition.id] = Available(known(definition), source.name)
             source.methods.append(definition.id)
 
     def _refuse(self, source: Source, reason: PlgError) -> None:

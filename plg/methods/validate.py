@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from plg.errors import Fault
 from plg.methods.definition import REGISTER_REFS, GuardRef, MethodDefinition, Transition
 from plg.methods.guards import Guard
+from plg.methods.machine import Moves
 
 
 def _duplicates(place: str, ids: Iterable[str]) -> list[Fault]:
@@ -39,10 +40,10 @@ def _guard_faults(place: str, ref: GuardRef, guards: Mapping[str, Guard]) -> lis
     return faults
 
 
-def _reachable(definition: MethodDefinition) -> set[str]:
+def _reachable(definition: MethodDefinition, machine: Moves) -> set[str]:
     seen, todo = {definition.initial}, [definition.initial]
     while todo:
-        for tr in definition.transitions_from(todo.pop()):
+        for tr in machine.moves(todo.pop()):
             if tr.dest not in seen:
                 seen.add(tr.dest)
                 todo.append(tr.dest)
@@ -103,10 +104,13 @@ def _shape_faults(definition: MethodDefinition) -> list[Fault]:
     finals = [p for p in definition.phases if p.final]
     if not finals:
         faults.append(Fault("phases", "fault_no_final"))
-    reachable = _reachable(definition)
+    # The walk asks a machine like the one teams fire, of its own: a definition being checked
+    # is not yet a version teams may run on, and may never be one.
+    machine = Moves(definition)
+    reachable = _reachable(definition, machine)
     for i, phase in enumerate(definition.phases):
         here = f"phases[{i}]"
-        exits = definition.transitions_from(phase.id)
+        exits = machine.moves(phase.id)
         if phase.final:
             if exits:
                 faults.append(Fault(here, "fault_final_exit", {"id": phase.id}))
@@ -116,7 +120,7 @@ def _shape_faults(definition: MethodDefinition) -> list[Fault]:
                 faults.append(Fault("initial", "fault_initial_final", {"id": phase.id}))
         elif not exits:
             faults.append(Fault(here, "fault_trap", {"id": phase.id}))
-        elif not any(tr.trigger == "next" for tr in exits):
+        elif "next" not in machine.triggers(phase.id):
             faults.append(Fault(here, "fault_no_next", {"id": phase.id}))
         if phase.id not in reachable:
             faults.append(Fault(here, "fault_unreachable", {"id": phase.id}))

@@ -8,10 +8,8 @@ from typing import Any, Protocol
 
 from plg.messages import Lang
 from plg.methods.checklist import TeamState
-from plg.methods.definition import MethodDefinition, Transition
-from plg.methods.machine import triggers_from
-from plg.methods.pinned import transition
-from plg.methods.registry import guard_named
+from plg.methods.definition import MethodDefinition
+from plg.methods.versions import machine_for
 from plg.present.views import (
     ChecklistView,
     EventView,
@@ -123,25 +121,15 @@ def checklist_view(lang: Lang, team: Team, state: TeamState) -> ChecklistView:
     )
 
 
-def blocking(lang: Lang, move: Transition, state: TeamState) -> tuple[str, ...]:
-    """Why each guard of `move` would refuse it now (nothing when the move may happen)."""
-    return tuple(
-        reason
-        for ref in move.guards
-        for reason in guard_named(ref.name).run(state, ref.params, lang)
-    )
-
-
 def moves(lang: Lang, state: TeamState) -> tuple[MoveView, ...]:
     """Every move the team's phase allows, and what blocks each one now."""
     definition = state.definition
+    machine = machine_for(definition)
     found = []
-    for trigger in triggers_from(definition, state.phase):
-        move = transition(definition, state.phase, trigger)
+    for move in machine.moves(state.phase):
         title = move.title(lang) if move.title else definition.phase(move.dest).title(lang)
-        found.append(
-            MoveView(trigger, move.dest, title, blocking(lang, move, state), move.fired_by)
-        )
+        blocking = machine.blocking(move.trigger, state, lang)
+        found.append(MoveView(move.trigger, move.dest, title, blocking, move.fired_by))
     return tuple(found)
 
 
