@@ -1,0 +1,85 @@
+"""The code keeps the shape docs/architecture.md draws: every module in its tables, imports only
+along its arrows, and the SQL in storage."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DRAWING = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+
+# The rooms each room may import from (besides itself and the modules beside the rooms).
+ALLOWED = {
+    "methods": set(),
+    "storage": set(),
+    "present": {"methods", "storage"},
+    "engine": {"methods", "storage", "present"},
+    "cli": {"methods", "storage", "present", "engine"},
+    "web": {"methods", "storage", "present", "engine"},
+}
+
+
+def _modules() -> list[Path]:
+    return sorted(
+        path
+        for path in (ROOT / "plg").rglob("*.py")
+        if "migrations/versions" not in path.as_posix()
+    )
+
+
+def _room(path: Path) -> str | None:
+    parts = path.relative_to(ROOT / "plg").parts
+    return parts[0] if len(parts) > 1 else None
+
+
+def _imported(path: Path) -> set[str]:
+    """The plg modules `path` imports, at the top or inside functions."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return {name for name in names if name.startswith("plg.")}
+
+
+def test_every_module_stands_in_the_drawing_and_every_one_drawn_exists() -> None:
+    drawn = set(re.findall(r"^\| `(plg/[\w/]+\.py)` \|", DRAWING, flags=re.MULTILINE))
+    present = {path.relative_to(ROOT).as_posix() for path in _modules()}
+    assert drawn - present == set(), "drawn, but not in the code"
+    assert present - drawn == set(), "in the code, but not drawn"
+
+
+def test_imports_follow_the_arrows() -> None:
+    against: list[str] = []
+    for path in _modules():
+        room = _room(path)
+        if room is None:
+            continue
+        for name in _imported(path):
+            target = name.split(".")[1]
+            if target in ALLOWED and target != room and target not in ALLOWED[room]:
+                against.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert against == []
+
+
+def test_the_modules_beside_the_rooms_import_no_room() -> None:
+    beside = [path for path in _modules() if _room(path) is None and path.name != "__init__.py"]
+    assert beside, "the rooms have modules beside them"
+    for path in beside:
+        rooms = {name.split(".")[1] for name in _imported(path)} & set(ALLOWED)
+        assert rooms == set(), f"{path.relative_to(ROOT)} imports {rooms}"
+
+
+def test_only_storage_builds_sql() -> None:
+    builders = re.compile(r"\b(select|insert|update|delete|text)\(")
+    imports_sql = re.compile(r"^from sqlalchemy import .*\b(select|insert|update|delete|text)\b", re.M)
+    for path in _modules():
+        if _room(path) in {"storage", None}:
+            continue
+        source = path.read_text(encoding="utf-8")
+        if imports_sql.search(source):
+            assert not builders.search(source), f"{path.relative_to(ROOT)} builds SQL"
