@@ -1,0 +1,52 @@
+"""What the command line says to do about an error: what to type, after the error's own words
+(which say only what is wrong, on every surface). By the error's key, the message key of the
+advice, filled in with the error's values; an empty list that a command prints can have advice
+too. A literal table, so that text extraction sees every key."""
+
+from __future__ import annotations
+
+REMEDIES: dict[str, str] = {
+    "actor_invalid": "cli_fix_actor_invalid",
+    "attendee_not_member": "cli_fix_attendee_not_member",
+    "backup_server": "cli_fix_backup_server",
+    "charter_nothing": "cli_fix_charter_nothing",
+    "db_driver_missing": "cli_fix_db_driver_missing",
+    "db_missing": "cli_fix_db_missing",
+    "db_outdated": "cli_fix_db_outdated",
+    "db_unreachable": "cli_fix_db_unreachable",
+    "exists_output": "cli_fix_exists_output",
+    "file_too_large": "cli_fix_file_too_large",
+    "force_needs_reason": "cli_fix_force_needs_reason",
+    "guards_failed": "cli_fix_guards_failed",
+    "hypothesis_none_open": "cli_fix_hypothesis_none_open",
+    "hypothesis_open": "cli_fix_hypothesis_open",
+    "internal_schools": "cli_fix_internal_schools",
+    "item_not_manual": "cli_fix_item_not_manual",
+    "meeting_no_attendees": "cli_fix_meeting_no_attendees",
+    "member_unknown": "cli_fix_member_unknown",
+    "migrate_unmapped": "cli_fix_migrate_unmapped",
+    "network_schools": "cli_fix_network_schools",
+    "no_teams": "cli_fix_no_teams",
+    "password_empty_stdin": "cli_fix_password_empty_stdin",
+    "person_exists": "cli_fix_person_exists",
+    "person_unknown": "cli_fix_person_unknown",
+    "project_leader_unknown": "cli_fix_project_leader_unknown",
+    "pupil_not_predicted": "cli_fix_pupil_not_predicted",
+    "pupil_unknown": "cli_fix_pupil_unknown",
+    "record_content": "cli_fix_record_content",
+    "record_no_file": "cli_fix_record_no_file",
+    "record_unknown": "cli_fix_record_unknown",
+    "role_checks_need_leader": "cli_fix_role_checks_need_leader",
+    "role_refused": "cli_fix_role_refused",
+    "role_refused_foundation": "cli_fix_role_refused_foundation",
+    "school_exists": "cli_fix_school_exists",
+    "school_unknown": "cli_fix_school_unknown",
+    "serve_workers_sqlite": "cli_fix_serve_workers_sqlite",
+    "team_unknown": "cli_fix_team_unknown",
+    "trigger_by_accepted": "cli_fix_trigger_by_accepted",
+    "trigger_by_rejected": "cli_fix_trigger_by_rejected",
+    "user_exists": "cli_fix_user_exists",
+    "user_not_a_person": "cli_fix_user_not_a_person",
+    "user_unknown": "cli_fix_user_unknown",
+    "verdict_invalid": "cli_fix_verdict_invalid",
+}
