@@ -538,12 +538,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Er is al iemand met de naam '{person}'.",
     },
     "no_schools": {
-        "en": "There are no schools yet. Add one with 'plg school add'.",
-        "nl": "Er zijn nog geen scholen. Voeg er een toe met 'plg school add'.",
+        "en": "There are no schools yet.",
+        "nl": "Er zijn nog geen scholen.",
     },
     "no_people": {
-        "en": "There is nobody yet. Add someone with 'plg person add'.",
-        "nl": "Er is nog niemand. Voeg iemand toe met 'plg person add'.",
+        "en": "There is nobody yet.",
+        "nl": "Er is nog niemand.",
     },
     "done_school": {"en": "School '{school}' saved.", "nl": "School '{school}' bewaard."},
     "done_person": {"en": "'{person}' saved.", "nl": "'{person}' bewaard."},
@@ -552,8 +552,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "col_people": {"en": "People", "nl": "Mensen"},
     "col_school": {"en": "School", "nl": "School"},
     "no_members": {
-        "en": "This team has no members yet. Add them with 'plg team join'.",
-        "nl": "Dit team heeft nog geen leden. Voeg ze toe met 'plg team join'.",
+        "en": "This team has no members yet.",
+        "nl": "Dit team heeft nog geen leden.",
     },
     "role_leader": {"en": "leader", "nl": "leider"},
     "role_member": {"en": "member", "nl": "lid"},
@@ -837,12 +837,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Charter van '{team}' bewaard.",
     },
     "trigger_by_accepted": {
-        "en": "'{trigger}' follows from accepting the open hypothesis.",
-        "nl": "'{trigger}' volgt uit het aannemen van de open hypothese.",
+        "en": "In team '{team}', '{trigger}' follows from accepting the open hypothesis.",
+        "nl": "In team '{team}' volgt '{trigger}' uit het aannemen van de open hypothese.",
     },
     "trigger_by_rejected": {
-        "en": "'{trigger}' follows from rejecting the open hypothesis.",
-        "nl": "'{trigger}' volgt uit het verwerpen van de open hypothese.",
+        "en": "In team '{team}', '{trigger}' follows from rejecting the open hypothesis.",
+        "nl": "In team '{team}' volgt '{trigger}' uit het verwerpen van de open hypothese.",
     },
     "hypothesis_invalid": {
         "en": "A hypothesis needs a text of at most {limit} characters.",
@@ -1070,8 +1070,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "'{person}' kan niet meer inloggen.",
     },
     "no_users": {
-        "en": "Nobody can sign in yet. Add an account with 'plg user add NAME'.",
-        "nl": "Nog niemand kan inloggen. Maak een account met 'plg user add NAAM'.",
+        "en": "Nobody can sign in yet.",
+        "nl": "Nog niemand kan inloggen.",
     },
     "col_account": {"en": "Account", "nl": "Account"},
     "col_lang": {"en": "Language", "nl": "Taal"},
@@ -1539,6 +1539,22 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "cli_fix_serve_workers_sqlite": {
         "en": "Use --workers 1, or --db with a PostgreSQL URL.",
         "nl": "Gebruik --workers 1, of --db met een PostgreSQL-URL.",
+    },
+    "cli_fix_no_schools": {
+        "en": "Add one with 'plg school add'.",
+        "nl": "Voeg er een toe met 'plg school add'.",
+    },
+    "cli_fix_no_people": {
+        "en": "Add someone with 'plg person add'.",
+        "nl": "Voeg iemand toe met 'plg person add'.",
+    },
+    "cli_fix_no_members": {
+        "en": "Add them with 'plg team join'.",
+        "nl": "Voeg ze toe met 'plg team join'.",
+    },
+    "cli_fix_no_users": {
+        "en": "Add an account with 'plg user add NAME'.",
+        "nl": "Maak een account met 'plg user add NAAM'.",
     },
     "web_fix_team_unknown": {
         "en": "Your teams are under 'My teams'.",

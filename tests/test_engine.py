@@ -334,7 +334,7 @@ def test_stalled_teams_come_first(db_url: str) -> None:
 def test_a_missing_database_is_not_created_by_reading(tmp_path: Path) -> None:
     path = tmp_path / "nothing.db"
     engine = Engine(f"sqlite:///{path}")
-    with pytest.raises(DatabaseError, match="plg init"):
+    with pytest.raises(DatabaseError, match="There is no plg database"):
         engine.teams()
     engine.close()
     assert not path.exists()
