@@ -487,7 +487,7 @@ def test_case_pupils_are_planned_predicted_and_observed_by_pseudonym(
             "text": "keek rond",
         },
     )
-    assert "write down the prediction first" in text_of(early.text)
+    assert "Write down the prediction first" in text_of(early.text)
     for kind, said in (("prediction", "wacht af"), ("observation", "begon meteen")):
         member.post(
             path,
