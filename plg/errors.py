@@ -1,7 +1,11 @@
-"""The errors plg raises on purpose. The CLI prints any `PlgError` as one line and exits 1."""
+"""The errors plg raises on purpose. An error says what is wrong; what to do about it is for
+the surface that shows it to say (`plg.cli.remedies`, `plg.web.remedies`): the command line
+names what to type, the web page what to click. The CLI prints any `PlgError` as one line and
+exits 1."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING
@@ -15,6 +19,14 @@ def t(key: str, lang: Lang, /, **params: object) -> str:
     from plg.messages import t
 
     return t(key, lang, **params)
+
+
+def advised(key: str, lang: Lang, remedies: Mapping[str, str] | None, /, **params: object) -> str:
+    """The text of `key` in `lang`, then what a surface says to do about it, if its `remedies`
+    (the message key of its advice, by the key of what it advises on) have a word for it."""
+    text = t(key, lang, **params)
+    remedy = remedies.get(key) if remedies else None
+    return text if remedy is None else f"{text} {t(remedy, lang, **params)}"
 
 
 def _visible(value: object) -> object:
@@ -33,13 +45,15 @@ class PlgError(Exception):
         self.params = params
         super().__init__(self.text("en"))
 
-    def text(self, lang: Lang) -> str:
-        """The whole message in `lang`: what is wrong and what to do.
+    def text(self, lang: Lang, remedies: Mapping[str, str] | None = None) -> str:
+        """What is wrong, in `lang`; then what to do about it, if the surface's `remedies` (the
+        message key of its advice, by the error's key) have a word for it.
 
         What the user typed is shown with its control characters written out (a line break as
         \\n): the message stays one line, and cannot send escape codes to the terminal.
         """
-        return t(self.key, lang, **{key: _visible(value) for key, value in self.params.items()})
+        params = {key: _visible(value) for key, value in self.params.items()}
+        return advised(self.key, lang, remedies, **params)
 
 
 class NotFound(PlgError):
@@ -91,6 +105,7 @@ class InvalidMethodDefinition(PlgError):
         self.source = source
         super().__init__("definition_invalid", source=source, count=len(faults))
 
-    def text(self, lang: Lang) -> str:
+    def text(self, lang: Lang, remedies: Mapping[str, str] | None = None) -> str:
+        # Each fault says what is wrong where; the fix is in the definition, on any surface.
         head = t("definition_invalid", lang, source=self.source or "(data)", count=len(self.faults))
         return "\n".join([head, *(f"  {fault.text(lang)}" for fault in self.faults)])

@@ -12,10 +12,10 @@ from plg.langs import LANGS, Lang
 __all__ = ["LANGS", "MESSAGES", "Lang", "t"]
 
 MESSAGES: dict[str, dict[Lang, str]] = {
-    # Errors: what is wrong, then what to do.
+    # Errors: what is wrong. What to do about it is each surface's (the block `errors`, below).
     "team_unknown": {
-        "en": "There is no team '{team}'. See the teams with 'plg team list'.",
-        "nl": "Er is geen team '{team}'. Bekijk de teams met 'plg team list'.",
+        "en": "There is no team '{team}'.",
+        "nl": "Er is geen team '{team}'.",
     },
     "team_exists": {
         "en": "A team named '{team}' already exists. Choose another name.",
@@ -30,16 +30,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Een team is 'internal' (een school) of 'network' (meerdere scholen), niet '{kind}'.",
     },
     "network_schools": {
-        "en": "Team '{team}' is a network, which spans several schools: name at least two with "
-        "--school, or start it as an internal team.",
-        "nl": "Team '{team}' is een netwerk, en dat beslaat meerdere scholen: noem er minstens "
-        "twee met --school, of start het als intern team.",
+        "en": "Team '{team}' is a network, which spans several schools: it needs at least two.",
+        "nl": "Team '{team}' is een netwerk, en dat beslaat meerdere scholen: het heeft er minstens twee nodig.",
     },
     "internal_schools": {
-        "en": "Team '{team}' is an internal team, of one school: name one --school, or start "
-        "it with --kind network.",
-        "nl": "Team '{team}' is een intern team, van een school: noem een --school, of start "
-        "het met --kind network.",
+        "en": "Team '{team}' is an internal team, of one school: it needs exactly one.",
+        "nl": "Team '{team}' is een intern team, van een school: het heeft er precies een nodig.",
     },
     "leader_invalid": {
         "en": "A leader's name needs 1 to 200 visible characters.",
@@ -66,19 +62,16 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Fase '{phase}' heeft geen checklistpunt '{item}'. Punten: {items}.",
     },
     "item_not_manual": {
-        "en": "Item '{item}' is ticked by {what} ({satisfied_by}), not by hand: use '{command}'.",
-        "nl": "Punt '{item}' wordt afgevinkt door {what} ({satisfied_by}), niet met de hand: "
-        "gebruik '{command}'.",
+        "en": "Item '{item}' is ticked by {what} ({satisfied_by}), not by hand.",
+        "nl": "Punt '{item}' wordt afgevinkt door {what} ({satisfied_by}), niet met de hand.",
     },
     "item_already": {
         "en": "Item '{item}' is already {state}.",
         "nl": "Punt '{item}' is al {state}.",
     },
     "guards_failed": {
-        "en": "Team '{team}' cannot move on with '{trigger}' yet: {failures}. "
-        "Finish these, or use --force with --reason.",
-        "nl": "Team '{team}' kan nog niet verder met '{trigger}': {failures}. "
-        "Rond deze af, of gebruik --force met --reason.",
+        "en": "Team '{team}' cannot move on with '{trigger}' yet: {failures}.",
+        "nl": "Team '{team}' kan nog niet verder met '{trigger}': {failures}.",
     },
     "version_unknown": {
         "en": "Method '{method}' has no version {version} here. Versions: {versions}.",
@@ -89,32 +82,32 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Team '{team}' draait al op versie {version}.",
     },
     "migrate_unmapped": {
-        "en": "Team '{team}' cannot move to version {version}; these have no place there: {unmapped}. Map a phase with --map OLD=NEW, or untick items first.",
-        "nl": "Team '{team}' kan niet naar versie {version}; deze hebben daar geen plek: {unmapped}. Koppel een fase met --map OUD=NIEUW, of vink punten eerst uit.",
+        "en": "Team '{team}' cannot move to version {version}; these have no place there: {unmapped}.",
+        "nl": "Team '{team}' kan niet naar versie {version}; deze hebben daar geen plek: {unmapped}.",
     },
     "force_needs_reason": {
-        "en": 'A forced move needs a reason. Add --reason "why".',
-        "nl": 'Een geforceerde stap heeft een reden nodig. Voeg --reason "waarom" toe.',
+        "en": "A forced move needs a reason, for the history.",
+        "nl": "Een geforceerde stap heeft een reden nodig, voor de geschiedenis.",
     },
     "record_type_unknown": {
         "en": "Method '{method}' has no {category} type '{type}'. Types: {types}.",
         "nl": "Methode '{method}' kent geen {category}-soort '{type}'. Soorten: {types}.",
     },
     "record_unknown": {
-        "en": "Team '{team}' has no {category} with id {id}. The ids are in the list command's output.",
-        "nl": "Team '{team}' heeft geen {category} met id {id}. De ids staan in de uitvoer van het list-commando.",
+        "en": "Team '{team}' has no {category} with id {id}.",
+        "nl": "Team '{team}' heeft geen {category} met id {id}.",
     },
     "record_no_file": {
-        "en": "Record {id} holds no file, only text or a value; 'list' shows it.",
-        "nl": "Record {id} bevat geen bestand, alleen tekst of een waarde; 'list' toont die.",
+        "en": "Record {id} holds no file, only text or a value.",
+        "nl": "Record {id} bevat geen bestand, alleen tekst of een waarde.",
     },
     "text_invalid": {
         "en": "The text holds a character that cannot be stored (NUL, or bytes that are not UTF-8). Remove it and try again.",
         "nl": "De tekst bevat een teken dat niet bewaard kan worden (NUL, of bytes die geen UTF-8 zijn). Haal het weg en probeer het opnieuw.",
     },
     "record_content": {
-        "en": "Give the content with exactly one of --file, --text or --value.",
-        "nl": "Geef de inhoud met precies een van --file, --text of --value.",
+        "en": "What is saved is exactly one of a file, a text or a value (a value for evidence only).",
+        "nl": "Wat bewaard wordt is precies een van: een bestand, een tekst of een waarde (een waarde alleen bij bewijs).",
     },
     "record_title": {
         "en": "A title needs 1 to 200 visible characters.",
@@ -129,23 +122,20 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Kan het bestand '{path}' niet lezen: {reason}. Controleer het pad en de rechten.",
     },
     "file_too_large": {
-        "en": "The file '{path}' is {size} MB; plg stores files up to {limit} MB. "
-        "Save a link to it with --text instead.",
-        "nl": "Het bestand '{path}' is {size} MB; plg bewaart bestanden tot {limit} MB. "
-        "Sla er een link naar op met --text.",
+        "en": "The file is {size} MB; plg stores files up to {limit} MB.",
+        "nl": "Het bestand is {size} MB; plg bewaart bestanden tot {limit} MB.",
     },
     "output_unwritable": {
         "en": "Cannot write '{path}': {reason}.",
         "nl": "Kan '{path}' niet schrijven: {reason}.",
     },
     "db_missing": {
-        "en": "There is no plg database at {url}. Create it with 'plg init'.",
-        "nl": "Er is geen plg-database op {url}. Maak die aan met 'plg init'.",
+        "en": "There is no plg database at {url}.",
+        "nl": "Er is geen plg-database op {url}.",
     },
     "db_outdated": {
-        "en": "The database at {url} has an older layout ({revision}). Upgrade it with 'plg init'.",
-        "nl": "De database op {url} heeft een oudere indeling ({revision}). "
-        "Werk die bij met 'plg init'.",
+        "en": "The database at {url} has an older layout ({revision}).",
+        "nl": "De database op {url} heeft een oudere indeling ({revision}).",
     },
     "db_newer": {
         "en": "The database at {url} was written by a newer plg (layout {revision}). "
@@ -162,12 +152,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "hulp bij deze database.",
     },
     "db_unreachable": {
-        "en": "Cannot open the database at {url}: {reason}. Check --db or PLG_DATABASE_URL.",
-        "nl": "Kan de database op {url} niet openen: {reason}. Controleer --db of PLG_DATABASE_URL.",
+        "en": "Cannot open the database at {url}: {reason}.",
+        "nl": "Kan de database op {url} niet openen: {reason}.",
     },
     "db_driver_missing": {
-        "en": "The database driver for {url} is not installed ({reason}). For PostgreSQL: pip install 'plg[postgres]'.",
-        "nl": "Het databasestuurprogramma voor {url} is niet geïnstalleerd ({reason}). Voor PostgreSQL: pip install 'plg[postgres]'.",
+        "en": "The database driver for {url} is not installed ({reason}).",
+        "nl": "Het databasestuurprogramma voor {url} is niet geïnstalleerd ({reason}).",
     },
     "db_url_invalid": {
         "en": "'{url}' is not a database URL. Use one like sqlite:///plg.db or "
@@ -400,12 +390,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "check_progress": {"en": "Checking teams", "nl": "Teams controleren"},
     "backup_server": {
-        "en": "plg backup copies SQLite databases; {url} is a server database. Use the "
-        "server's own tool: pg_dump --format=custom --file=FILE DATABASE (restore with "
-        "pg_restore).",
-        "nl": "plg backup kopieert SQLite-databases; {url} is een serverdatabase. Gebruik het "
-        "eigen hulpmiddel van de server: pg_dump --format=custom --file=BESTAND DATABASE "
-        "(terugzetten met pg_restore).",
+        "en": "A backup by plg copies a SQLite database; {url} is a server database.",
+        "nl": "Een back-up door plg kopieert een SQLite-database; {url} is een serverdatabase.",
     },
     "backup_exists": {
         "en": "'{path}' already exists; a backup never overwrites a file. Choose a new name.",
@@ -414,16 +400,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     # Roles and settings.
     "role_refused": {
-        "en": "'{person}' may not {action} in team '{team}': only {who} may. Act as someone "
-        "who may (--as), or ask a project leader for that role (plg team join).",
-        "nl": "'{person}' mag in team '{team}' niet {action}: alleen {who} mag dat. Handel als "
-        "iemand die het mag (--as), of vraag een projectleider om die rol (plg team join).",
+        "en": "'{person}' may not {action} in team '{team}': only {who} may.",
+        "nl": "'{person}' mag in team '{team}' niet {action}: alleen {who} mag dat.",
     },
     "role_refused_foundation": {
-        "en": "'{person}' may not {action}: only a project leader may while role checks are "
-        "on. Act as a project leader (--as).",
-        "nl": "'{person}' mag niet {action}: alleen een projectleider mag dat zolang de "
-        "rolcontrole aan staat. Handel als projectleider (--as).",
+        "en": "'{person}' may not {action}: only a project leader may while role checks are on.",
+        "nl": "'{person}' mag niet {action}: alleen een projectleider mag dat zolang de rolcontrole aan staat.",
     },
     "who_members": {
         "en": "its members, its leader or a project leader",
@@ -463,10 +445,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "wijzigen wie projectleider is",
     },
     "role_checks_need_leader": {
-        "en": "Role checks would lock everyone out: there is no project leader yet. Add one "
-        "first with 'plg project-leader add PERSON'.",
-        "nl": "Rolcontrole zou iedereen buitensluiten: er is nog geen projectleider. Voeg er "
-        "eerst een toe met 'plg project-leader add PERSOON'.",
+        "en": "Role checks would lock everyone out: there is no project leader yet.",
+        "nl": "Rolcontrole zou iedereen buitensluiten: er is nog geen projectleider.",
     },
     "last_project_leader": {
         "en": "'{person}' is the last project leader while role checks are on; nobody could "
@@ -480,12 +460,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "'{person}' is al projectleider.",
     },
     "project_leader_unknown": {
-        "en": "'{person}' is not a project leader. See them with 'plg project-leader list'.",
-        "nl": "'{person}' is geen projectleider. Bekijk ze met 'plg project-leader list'.",
+        "en": "'{person}' is not a project leader.",
+        "nl": "'{person}' is geen projectleider.",
     },
     "actor_invalid": {
-        "en": "Who acts (--as or PLG_USER) needs 1 to 200 visible characters.",
-        "nl": "Wie handelt (--as of PLG_USER) heeft 1 tot 200 zichtbare tekens nodig.",
+        "en": "The name of who acts needs 1 to 200 visible characters.",
+        "nl": "De naam van wie handelt heeft 1 tot 200 zichtbare tekens nodig.",
     },
     "person_invalid": {
         "en": "A person's name needs 1 to 200 visible characters.",
@@ -506,8 +486,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "een latere dag.",
     },
     "member_unknown": {
-        "en": "'{person}' is not in team '{team}'. See its members with 'plg team members'.",
-        "nl": "'{person}' zit niet in team '{team}'. Bekijk de leden met 'plg team members'.",
+        "en": "'{person}' is not in team '{team}'.",
+        "nl": "'{person}' zit niet in team '{team}'.",
     },
     "setting_unknown": {
         "en": "There is no setting '{key}'. Settings: {keys}.",
@@ -532,8 +512,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "export_meetings": {"en": "Meetings", "nl": "Bijeenkomsten"},
     "export_hours": {"en": "Hours in these meetings", "nl": "Uren in deze bijeenkomsten"},
     "school_exists": {
-        "en": "There is already a school named '{school}'. See them with 'plg school list'.",
-        "nl": "Er is al een school met de naam '{school}'. Bekijk ze met 'plg school list'.",
+        "en": "There is already a school named '{school}'.",
+        "nl": "Er is al een school met de naam '{school}'.",
     },
     "school_code_taken": {
         "en": "The code '{code}' belongs to '{school}' already. Each school has its own code.",
@@ -546,25 +526,24 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zoals het BRIN-nummer (04AB).",
     },
     "school_unknown": {
-        "en": "There is no school '{school}'. Schools: {schools}. Add it with 'plg school add'.",
-        "nl": "Er is geen school '{school}'. Scholen: {schools}. Voeg die toe met "
-        "'plg school add'.",
+        "en": "There is no school '{school}'. Schools: {schools}.",
+        "nl": "Er is geen school '{school}'. Scholen: {schools}.",
     },
     "email_invalid": {
         "en": "'{email}' is not an e-mail address, such as anna@school.nl.",
         "nl": "'{email}' is geen e-mailadres, zoals anna@school.nl.",
     },
     "person_exists": {
-        "en": "There is already someone named '{person}'. See everyone with 'plg person list'.",
-        "nl": "Er is al iemand met de naam '{person}'. Bekijk iedereen met 'plg person list'.",
+        "en": "There is already someone named '{person}'.",
+        "nl": "Er is al iemand met de naam '{person}'.",
     },
     "no_schools": {
-        "en": "There are no schools yet. Add one with 'plg school add'.",
-        "nl": "Er zijn nog geen scholen. Voeg er een toe met 'plg school add'.",
+        "en": "There are no schools yet.",
+        "nl": "Er zijn nog geen scholen.",
     },
     "no_people": {
-        "en": "There is nobody yet. Add someone with 'plg person add'.",
-        "nl": "Er is nog niemand. Voeg iemand toe met 'plg person add'.",
+        "en": "There is nobody yet.",
+        "nl": "Er is nog niemand.",
     },
     "done_school": {"en": "School '{school}' saved.", "nl": "School '{school}' bewaard."},
     "done_person": {"en": "'{person}' saved.", "nl": "'{person}' bewaard."},
@@ -573,8 +552,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "col_people": {"en": "People", "nl": "Mensen"},
     "col_school": {"en": "School", "nl": "School"},
     "no_members": {
-        "en": "This team has no members yet. Add them with 'plg team join'.",
-        "nl": "Dit team heeft nog geen leden. Voeg ze toe met 'plg team join'.",
+        "en": "This team has no members yet.",
+        "nl": "Dit team heeft nog geen leden.",
     },
     "role_leader": {"en": "leader", "nl": "leider"},
     "role_member": {"en": "member", "nl": "lid"},
@@ -597,8 +576,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "voorwaarde '{name}' faalde ({error}); meld het aan wie de plugin installeerde",
     },
     "guard_missing": {
-        "en": "guard '{name}' is not installed any more; reinstall its plugin, or move with --force and --reason",
-        "nl": "voorwaarde '{name}' is niet meer geïnstalleerd; installeer de plugin opnieuw, of ga verder met --force en --reason",
+        "en": "guard '{name}' is not installed any more; reinstall its plugin",
+        "nl": "voorwaarde '{name}' is niet meer geïnstalleerd; installeer de plugin opnieuw",
     },
     "artefact": {"en": "artefact", "nl": "product"},
     "evidence": {"en": "evidence", "nl": "bewijs"},
@@ -619,8 +598,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "col_last": {"en": "Last activity", "nl": "Laatste activiteit"},
     "col_id": {"en": "Id", "nl": "Id"},
     "exists_output": {
-        "en": "'{path}' already exists. Choose another --output, or add --overwrite.",
-        "nl": "'{path}' bestaat al. Kies een andere --output, of voeg --overwrite toe.",
+        "en": "'{path}' already exists.",
+        "nl": "'{path}' bestaat al.",
     },
     "col_version": {"en": "Version", "nl": "Versie"},
     "col_title": {"en": "Title", "nl": "Titel"},
@@ -784,8 +763,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "Database: {url}",
     },
     "no_teams": {
-        "en": "No teams yet. Start one with 'plg team start NAME --method METHOD'.",
-        "nl": "Nog geen teams. Start er een met 'plg team start NAAM --method METHODE'.",
+        "en": "No teams yet.",
+        "nl": "Nog geen teams.",
     },
     "nothing_saved": {"en": "Nothing saved yet.", "nl": "Nog niets opgeslagen."},
     "plugin_broken": {
@@ -846,8 +825,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Het charter heeft geen vraag '{id}'. Vragen: {ids}.",
     },
     "charter_nothing": {
-        "en": "Give at least one answer or the deadline. See 'plg charter set --help'.",
-        "nl": "Geef minstens één antwoord of de einddatum. Zie 'plg charter set --help'.",
+        "en": "There is nothing to save: no answer and no deadline.",
+        "nl": "Er is niets te bewaren: geen antwoord en geen einddatum.",
     },
     "text_too_long": {
         "en": "A text may be at most {limit} characters long.",
@@ -858,34 +837,28 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Charter van '{team}' bewaard.",
     },
     "trigger_by_accepted": {
-        "en": "'{trigger}' follows from accepting the open hypothesis: use "
-        "'plg hypothesis accept \"{team}\" --verdict TEXT'.",
-        "nl": "'{trigger}' volgt uit het aannemen van de open hypothese: gebruik "
-        "'plg hypothesis accept \"{team}\" --verdict TEKST'.",
+        "en": "In team '{team}', '{trigger}' follows from accepting the open hypothesis.",
+        "nl": "In team '{team}' volgt '{trigger}' uit het aannemen van de open hypothese.",
     },
     "trigger_by_rejected": {
-        "en": "'{trigger}' follows from rejecting the open hypothesis: use "
-        "'plg hypothesis reject \"{team}\" --verdict TEXT'.",
-        "nl": "'{trigger}' volgt uit het verwerpen van de open hypothese: gebruik "
-        "'plg hypothesis reject \"{team}\" --verdict TEKST'.",
+        "en": "In team '{team}', '{trigger}' follows from rejecting the open hypothesis.",
+        "nl": "In team '{team}' volgt '{trigger}' uit het verwerpen van de open hypothese.",
     },
     "hypothesis_invalid": {
         "en": "A hypothesis needs a text of at most {limit} characters.",
         "nl": "Een hypothese heeft een tekst nodig van hoogstens {limit} tekens.",
     },
     "verdict_invalid": {
-        "en": "Say why with --verdict, in at most {limit} characters (--data too).",
-        "nl": "Zeg waarom met --verdict, in hoogstens {limit} tekens (--data ook).",
+        "en": "A verdict says why in 1 to {limit} characters, and its data in at most {limit}.",
+        "nl": "Een oordeel zegt waarom in 1 tot {limit} tekens, en de gegevens in hoogstens {limit}.",
     },
     "hypothesis_open": {
-        "en": "Team '{team}' is still testing an open hypothesis: accept or reject it first "
-        "('plg hypothesis list').",
-        "nl": "Team '{team}' toetst nog een open hypothese: neem die eerst aan of verwerp hem "
-        "('plg hypothesis list').",
+        "en": "Team '{team}' is still testing an open hypothesis.",
+        "nl": "Team '{team}' toetst nog een open hypothese.",
     },
     "hypothesis_none_open": {
-        "en": "Team '{team}' has no open hypothesis. Add one with 'plg hypothesis add'.",
-        "nl": "Team '{team}' heeft geen open hypothese. Voeg er een toe met 'plg hypothesis add'.",
+        "en": "Team '{team}' has no open hypothesis.",
+        "nl": "Team '{team}' heeft geen open hypothese.",
     },
     "verdict_wrong_phase": {
         "en": "Team '{team}' gives its verdict on a hypothesis in phase: {phases}.",
@@ -918,19 +891,16 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "jaar vanaf nu.",
     },
     "meeting_no_attendees": {
-        "en": "Name who attended with --attendee (once for each person).",
-        "nl": "Noem wie er waren met --attendee (één keer per persoon).",
+        "en": "A meeting needs at least one person who attended.",
+        "nl": "Een bijeenkomst heeft minstens één aanwezige nodig.",
     },
     "attendee_not_member": {
-        "en": "'{person}' was not a member of team '{team}' on {day}. Add them with "
-        "'plg team join' (with --since), or leave them out.",
-        "nl": "'{person}' was op {day} geen lid van team '{team}'. Voeg die persoon toe met "
-        "'plg team join' (met --since), of laat hem weg.",
+        "en": "'{person}' was not a member of team '{team}' on {day}.",
+        "nl": "'{person}' was op {day} geen lid van team '{team}'.",
     },
     "person_unknown": {
-        "en": "Nobody called '{person}' is known. See the people with 'plg person list'.",
-        "nl": "Er is niemand bekend met de naam '{person}'. Bekijk de mensen met "
-        "'plg person list'.",
+        "en": "Nobody called '{person}' is known.",
+        "nl": "Er is niemand bekend met de naam '{person}'.",
     },
     "year_invalid": {
         "en": "'{year}' is not a school year: write 2025 or 2025-2026.",
@@ -1006,16 +976,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "'{kind}' is geen voorspelling en geen observatie.",
     },
     "pupil_unknown": {
-        "en": "Research lesson {lesson} has no case pupil '{pseudonym}'. See them with "
-        "'plg pupil list'.",
-        "nl": "Onderzoeksles {lesson} heeft geen casusleerling '{pseudonym}'. Bekijk ze met "
-        "'plg pupil list'.",
+        "en": "Research lesson {lesson} has no case pupil '{pseudonym}'.",
+        "nl": "Onderzoeksles {lesson} heeft geen casusleerling '{pseudonym}'.",
     },
     "pupil_not_predicted": {
-        "en": "Nothing was predicted for '{pseudonym}' in stage '{stage}': predict first, with "
-        "'plg pupil predict', so that the two can be compared.",
-        "nl": "Er is niets voorspeld voor '{pseudonym}' in fase '{stage}': voorspel eerst, met "
-        "'plg pupil predict', zodat de twee te vergelijken zijn.",
+        "en": "Nothing was predicted for '{pseudonym}' in stage '{stage}'.",
+        "nl": "Er is niets voorspeld voor '{pseudonym}' in fase '{stage}'.",
     },
     "lesson_invalid": {
         "en": "There is no research lesson {lesson}: the team is at lesson {current}.",
@@ -1060,24 +1026,24 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "De twee wachtwoorden verschillen. Typ twee keer hetzelfde wachtwoord.",
     },
     "password_empty_stdin": {
-        "en": 'No password came on standard input. Pipe it in, one line: echo "$PASSWORD" | plg user add NAME --password-stdin.',
-        "nl": 'Er kwam geen wachtwoord via standaardinvoer. Geef het door, op één regel: echo "$WACHTWOORD" | plg user add NAAM --password-stdin.',
+        "en": "No password came on standard input.",
+        "nl": "Er kwam geen wachtwoord via standaardinvoer.",
     },
     "lang_invalid": {
         "en": "'{lang}' is not a language plg speaks. Choose one of: {langs}.",
         "nl": "'{lang}' is geen taal die plg spreekt. Kies uit: {langs}.",
     },
     "user_not_a_person": {
-        "en": "'{person}' is neither a known person nor a project leader. Add them first with 'plg person add'.",
-        "nl": "'{person}' is geen bekende persoon en geen projectleider. Voeg die eerst toe met 'plg person add'.",
+        "en": "'{person}' is neither a known person nor a project leader.",
+        "nl": "'{person}' is geen bekende persoon en geen projectleider.",
     },
     "user_exists": {
-        "en": "'{person}' can already sign in. Give a new password with 'plg user passwd'.",
-        "nl": "'{person}' kan al inloggen. Geef een nieuw wachtwoord met 'plg user passwd'.",
+        "en": "'{person}' can already sign in.",
+        "nl": "'{person}' kan al inloggen.",
     },
     "user_unknown": {
-        "en": "'{person}' has no account. See the accounts with 'plg user list'.",
-        "nl": "'{person}' heeft geen account. Bekijk de accounts met 'plg user list'.",
+        "en": "'{person}' has no account.",
+        "nl": "'{person}' heeft geen account.",
     },
     "sign_in_failed": {
         "en": "That name and password do not match. Check both and try again; each failure makes the next try wait longer.",
@@ -1104,8 +1070,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "'{person}' kan niet meer inloggen.",
     },
     "no_users": {
-        "en": "Nobody can sign in yet. Add an account with 'plg user add NAME'.",
-        "nl": "Nog niemand kan inloggen. Maak een account met 'plg user add NAAM'.",
+        "en": "Nobody can sign in yet.",
+        "nl": "Nog niemand kan inloggen.",
     },
     "col_account": {"en": "Account", "nl": "Account"},
     "col_lang": {"en": "Language", "nl": "Taal"},
@@ -1120,14 +1086,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Nog niemand kan inloggen: maak eerst een account met 'plg user add NAAM'.",
     },
     "serve_workers_sqlite": {
-        "en": "Several workers need a server database (PostgreSQL): SQLite serves one school on one machine. Use --workers 1, or --db with a PostgreSQL URL.",
-        "nl": "Meerdere workers hebben een serverdatabase (PostgreSQL) nodig: SQLite bedient één school op één machine. Gebruik --workers 1, of --db met een PostgreSQL-URL.",
+        "en": "Several workers need a server database (PostgreSQL): SQLite serves one school on one machine.",
+        "nl": "Meerdere workers hebben een serverdatabase (PostgreSQL) nodig: SQLite bedient één school op één machine.",
     },
     "demo_sign_in": {
         "en": "Web page: run 'plg serve', open http://127.0.0.1:8000/ and sign in as {people} (a project leader, a team leader, a member) with the password {password}",
         "nl": "Webpagina: start 'plg serve', open http://127.0.0.1:8000/ en log in als {people} (een projectleider, een teamleider, een lid) met het wachtwoord {password}",
     },
-    # The web page (plg serve): its own words, and its versions of messages that name options.
+    # The web page (plg serve): its own words.
     "web_nav_teams": {"en": "My teams", "nl": "Mijn teams"},
     "web_nav_dashboard": {"en": "Dashboard", "nl": "Dashboard"},
     "web_nav_methods": {"en": "Methods", "nl": "Methoden"},
@@ -1194,10 +1160,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "web_page_unknown": {
         "en": "There is no such page. Use the menu at the top to find your way.",
         "nl": "Deze pagina bestaat niet. Gebruik het menu bovenaan om verder te gaan.",
-    },
-    "team_unknown@web": {
-        "en": "There is no team '{team}' that you can see. Your teams are under 'My teams'.",
-        "nl": "Er is geen team '{team}' dat jij kunt zien. Je teams staan onder 'Mijn teams'.",
     },
     "web_ticks_saved": {
         "en": "Checklist saved ({count} changed).",
@@ -1368,58 +1330,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "web_stalled_after": {"en": "Stalled after (days)", "nl": "Stil na (dagen)"},
     "web_filter": {"en": "Show", "nl": "Toon"},
     "web_sources": {"en": "Sources", "nl": "Bronnen"},
-    "guards_failed@web": {
-        "en": "Team '{team}' cannot move on with '{trigger}' yet: {failures}. Finish these first; a team leader may also move it anyway, with a reason.",
-        "nl": "Team '{team}' kan nog niet verder met '{trigger}': {failures}. Rond die eerst af; een teamleider kan het team ook toch verder zetten, met een reden.",
-    },
-    "force_needs_reason@web": {
-        "en": "Moving anyway needs a reason, for the history. Write one and try again.",
-        "nl": "Toch verder zetten vraagt een reden, voor de geschiedenis. Schrijf er een en probeer het opnieuw.",
-    },
-    "record_content@web": {
-        "en": "Give exactly one of a file, a text or a value (a value for evidence only). Nothing was saved.",
-        "nl": "Geef precies een van: een bestand, een tekst of een waarde (een waarde alleen bij bewijs). Er is niets bewaard.",
-    },
-    "file_too_large@web": {
-        "en": "The file is {size} MB; plg stores files up to {limit} MB. Save a link to it as text instead. Nothing was saved.",
-        "nl": "Het bestand is {size} MB; plg bewaart bestanden tot {limit} MB. Bewaar er in plaats daarvan een link naar als tekst. Er is niets bewaard.",
-    },
-    "role_refused@web": {
-        "en": "You may not {action} in team '{team}': only {who} may. Ask a project leader if that should be yours to do. Nothing was changed.",
-        "nl": "Je mag in team '{team}' niet {action}: alleen {who} mag dat. Vraag een projectleider als dat wel jouw taak hoort te zijn. Er is niets gewijzigd.",
-    },
-    "role_refused_foundation@web": {
-        "en": "You may not {action}: only a project leader may. Nothing was changed.",
-        "nl": "Je mag niet {action}: alleen een projectleider mag dat. Er is niets gewijzigd.",
-    },
-    "trigger_by_accepted@web": {
-        "en": "'{trigger}' follows from accepting the open hypothesis: decide on it in the Hypotheses part of the team's page.",
-        "nl": "'{trigger}' volgt uit het aannemen van de open hypothese: besluit daarover bij Hypothesen op de teampagina.",
-    },
-    "trigger_by_rejected@web": {
-        "en": "'{trigger}' follows from rejecting the open hypothesis: decide on it in the Hypotheses part of the team's page.",
-        "nl": "'{trigger}' volgt uit het verwerpen van de open hypothese: besluit daarover bij Hypothesen op de teampagina.",
-    },
-    "verdict_invalid@web": {
-        "en": "Say why, in at most {limit} characters (the data too). Nothing was changed.",
-        "nl": "Zeg waarom, in hoogstens {limit} tekens (de gegevens ook). Er is niets gewijzigd.",
-    },
-    "hypothesis_open@web": {
-        "en": "Team '{team}' is still testing an open hypothesis: accept or reject it first.",
-        "nl": "Team '{team}' toetst nog een open hypothese: neem die eerst aan of verwerp die.",
-    },
-    "hypothesis_none_open@web": {
-        "en": "Team '{team}' has no open hypothesis. Add one first.",
-        "nl": "Team '{team}' heeft geen open hypothese. Voeg er eerst een toe.",
-    },
-    "meeting_no_attendees@web": {
-        "en": "Tick who attended (at least one person).",
-        "nl": "Vink aan wie er was (minstens één persoon).",
-    },
-    "attendee_not_member@web": {
-        "en": "'{person}' was not a member of team '{team}' on {day}. Leave them out, or ask a project leader to correct the day they joined.",
-        "nl": "'{person}' was op {day} geen lid van team '{team}'. Laat die weg, of vraag een projectleider de dag van toetreden te corrigeren.",
-    },
     "web_pseudonyms_only": {
         "en": "Pseudonyms only (Pupil A, Pupil B): never a pupil's real name.",
         "nl": "Alleen schuilnamen (Leerling A, Leerling B): nooit de echte naam van een leerling.",
@@ -1438,18 +1348,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Case pupil '{pseudonym}' saved for research lesson {lesson}.",
         "nl": "Casusleerling '{pseudonym}' bewaard voor onderzoeksles {lesson}.",
     },
-    "pseudonym_warning@web": {
-        "en": "'{pseudonym}' looks like a real name. Never store a pupil's name: rename it now to a pseudonym such as 'Pupil A' (Rename a case pupil, below).",
-        "nl": "'{pseudonym}' lijkt op een echte naam. Bewaar nooit de naam van een leerling: hernoem die nu naar een schuilnaam zoals 'Leerling A' (Een casusleerling hernoemen, hieronder).",
-    },
-    "pupil_not_predicted@web": {
-        "en": "Nothing was predicted for '{pseudonym}' in stage '{stage}': write down the prediction first, so that the two can be compared.",
-        "nl": "Er is niets voorspeld voor '{pseudonym}' in fase '{stage}': noteer eerst de voorspelling, zodat de twee te vergelijken zijn.",
-    },
-    "pupil_unknown@web": {
-        "en": "Research lesson {lesson} has no case pupil '{pseudonym}'. Add them first.",
-        "nl": "Onderzoeksles {lesson} heeft geen casusleerling '{pseudonym}'. Voeg die eerst toe.",
-    },
     "web_first_rows": {
         "en": "The first {shown} of {total} teams, those that need attention first. Filter by school, method or phase to see the others; the counts and bars cover them all.",
         "nl": "De eerste {shown} van {total} teams, die met aandacht nodig eerst. Filter op school, methode of fase om de andere te zien; de tellingen en balken gaan over alle teams.",
@@ -1467,9 +1365,264 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Something went wrong in plg itself. If you were saving something, look at the team's page to see whether it was saved, and tell whoever runs plg at your school.",
         "nl": "Er ging iets mis in plg zelf. Als je iets aan het bewaren was, kijk dan op de teampagina of het bewaard is, en meld het bij wie plg op je school beheert.",
     },
-    "charter_nothing@web": {
+    # errors
+    # What each surface says to do about an error, by its key: the command line what to type
+    # (plg/cli/remedies.py), the web page what to click (plg/web/remedies.py).
+    "cli_fix_team_unknown": {
+        "en": "See the teams with 'plg team list'.",
+        "nl": "Bekijk de teams met 'plg team list'.",
+    },
+    "cli_fix_network_schools": {
+        "en": "Name them with --school, or start it as an internal team.",
+        "nl": "Noem ze met --school, of start het als intern team.",
+    },
+    "cli_fix_internal_schools": {
+        "en": "Name one --school, or start it with --kind network.",
+        "nl": "Noem een --school, of start het met --kind network.",
+    },
+    "cli_fix_item_not_manual": {
+        "en": "Use '{command}'.",
+        "nl": "Gebruik '{command}'.",
+    },
+    "cli_fix_guards_failed": {
+        "en": "Finish these, or use --force with --reason.",
+        "nl": "Rond deze af, of gebruik --force met --reason.",
+    },
+    "cli_fix_migrate_unmapped": {
+        "en": "Map a phase with --map OLD=NEW, or untick items first.",
+        "nl": "Koppel een fase met --map OUD=NIEUW, of vink punten eerst uit.",
+    },
+    "cli_fix_force_needs_reason": {
+        "en": 'Add --reason "why".',
+        "nl": 'Voeg --reason "waarom" toe.',
+    },
+    "cli_fix_record_unknown": {
+        "en": "The ids are in the list command's output.",
+        "nl": "De ids staan in de uitvoer van het list-commando.",
+    },
+    "cli_fix_record_no_file": {
+        "en": "'list' shows it.",
+        "nl": "'list' toont die.",
+    },
+    "cli_fix_record_content": {
+        "en": "Give it with exactly one of --file, --text or --value.",
+        "nl": "Geef het met precies een van --file, --text of --value.",
+    },
+    "cli_fix_file_too_large": {
+        "en": "Save a link to it with --text instead.",
+        "nl": "Sla er een link naar op met --text.",
+    },
+    "cli_fix_db_missing": {
+        "en": "Create it with 'plg init'.",
+        "nl": "Maak die aan met 'plg init'.",
+    },
+    "cli_fix_db_outdated": {
+        "en": "Upgrade it with 'plg init'.",
+        "nl": "Werk die bij met 'plg init'.",
+    },
+    "cli_fix_db_unreachable": {
+        "en": "Check --db or PLG_DATABASE_URL.",
+        "nl": "Controleer --db of PLG_DATABASE_URL.",
+    },
+    "cli_fix_db_driver_missing": {
+        "en": "For PostgreSQL: pip install 'plg[postgres]'.",
+        "nl": "Voor PostgreSQL: pip install 'plg[postgres]'.",
+    },
+    "cli_fix_backup_server": {
+        "en": "Use the server's own tool: pg_dump --format=custom --file=FILE DATABASE (restore with pg_restore).",
+        "nl": "Gebruik het eigen hulpmiddel van de server: pg_dump --format=custom --file=BESTAND DATABASE (terugzetten met pg_restore).",
+    },
+    "cli_fix_role_refused": {
+        "en": "Act as someone who may (--as), or ask a project leader for that role (plg team join).",
+        "nl": "Handel als iemand die het mag (--as), of vraag een projectleider om die rol (plg team join).",
+    },
+    "cli_fix_role_refused_foundation": {
+        "en": "Act as a project leader (--as).",
+        "nl": "Handel als projectleider (--as).",
+    },
+    "cli_fix_role_checks_need_leader": {
+        "en": "Add one first with 'plg project-leader add PERSON'.",
+        "nl": "Voeg er eerst een toe met 'plg project-leader add PERSOON'.",
+    },
+    "cli_fix_project_leader_unknown": {
+        "en": "See them with 'plg project-leader list'.",
+        "nl": "Bekijk ze met 'plg project-leader list'.",
+    },
+    "cli_fix_actor_invalid": {
+        "en": "Give it with --as or PLG_USER.",
+        "nl": "Geef die met --as of PLG_USER.",
+    },
+    "cli_fix_member_unknown": {
+        "en": "See its members with 'plg team members'.",
+        "nl": "Bekijk de leden met 'plg team members'.",
+    },
+    "cli_fix_school_exists": {
+        "en": "See them with 'plg school list'.",
+        "nl": "Bekijk ze met 'plg school list'.",
+    },
+    "cli_fix_school_unknown": {
+        "en": "Add it with 'plg school add'.",
+        "nl": "Voeg die toe met 'plg school add'.",
+    },
+    "cli_fix_person_exists": {
+        "en": "See everyone with 'plg person list'.",
+        "nl": "Bekijk iedereen met 'plg person list'.",
+    },
+    "cli_fix_exists_output": {
+        "en": "Choose another --output, or add --overwrite.",
+        "nl": "Kies een andere --output, of voeg --overwrite toe.",
+    },
+    "cli_fix_no_teams": {
+        "en": "Start one with 'plg team start NAME --method METHOD'.",
+        "nl": "Start er een met 'plg team start NAAM --method METHODE'.",
+    },
+    "cli_fix_charter_nothing": {
+        "en": "See 'plg charter set --help'.",
+        "nl": "Zie 'plg charter set --help'.",
+    },
+    "cli_fix_trigger_by_accepted": {
+        "en": "Use 'plg hypothesis accept \"{team}\" --verdict TEXT'.",
+        "nl": "Gebruik 'plg hypothesis accept \"{team}\" --verdict TEKST'.",
+    },
+    "cli_fix_trigger_by_rejected": {
+        "en": "Use 'plg hypothesis reject \"{team}\" --verdict TEXT'.",
+        "nl": "Gebruik 'plg hypothesis reject \"{team}\" --verdict TEKST'.",
+    },
+    "cli_fix_verdict_invalid": {
+        "en": "Say why with --verdict, the data with --data.",
+        "nl": "Zeg waarom met --verdict, de gegevens met --data.",
+    },
+    "cli_fix_hypothesis_open": {
+        "en": "Accept or reject it first ('plg hypothesis list').",
+        "nl": "Neem die eerst aan of verwerp hem ('plg hypothesis list').",
+    },
+    "cli_fix_hypothesis_none_open": {
+        "en": "Add one with 'plg hypothesis add'.",
+        "nl": "Voeg er een toe met 'plg hypothesis add'.",
+    },
+    "cli_fix_meeting_no_attendees": {
+        "en": "Name who attended with --attendee (once for each person).",
+        "nl": "Noem wie er waren met --attendee (één keer per persoon).",
+    },
+    "cli_fix_attendee_not_member": {
+        "en": "Add them with 'plg team join' (with --since), or leave them out.",
+        "nl": "Voeg die persoon toe met 'plg team join' (met --since), of laat hem weg.",
+    },
+    "cli_fix_person_unknown": {
+        "en": "See the people with 'plg person list'.",
+        "nl": "Bekijk de mensen met 'plg person list'.",
+    },
+    "cli_fix_pupil_unknown": {
+        "en": "See them with 'plg pupil list'.",
+        "nl": "Bekijk ze met 'plg pupil list'.",
+    },
+    "cli_fix_pupil_not_predicted": {
+        "en": "Predict first, with 'plg pupil predict', so that the two can be compared.",
+        "nl": "Voorspel eerst, met 'plg pupil predict', zodat de twee te vergelijken zijn.",
+    },
+    "cli_fix_password_empty_stdin": {
+        "en": 'Pipe it in, one line: echo "$PASSWORD" | plg user add NAME --password-stdin.',
+        "nl": 'Geef het door, op één regel: echo "$WACHTWOORD" | plg user add NAAM --password-stdin.',
+    },
+    "cli_fix_user_not_a_person": {
+        "en": "Add them first with 'plg person add'.",
+        "nl": "Voeg die eerst toe met 'plg person add'.",
+    },
+    "cli_fix_user_exists": {
+        "en": "Give a new password with 'plg user passwd'.",
+        "nl": "Geef een nieuw wachtwoord met 'plg user passwd'.",
+    },
+    "cli_fix_user_unknown": {
+        "en": "See the accounts with 'plg user list'.",
+        "nl": "Bekijk de accounts met 'plg user list'.",
+    },
+    "cli_fix_serve_workers_sqlite": {
+        "en": "Use --workers 1, or --db with a PostgreSQL URL.",
+        "nl": "Gebruik --workers 1, of --db met een PostgreSQL-URL.",
+    },
+    "cli_fix_no_schools": {
+        "en": "Add one with 'plg school add'.",
+        "nl": "Voeg er een toe met 'plg school add'.",
+    },
+    "cli_fix_no_people": {
+        "en": "Add someone with 'plg person add'.",
+        "nl": "Voeg iemand toe met 'plg person add'.",
+    },
+    "cli_fix_no_members": {
+        "en": "Add them with 'plg team join'.",
+        "nl": "Voeg ze toe met 'plg team join'.",
+    },
+    "cli_fix_no_users": {
+        "en": "Add an account with 'plg user add NAME'.",
+        "nl": "Maak een account met 'plg user add NAAM'.",
+    },
+    "web_fix_team_unknown": {
+        "en": "Your teams are under 'My teams'.",
+        "nl": "Je teams staan onder 'Mijn teams'.",
+    },
+    "web_fix_guards_failed": {
+        "en": "Finish these first; a team leader may also move it anyway, with a reason.",
+        "nl": "Rond die eerst af; een teamleider kan het team ook toch verder zetten, met een reden.",
+    },
+    "web_fix_force_needs_reason": {
+        "en": "Write one and try again.",
+        "nl": "Schrijf er een en probeer het opnieuw.",
+    },
+    "web_fix_record_content": {
+        "en": "Fill in exactly one of them. Nothing was saved.",
+        "nl": "Vul er precies een van in. Er is niets bewaard.",
+    },
+    "web_fix_file_too_large": {
+        "en": "Save a link to it as text instead. Nothing was saved.",
+        "nl": "Bewaar er in plaats daarvan een link naar als tekst. Er is niets bewaard.",
+    },
+    "web_fix_role_refused": {
+        "en": "Ask a project leader if that should be yours to do. Nothing was changed.",
+        "nl": "Vraag een projectleider als dat wel jouw taak hoort te zijn. Er is niets gewijzigd.",
+    },
+    "web_fix_nothing_changed": {
+        "en": "Nothing was changed.",
+        "nl": "Er is niets gewijzigd.",
+    },
+    "web_fix_member_unknown": {
+        "en": "The team's members are on its page, under Members.",
+        "nl": "De leden van het team staan op de teampagina, onder Leden.",
+    },
+    "web_fix_trigger_by_verdict": {
+        "en": "Decide on it in the Hypotheses part of the team's page.",
+        "nl": "Besluit daarover bij Hypothesen op de teampagina.",
+    },
+    "web_fix_hypothesis_open": {
+        "en": "Accept or reject it first.",
+        "nl": "Neem die eerst aan of verwerp die.",
+    },
+    "web_fix_hypothesis_none_open": {
+        "en": "Add one first.",
+        "nl": "Voeg er eerst een toe.",
+    },
+    "web_fix_meeting_no_attendees": {
+        "en": "Tick who attended.",
+        "nl": "Vink aan wie er was.",
+    },
+    "web_fix_attendee_not_member": {
+        "en": "Leave them out, or ask a project leader to correct the day they joined.",
+        "nl": "Laat die weg, of vraag een projectleider de dag van toetreden te corrigeren.",
+    },
+    "web_fix_pupil_unknown": {
+        "en": "Add them first.",
+        "nl": "Voeg die eerst toe.",
+    },
+    "web_fix_pupil_not_predicted": {
+        "en": "Write down the prediction first, so that the two can be compared.",
+        "nl": "Noteer eerst de voorspelling, zodat de twee te vergelijken zijn.",
+    },
+    "web_charter_unchanged": {
         "en": "Nothing in the charter changed.",
         "nl": "Er is niets in de teamafspraken gewijzigd.",
+    },
+    "web_pseudonym_warning": {
+        "en": "'{pseudonym}' looks like a real name. Never store a pupil's name: rename it now to a pseudonym such as 'Pupil A' (Rename a case pupil, below).",
+        "nl": "'{pseudonym}' lijkt op een echte naam. Bewaar nooit de naam van een leerling: hernoem die nu naar een schuilnaam zoals 'Leerling A' (Een casusleerling hernoemen, hieronder).",
     },
 }
 

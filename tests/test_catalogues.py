@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import string
+from pathlib import Path
 
+import click
 import pytest
 
+from plg.cli import cli
 from plg.cli.helptexts import HELP
+from plg.cli.remedies import REMEDIES as CLI_REMEDIES
 from plg.messages import LANGS, MESSAGES
+from plg.web.remedies import REMEDIES as WEB_REMEDIES
 
 
 def _fields(text: str) -> set[str]:
@@ -22,14 +28,63 @@ def test_both_languages_everywhere(catalogue: dict[str, dict[str, str]]) -> None
         assert _fields(texts["nl"]) == _fields(texts["en"]), key
 
 
-def test_a_web_version_needs_no_value_its_message_lacks() -> None:
-    """The page fills `KEY@web` with the values of the error KEY: it may leave some out, never
-    ask for more."""
-    versions = [key for key in MESSAGES if key.endswith("@web")]
-    assert len(versions) == 18
-    for key in versions:
-        base = MESSAGES[key.removesuffix("@web")]["en"]
-        assert _fields(MESSAGES[key]["en"]) <= _fields(base), key
+@pytest.mark.parametrize("remedies", [CLI_REMEDIES, WEB_REMEDIES], ids=["cli", "web"])
+def test_a_remedy_needs_no_value_its_error_lacks(remedies: dict[str, str]) -> None:
+    """A surface fills the remedy of an error with the error's values: it may leave some out,
+    never ask for more."""
+    # The command that ticks an item that is not ticked by hand, which its error names for the
+    # command line alone.
+    only_for_remedies = {"item_not_manual": {"command"}}
+    for error, remedy in remedies.items():
+        given = _fields(MESSAGES[error]["en"]) | only_for_remedies.get(error, set())
+        assert _fields(MESSAGES[remedy]["en"]) <= given, error
+
+
+def _names_the_command_line(text: str) -> bool:
+    """Whether `text` tells a person what to type: a command of plg's, an option, a variable."""
+    commands = "|".join(map(re.escape, cli.list_commands(click.Context(cli))))
+    return re.search(rf"\bplg (?:{commands})\b|(?<![\w-])--[a-z]|\bPLG_[A-Z]", text) is not None
+
+
+# What only the command line prints, besides its remedies: its usage errors, notices and
+# confirmations, the demo's tour, and the method reference it writes (`plg methods show`).
+CLI_OWN = {
+    "deadline_usage",
+    "done_backup",
+    "done_user",
+    "demo_more",
+    "demo_roles",
+    "demo_sign_in",
+    "charter_missing_needs",
+    "pseudonym_warning",
+    "serve_no_users",
+    "fired_by_accepted",
+    "fired_by_rejected",
+}
+
+
+def test_only_the_command_line_says_what_to_type() -> None:
+    """An error says what is wrong, on every surface; what to type is the command line's to
+    add (`plg.cli.remedies`), so that the web page never tells a person to type 'plg team
+    list' or --force."""
+    typed = {
+        key
+        for key, texts in MESSAGES.items()
+        if any(_names_the_command_line(text) for text in texts.values())
+    }
+    assert typed - CLI_OWN <= set(CLI_REMEDIES.values())
+    assert not any(_names_the_command_line(MESSAGES[key]["en"]) for key in CLI_REMEDIES)
+    page = set(WEB_REMEDIES.values())
+    assert not any(_names_the_command_line(MESSAGES[key][lang]) for key in page for lang in LANGS)
+    # Where the command line's own texts are used: by its modules alone (the reference's
+    # words for a verdict's move by the template that `plg methods show` fills).
+    root = Path(__file__).parents[1] / "plg"
+    for path in root.rglob("*"):
+        if path.suffix not in (".py", ".html", ".md", ".txt") or path.name == "messages.py":
+            continue
+        if "cli" not in path.relative_to(root).parts:
+            source = path.read_text(encoding="utf-8")
+            assert not [key for key in CLI_OWN if f'"{key}"' in source], path
 
 
 def test_errors_say_what_to_do() -> None:
@@ -40,8 +95,6 @@ def test_errors_say_what_to_do() -> None:
 
 
 def test_every_text_is_used() -> None:
-    from pathlib import Path
-
     root = Path(__file__).parents[1] / "plg"
     source = "\n".join(
         path.read_text(encoding="utf-8")
@@ -74,17 +127,10 @@ def test_every_text_is_used() -> None:
     def used(key: str) -> bool:
         return f'"{key}"' in source or f"'{key}'" in source
 
-    def web_version(key: str) -> bool:
-        # The web page's version of a message, used in its place where there is one.
-        return key.endswith("@web") and key.removesuffix("@web") in MESSAGES
-
     unused = [
         key
         for key in MESSAGES
-        if not used(key)
-        and not key.startswith(built)
-        and key not in by_value
-        and not web_version(key)
+        if not used(key) and not key.startswith(built) and key not in by_value
     ]
     assert unused == []
     # Help put together: the charter's questions as options, `hypothesis accept|reject`,

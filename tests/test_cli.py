@@ -11,13 +11,19 @@ import sys
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
+from string import Formatter
 
 import click
 import pytest
+from click.testing import CliRunner
 
 from plg.cli import cli
-from plg.cli.base import help_for
+from plg.cli.base import PlgGroup, Settings, help_for
+from plg.cli.remedies import REMEDIES
 from plg.engine.meetings import school_year
+from plg.errors import PlgError
+from plg.langs import LANGS, Lang
+from plg.messages import MESSAGES
 from plg.storage.schema import HEAD_REVISION
 from tests.conftest import Plg, sql
 
@@ -153,6 +159,62 @@ def test_tick_advance_and_refusals(plg: Plg) -> None:
     told = plg("advance", name, "--force", "--reason", "again").stderr
     assert "from 'How will we know they learned it?' to 'What if some do not learn it?'" in told
     assert "no team 'Nobody'" in plg.error("advance", "Nobody")
+
+
+def test_a_refusal_says_what_is_wrong_then_what_to_type(plg: Plg) -> None:
+    name = _team(plg)
+    assert plg.error("advance", name).endswith(
+        "open item 'eens'. Finish these, or use --force with --reason.\n"
+    )
+    assert plg.error("advance", name, "--force") == (
+        'Error: A forced move needs a reason, for the history. Add --reason "why".\n'
+    )
+    assert plg.error("tick", name, "leerdoelen").endswith("not by hand. Use 'plg artefact add'.\n")
+    assert plg.error("team", "show", "Nobody") == (
+        "Error: There is no team 'Nobody'. See the teams with 'plg team list'.\n"
+    )
+    dutch = Plg(plg.url, lang="nl")
+    assert dutch.error("team", "show", "Niemand") == (
+        "Error: Er is geen team 'Niemand'. Bekijk de teams met 'plg team list'.\n"
+    )
+
+
+def test_an_empty_list_says_what_to_type_to_fill_it(plg: Plg) -> None:
+    assert plg("team", "list").stderr == (
+        "No teams yet. Start one with 'plg team start NAME --method METHOD'.\n"
+    )
+    assert plg("overview").stderr.startswith("No teams yet. Start one with 'plg team start")
+    assert (
+        plg("school", "list").stderr == "There are no schools yet. Add one with 'plg school add'.\n"
+    )
+    assert plg("user", "list").stderr == (
+        "Nobody can sign in yet. Add an account with 'plg user add NAME'.\n"
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("key", sorted(REMEDIES))
+def test_every_error_with_a_remedy_ends_in_it(key: str, lang: Lang) -> None:
+    """Whatever raises an error of these keys, the command line's one line for it is what is
+    wrong, then what to type, in the person's language."""
+    texts = (MESSAGES[key][lang], MESSAGES[REMEDIES[key]][lang])
+    params = {
+        name: f"<{name}>" for text in texts for _, name, _, _ in Formatter().parse(text) if name
+    }
+
+    @click.group(cls=PlgGroup)
+    @click.pass_context
+    def root(ctx: click.Context) -> None:
+        ctx.obj = Settings(None, None, lang)
+
+    @root.command()
+    def fail() -> None:
+        raise PlgError(key, **params)
+
+    result = CliRunner().invoke(root, ["fail"])
+    assert result.exit_code == 1
+    wrong, remedy = (text.format(**params) for text in texts)
+    assert result.stderr == f"Error: {wrong} {remedy}\n"
 
 
 def test_checklist_formats(plg: Plg, tmp_path: Path) -> None:
@@ -295,7 +357,7 @@ def test_a_file_past_max_file_mb_is_refused_before_it_is_read(plg: Plg, tmp_path
     add = ("artefact", "add", name, "--type", "toets", "--title", "x", "--file", str(big))
     ran = _plg_process(plg, *add)
     assert ran.returncode == 1, ran.stderr
-    assert ran.stderr.startswith(f"Error: The file '{big}' is 1048576.0 MB; plg stores files up")
+    assert ran.stderr.startswith("Error: The file is 1048576.0 MB; plg stores files up to 1 MB.")
     for size in (2**20, 2**20 + 1):  # the most there may be, and one byte more
         (tmp_path / f"{size}.pdf").write_bytes(b"\0" * size)
     assert plg.json(*add[:-1], str(tmp_path / f"{2**20}.pdf"))["file"]["size"] == 2**20

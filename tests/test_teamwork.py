@@ -36,7 +36,7 @@ def test_a_complete_charter_ticks_the_first_phase(plg: Plg, method: str) -> None
     assert _charter_item(plg, "T")["done"] is False
     error = plg.error("tick", "T", "charter")
     assert (
-        "ticked by a complete team charter (charter), not by hand: use 'plg charter set'" in error
+        "ticked by a complete team charter (charter), not by hand. Use 'plg charter set'" in error
     )
     fill_charter(plg, "T")
     assert _charter_item(plg, "T")["done"] is True
@@ -95,7 +95,7 @@ def test_the_charter_tells_what_is_missing_and_keeps_up_with_the_members(plg: Pl
 def test_charter_errors_are_one_line_and_change_nothing(plg: Plg) -> None:
     plg("team", "start", "T", "--method", "datateam", "--leader", "Anna")
     before = plg.json("history", "T")
-    assert "Give at least one answer or the deadline" in plg.error("charter", "set", "T")
+    assert "nothing to save: no answer and no deadline" in plg.error("charter", "set", "T")
     assert "'Zoe' is not in team 'T'" in plg.error("charter", "needs", "T", "Zoe", "x")
     assert "at most 5000 characters" in plg.error("charter", "set", "T", "--known", "x" * 5001)
     assert "There is no team 'U'" in plg.error("charter", "set", "U", "--known", "x")

@@ -25,10 +25,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plg import Engine
+from plg.cli.remedies import REMEDIES as CLI_REMEDIES
 from plg.cli.web import workers_socket
 from plg.engine.accounts import MAX_WAIT, wait_after
 from plg.errors import Refused
+from plg.messages import t
 from plg.web.app import create_app
+from plg.web.remedies import REMEDIES as WEB_REMEDIES
 from tests.conftest import POSTGRES, Plg, _postgres_database
 from tests.webfoundation import (
     CHIEF,
@@ -255,8 +258,42 @@ def test_a_member_may_not_move_the_team_though_role_checks_are_off(
     refused = member.post(
         f"/advance/{quote(team)}", {"trigger": "next", "force": "yes", "reason": "why not"}
     )
-    assert "You may not" in text_of(refused.text)
+    assert f"'{MEMBER}' may not force a move" in text_of(refused.text)
+    assert "Ask a project leader" in text_of(refused.text)
     assert _history(chief, team) == before
+
+
+def test_the_page_says_what_to_click_never_what_to_type(sign: Signer, chief: Engine) -> None:
+    """An error on the page says what is wrong and, where the page has a word for it, what to
+    do there: never what the command line would have a person type."""
+    team = new_team(chief)
+    leader, member = sign(LEADER), sign(MEMBER)
+    move, record = f"/advance/{quote(team)}", f"/record/{quote(team)}"
+    answers = {
+        "guards_failed": (leader.post(move, {"trigger": "next"}), "cannot move on with"),
+        "force_needs_reason": (
+            leader.post(move, {"trigger": "next", "force": "yes"}),
+            "A forced move needs a reason",
+        ),
+        "role_refused": (
+            member.post(move, {"trigger": "next", "force": "yes", "reason": "why"}),
+            f"'{MEMBER}' may not",
+        ),
+        "record_content": (
+            member.post(record, {"category": "evidence", "kind": "toetsresultaten", "title": "x"}),
+            "exactly one of a file, a text or a value",
+        ),
+        "team_unknown": (
+            member.get(f"/team/{quote('Nergens bekend')}"),
+            "There is no team 'Nergens bekend'.",
+        ),
+    }
+    for key, (answer, wrong) in answers.items():
+        said = text_of(answer.text)
+        assert wrong in said, key
+        assert t(WEB_REMEDIES[key], "en") in said, key
+        assert t(CLI_REMEDIES[key], "en") not in said, key
+        assert not re.search(r"'plg |(?<![\w-])--[a-z]|PLG_", said), key
 
 
 def test_a_page_offers_what_each_role_allows(chief: Engine, url: str) -> None:
@@ -318,7 +355,7 @@ def test_someone_of_another_school_sees_no_trace_of_a_team(sign: Signer, chief: 
         assert text_of(page.text) == text_of(unknown.text).replace("Nergens bekend", team)
     before = _history(chief, team)
     answer = other.post(f"/checklist/{quote(team)}", {"phase": "x", "item": "y"})
-    assert "that you can see" in text_of(answer.text)
+    assert "Your teams are under 'My teams'" in text_of(answer.text)
     assert _history(chief, team) == before
     assert team not in other.get("/teams").text
     assert team not in other.get("/dashboard").text
@@ -450,7 +487,7 @@ def test_case_pupils_are_planned_predicted_and_observed_by_pseudonym(
             "text": "keek rond",
         },
     )
-    assert "write down the prediction first" in text_of(early.text)
+    assert "Write down the prediction first" in text_of(early.text)
     for kind, said in (("prediction", "wacht af"), ("observation", "begon meteen")):
         member.post(
             path,

@@ -200,7 +200,7 @@ def test_a_member_confirming_a_move_is_refused(browser: Any, demo: tuple[str, st
     _sign_in(page, site, MEMBER, password)
     page.goto(f"{site}/advance/{quote(team)}?trigger={ready.trigger}")
     page.click("#confirm")
-    assert "You may not" in _flash(page)
+    assert f"'{MEMBER}' may not" in _flash(page)
     assert "Nothing was changed" in _flash(page)
     engine = Engine(url)
     assert engine.team(team).row.phase == view.row.phase

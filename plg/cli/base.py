@@ -77,7 +77,8 @@ class PlgCommand(click.Command):
 
 
 class PlgGroup(click.Group):
-    """Turns every `PlgError` into one `Error:` line on stderr and exit code 1."""
+    """Turns every `PlgError` into one `Error:` line on stderr and exit code 1: what is wrong,
+    and what to type about it (`plg.cli.remedies`)."""
 
     command_class = PlgCommand
     group_class = type  # subgroups are PlgGroups too
@@ -90,12 +91,14 @@ class PlgGroup(click.Group):
             return super().invoke(ctx)
         except Exception as exc:
             # Imported here: `plg --help` never needs the errors (nor their message catalogue).
+            from plg.cli.remedies import REMEDIES
             from plg.errors import PlgError
 
             if not isinstance(exc, PlgError):
                 raise
             lang = ctx.obj.lang if isinstance(ctx.obj, Settings) else HELP_LANG
-            click.echo(f"Error: {exc.text(lang)}", err=True)
+            # What is wrong, then what to type about it: one line.
+            click.echo(f"Error: {exc.text(lang, REMEDIES)}", err=True)
             ctx.exit(1)
 
 

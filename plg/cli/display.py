@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from plg.cli.remedies import REMEDIES
+from plg.errors import advised
 from plg.messages import Lang, t
 
 if TYPE_CHECKING:
@@ -93,7 +95,7 @@ def table(
     on stderr, so that stdout stays empty for scripts."""
     rows = list(rows)
     if not rows and empty:
-        click.echo(t(empty, lang), err=True)
+        nothing(empty, lang)
         return
     from rich.table import Table
 
@@ -103,6 +105,12 @@ def table(
     for row in rows:
         grid.add_row(*("" if cell is None else str(cell) for cell in row))
     console().print(grid)
+
+
+def nothing(key: str, lang: Lang) -> None:
+    """Say that a list is empty (on stderr), and what to type to fill it, where the CLI's
+    remedies say; the page shows the same words without them."""
+    click.echo(advised(key, lang, REMEDIES), err=True)
 
 
 def _step(row: TeamRow) -> str:
@@ -129,7 +137,7 @@ def teams(rows: Sequence[TeamRow], lang: Lang) -> None:
 
 def overview(view: Overview, lang: Lang) -> None:
     if not view.teams:
-        click.echo(t("no_teams", lang), err=True)
+        nothing("no_teams", lang)
         return
     table(
         lang,

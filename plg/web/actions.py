@@ -175,7 +175,7 @@ def charter(page: Page) -> Response:
         if edited.saved:
             page.done("web_charter_saved")
         raise Conflict("web_charter_clash", fields=_labels(page, edited))
-    page.done("web_charter_saved" if edited.saved else "charter_nothing@web")
+    page.done("web_charter_saved" if edited.saved else "web_charter_unchanged")
     return _back(page, name)
 
 
@@ -217,7 +217,7 @@ def pupil(page: Page) -> Response:
             saved = page.engine.rename_pupil(name, pseudonym, page.field("new"))
         page.done("web_pupil_saved", pseudonym=saved.pseudonym, lesson=saved.lesson)
         if looks_like_a_name(saved.pseudonym):
-            page.flash("error", page.t("pseudonym_warning@web", pseudonym=saved.pseudonym))
+            page.flash("error", page.t("web_pseudonym_warning", pseudonym=saved.pseudonym))
     else:
         noted = page.engine.note_pupil(
             name,

@@ -28,7 +28,8 @@ from plg.engine.accounts import AccountView
 from plg.engine.inputs import LONG_TEXT, text_key
 from plg.errors import Conflict, NotFound, PlgError, Refused
 from plg.langs import Lang, lang_of
-from plg.messages import MESSAGES, t
+from plg.messages import t
+from plg.web.remedies import REMEDIES
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -130,12 +131,9 @@ def csrf_ok(request: Request, form: FormData) -> bool:
 
 
 def error_text(error: PlgError, lang: Lang) -> str:
-    """The error's message; where the command line's words would not fit a web page (they name
-    options such as --as), the web's own version of it, kept under the key with `@web`."""
-    web = f"{error.key}@web"
-    if web in MESSAGES:
-        return PlgError(web, **error.params).text(lang)
-    return error.text(lang)
+    """What is wrong, and what to click about it, where the page has a word for it (never the
+    command line's, which names what to type)."""
+    return error.text(lang, REMEDIES)
 
 
 # The hidden field that names the form a post came from, and the prefix of the hidden fields

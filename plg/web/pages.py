@@ -21,7 +21,7 @@ def visible(page: Page, name: str) -> str:
     """The team's name, if the person may see it. A team they may not see is answered as if
     there were none, so that names of other schools' teams do not show through."""
     if not page.engine.may_see(name):
-        raise NotFound("team_unknown@web", team=name)
+        raise NotFound("team_unknown", team=name)
     return name.strip()
 
 
