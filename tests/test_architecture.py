@@ -46,9 +46,17 @@ def _imported(path: Path) -> set[str]:
     return {name for name in names if name.startswith("plg.")}
 
 
+def _only_a_docstring(path: Path) -> bool:
+    body = ast.parse(path.read_text(encoding="utf-8")).body
+    return len(body) == 1 and isinstance(body[0], ast.Expr)
+
+
 def test_every_module_stands_in_the_drawing_and_every_one_drawn_exists() -> None:
     drawn = set(re.findall(r"^\| `(plg/[\w/]+\.py)` \|", DRAWING, flags=re.MULTILINE))
-    present = {path.relative_to(ROOT).as_posix() for path in _modules()}
+    # A room's package docstring is drawn as the room itself.
+    present = {
+        path.relative_to(ROOT).as_posix() for path in _modules() if not _only_a_docstring(path)
+    }
     assert drawn - present == set(), "drawn, but not in the code"
     assert present - drawn == set(), "in the code, but not drawn"
 
@@ -67,7 +75,12 @@ def test_imports_follow_the_arrows() -> None:
 
 
 def test_the_modules_beside_the_rooms_import_no_room() -> None:
-    beside = [path for path in _modules() if _room(path) is None and path.name != "__init__.py"]
+    # plg/__init__.py loads the public API from the rooms on first use; __main__ starts the CLI.
+    beside = [
+        path
+        for path in _modules()
+        if _room(path) is None and path.name not in {"__init__.py", "__main__.py"}
+    ]
     assert beside, "the rooms have modules beside them"
     for path in beside:
         rooms = {name.split(".")[1] for name in _imported(path)} & set(ALLOWED)
@@ -76,7 +89,9 @@ def test_the_modules_beside_the_rooms_import_no_room() -> None:
 
 def test_only_storage_builds_sql() -> None:
     builders = re.compile(r"\b(select|insert|update|delete|text)\(")
-    imports_sql = re.compile(r"^from sqlalchemy import .*\b(select|insert|update|delete|text)\b", re.M)
+    imports_sql = re.compile(
+        r"^from sqlalchemy import .*\b(select|insert|update|delete|text)\b", re.MULTILINE
+    )
     for path in _modules():
         if _room(path) in {"storage", None}:
             continue

@@ -9,7 +9,7 @@ import copy
 import getpass
 import random
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
@@ -28,7 +28,7 @@ from plg.messages import Lang
 from plg.methods.checklist import TeamState, registers
 from plg.methods.definition import MethodDefinition
 from plg.methods.machine import Attempt
-from plg.methods.pinned import apply_counters, definition_of
+from plg.methods.pinned import apply_counters, definition_of, lesson_of
 from plg.methods.registry import Available, Registry, load_registry
 from plg.methods.versions import machine_for
 from plg.present.rows import checklist_view, moves, phase_place, team_row
@@ -47,14 +47,6 @@ WRITE_ATTEMPTS = 5
 # Whether this thread of work is inside an engine transaction. Not an attribute of the engine:
 # one engine serves every request of a web server at once, each in a context of its own.
 _IN_TRANSACTION: ContextVar[bool] = ContextVar("plg_in_transaction", default=False)
-
-# The counter a method counts its research lessons in: case pupils belong to the lesson it
-# stands at (lesson 1 in a method without it), and a team's read takes theirs.
-LESSON_COUNTER = "onderzoeksles"
-
-
-def lesson_of(counters: Mapping[str, int]) -> int:
-    return counters.get(LESSON_COUNTER, 1)
 
 
 def _default_actor() -> str:

@@ -4,13 +4,12 @@ team's moves to verify its state. Part of the engine (its `Engine` is a `Databas
 from __future__ import annotations
 
 import sqlite3
-from functools import partial
 from pathlib import Path
 
 from plg.engine.base import EngineBase
 from plg.engine.check import CheckReport, Progress, check, replay
 from plg.errors import DatabaseError, InvalidInput, Refused
-from plg.methods.pinned import stored
+from plg.methods.pinned import definition_of
 from plg.storage import teams as team_store
 
 
@@ -33,7 +32,9 @@ class Database(EngineBase):
         with self._session() as session:
             team = self._team(session, name)
             steps = team_store.moves(session, team.id)
-            phase, counters, _ = replay(steps, partial(stored, session))
+            phase, counters, _ = replay(
+                steps, lambda sha256: definition_of(team_store.snapshot_by_hash(session, sha256))
+            )
             return phase, counters
 
     def check(self, progress: Progress | None = None) -> CheckReport:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import stat
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -150,23 +148,15 @@ class FileData:
     sha256: str
 
 
-def regular_bytes(path: Path, most: int, not_regular: str) -> tuple[bytes, int]:
-    """The bytes of a regular file, none if it is larger than `most`, and its size; refused
-    with `not_regular` (a message key) before it is opened if it is no regular file."""
-    if not stat.S_ISREG(path.stat().st_mode):
-        raise InvalidInput(not_regular, path=path)
-    with path.open("rb") as file:
-        size = os.fstat(file.fileno()).st_size
-        data = file.read(most + 1) if size <= most else b""
-    return data, max(size, len(data))
-
-
 def read_file(path: Path, limit_mb: int) -> FileData:
     """Read an attachment before any transaction starts, so a bad file writes nothing.
 
     Only a regular file, checked before it is opened: opening a pipe waits for a writer, and a
     device such as /dev/zero never ends. Of a file past the limit nothing is read, and of one
     that grows meanwhile never more than the limit."""
+    # Here: the CLI's option lists import this module, and `--help` must not wait for pydantic.
+    from plg.methods.files import regular_bytes
+
     most = limit_mb * 2**20
     try:
         data, size = regular_bytes(path, most, "file_not_regular")

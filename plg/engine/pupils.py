@@ -10,9 +10,10 @@ from collections import defaultdict
 
 from sqlalchemy.orm import Session
 
-from plg.engine.base import EngineBase, lesson_of
+from plg.engine.base import EngineBase
 from plg.engine.inputs import Anything, clean, required_text, text_key
 from plg.errors import Conflict, InvalidInput, NotFound, Refused
+from plg.methods.pinned import lesson_of
 from plg.present.views import PupilView
 from plg.storage import teamwork as teamwork_store
 from plg.storage.models import CasePupil, Member, PupilNote, Team

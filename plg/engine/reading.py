@@ -13,14 +13,14 @@ from operator import attrgetter
 
 from sqlalchemy.orm import Session
 
-from plg.engine.base import EngineBase, lesson_of
+from plg.engine.base import EngineBase
 from plg.engine.charter import charter_view
 from plg.engine.hypotheses import hypothesis_views
 from plg.engine.meetings import meeting_views
 from plg.engine.people import former_member_views, member_views
 from plg.engine.pupils import pupil_views
 from plg.methods.definition import MethodDefinition
-from plg.methods.pinned import definition_of
+from plg.methods.pinned import definition_of, lesson_of
 from plg.present.rows import checklist_view, phase_place, team_row
 from plg.present.story import history as events_of
 from plg.present.story import visits

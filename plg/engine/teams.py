@@ -16,11 +16,11 @@ from plg.engine.charter import refresh_charter
 from plg.engine.inputs import TeamSpec
 from plg.errors import NotFound, Refused
 from plg.methods.definition import MethodDefinition
-from plg.methods.pinned import definition_of, snapshot_for, start_counters, unmapped
+from plg.methods.pinned import definition_of, start_counters, unmapped
 from plg.present.views import TeamView
 from plg.storage import bulk
 from plg.storage import teams as team_store
-from plg.storage.models import Member, Team, table, team_schools
+from plg.storage.models import Member, MethodSnapshot, Team, table, team_schools
 
 _MEMBERS = table(Member)
 
@@ -78,7 +78,7 @@ class Teams(EngineBase):
                         for spec in of_method
                     ],
                     {
-                        "snapshot_id": snapshot_for(session, definition).id,
+                        "snapshot_id": _snapshot_for(session, definition).id,
                         "phase": definition.initial,
                         "status": "active",
                         "counters": start_counters(definition),
@@ -189,7 +189,7 @@ class Teams(EngineBase):
                     unmapped=", ".join(misfits),
                 )
             counters = {c.id: team.counters.get(c.id, c.start) for c in target.counters}
-            snapshot = snapshot_for(session, target)
+            snapshot = _snapshot_for(session, target)
             status = "completed" if target.phase(phase).final else team.status
             self._event(
                 session,
@@ -217,3 +217,9 @@ class Teams(EngineBase):
             return self._view(team, *self._read(session, team))
 
         return self._change(name, "migrate", change)
+
+
+def _snapshot_for(session: Session, definition: MethodDefinition) -> MethodSnapshot:
+    return team_store.pinned_snapshot(
+        session, definition.id, definition.version, definition.sha256, definition.canonical_json()
+    )

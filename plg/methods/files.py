@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from plg.engine.inputs import regular_bytes
 from plg.errors import Fault, InvalidInput, InvalidMethodDefinition
 from plg.methods.definition import MethodDefinition, load_definition
 
 MAX_BYTES = 1024 * 1024  # a real definition is a few dozen KB
+
+
+def regular_bytes(path: Path, most: int, not_regular: str) -> tuple[bytes, int]:
+    """The bytes of a regular file, none if it is larger than `most`, and its size; refused
+    with `not_regular` (a message key) before it is opened if it is no regular file."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise InvalidInput(not_regular, path=path)
+    with path.open("rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        data = file.read(most + 1) if size <= most else b""
+    return data, max(size, len(data))
 
 
 def _safe_load(text: str) -> Any:

@@ -1,16 +1,26 @@
-"""The definitions teams are pinned to: stored snapshots, and the moves and counters they define."""
+"""What the version a team is pinned to means for it: the definition in its stored snapshot, the
+counters its moves count, and what of a team's place a newer version cannot take."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from collections.abc import Mapping
+from typing import Protocol
 
 from plg.methods.definition import MethodDefinition, Transition
 from plg.methods.versions import parsed
-from plg.storage.models import MethodSnapshot
 
 
-def definition_of(snapshot: MethodSnapshot) -> MethodDefinition:
+class Snapshot(Protocol):
+    """A stored version, as storage keeps it (the method room knows no tables)."""
+
+    @property
+    def sha256(self) -> str: ...
+
+    @property
+    def content(self) -> str: ...
+
+
+def definition_of(snapshot: Snapshot) -> MethodDefinition:
     """The pinned definition a team runs on, parsed once per process."""
     return parsed(snapshot.sha256, snapshot.content)
 
@@ -30,31 +40,18 @@ def apply_counters(
         counters[counter] = starts[counter]
 
 
-def snapshot_for(session: Session, definition: MethodDefinition) -> MethodSnapshot:
-    """The stored snapshot of `definition`, stored now if no team used it before."""
-    found = session.scalar(select(MethodSnapshot).where(MethodSnapshot.sha256 == definition.sha256))
-    if found is None:
-        found = MethodSnapshot(
-            method_id=definition.id,
-            version=definition.version,
-            sha256=definition.sha256,
-            content=definition.canonical_json(),
-        )
-        session.add(found)
-        session.flush()  # callers need its id
-    return found
-
-
-def stored(session: Session, sha256: str) -> MethodDefinition:
-    """The definition stored under `sha256` (for replaying a team's history)."""
-    return definition_of(
-        session.scalars(select(MethodSnapshot).where(MethodSnapshot.sha256 == sha256)).one()
-    )
-
-
 def unmapped(target: MethodDefinition, old: str, phase: str, ticked: list[str]) -> list[str]:
     """What of the team's position has no place in `target`: its phase, or ticked items."""
     if phase not in {p.id for p in target.phases}:
         return [f"phase '{old}'" + (f" (mapped to '{phase}')" if phase != old else "")]
     manual = {item.id for item in target.phase(phase).checklist if item.record is None}
     return [f"ticked item '{item}'" for item in ticked if item not in manual]
+
+
+# The counter a method counts its research lessons in: case pupils belong to the lesson it
+# stands at (lesson 1 in a method without it), and a team's read takes theirs.
+LESSON_COUNTER = "onderzoeksles"
+
+
+def lesson_of(counters: Mapping[str, int]) -> int:
+    return counters.get(LESSON_COUNTER, 1)

@@ -9,14 +9,13 @@ from collections.abc import Callable, Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from plg.engine.base import lesson_of
 from plg.messages import Lang, t
 from plg.methods.checklist import TeamState, registers
 from plg.methods.definition import MethodDefinition
-from plg.methods.pinned import stored
+from plg.methods.pinned import definition_of, lesson_of
 from plg.present.rows import event_view, item_views, record_view
 from plg.present.views import EventView, PhaseVisit, RecordView
-from plg.storage import reads
+from plg.storage import reads, teams
 from plg.storage.models import Event, Record, Team
 
 MOVES = ("advance", "force")
@@ -61,7 +60,7 @@ def visits(session: Session, team: Team, lang: Lang) -> tuple[list[PhaseVisit], 
     for event in events:
         if event.kind == "start" or event.kind in MOVES:
             if event.kind == "start":
-                definition = stored(session, event.detail["sha256"])
+                definition = definition_of(teams.snapshot_by_hash(session, event.detail["sha256"]))
             assert definition is not None
             if found:
                 last = found[-1]
@@ -84,7 +83,7 @@ def visits(session: Session, team: Team, lang: Lang) -> tuple[list[PhaseVisit], 
             )
         elif found and event.kind == "migrate":
             # A migration keeps the visit: its ticks and records carry over.
-            definition = stored(session, event.detail["to_sha256"])
+            definition = definition_of(teams.snapshot_by_hash(session, event.detail["to_sha256"]))
             visit = found[-1]
             visit.phase = event.dest or visit.phase
             visit.title = definition.phase(visit.phase).title(lang)

@@ -39,6 +39,23 @@ def snapshot(session: Session, snapshot_id: int) -> MethodSnapshot:
     return session.get_one(MethodSnapshot, snapshot_id)
 
 
+def snapshot_by_hash(session: Session, sha256: str) -> MethodSnapshot:
+    """The snapshot stored under `sha256` (a team's history names its versions so)."""
+    return session.scalars(select(MethodSnapshot).where(MethodSnapshot.sha256 == sha256)).one()
+
+
+def pinned_snapshot(
+    session: Session, method_id: str, version: str, sha256: str, content: str
+) -> MethodSnapshot:
+    """The stored snapshot of a definition, stored now if no team used it before."""
+    found = session.scalar(select(MethodSnapshot).where(MethodSnapshot.sha256 == sha256))
+    if found is None:
+        found = MethodSnapshot(method_id=method_id, version=version, sha256=sha256, content=content)
+        session.add(found)
+        session.flush()  # callers need its id
+    return found
+
+
 def versions(session: Session, method_id: str) -> set[str]:
     """Every version of a method that is stored."""
     query = select(MethodSnapshot.version).where(MethodSnapshot.method_id == method_id)
