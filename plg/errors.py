@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 def t(key: str, lang: Lang, /, **params: object) -> str:
     # The catalogue is large, and `plg --help` must not wait for it: loaded with the first error.
-    from plg.messages import t
+    from plg.texts import t
 
     return t(key, lang, **params)
 

@@ -30,7 +30,7 @@ import httpx
 import pytest
 
 from plg import Engine
-from plg.messages import MESSAGES
+from plg.texts import catalogue
 from plg.methods.definition import Category
 from plg.present.views import EventView
 from tests.webfoundation import CHIEF, NORTH, SOUTH, new_people, new_team, signed_in
@@ -61,7 +61,7 @@ KINDS = ("artefact", "evidence")
 
 def _said(key: str) -> re.Pattern[str]:
     """What the page says (in English) when it saved: the message with its values left open."""
-    return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(MESSAGES[key]["en"])))
+    return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(catalogue("messages", "en").gettext(key))))
 
 
 SAVED = {

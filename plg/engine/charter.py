@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 from plg.engine.core import Core
 from plg.engine.inputs import CHARTER_QUESTIONS, Edit, long_text, text_key
 from plg.errors import InvalidInput, NotFound
-from plg.messages import t
 from plg.present.views import CharterEdit, CharterView, NeedView
 from plg.storage.models import Charter, Member, Team
+from plg.texts import CHARTER_WORDS, t
 
 # A person's change that is in the charter now: written, or made by someone else as well.
 _AS_WANTED = ("write", "done")
@@ -196,7 +196,8 @@ class Charters(Core):
         return CharterView(
             team=team.name,
             answers=tuple(
-                (key, t(f"charter_{key}", self.lang), answers.get(key)) for key in CHARTER_QUESTIONS
+                (key, t(CHARTER_WORDS[key], self.lang), answers.get(key))
+                for key in CHARTER_QUESTIONS
             ),
             deadline=team.deadline,
             needs=tuple(

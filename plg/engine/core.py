@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from plg.engine.retry import T
 from plg.engine.roles import FoundationAction, TeamAction
-from plg.messages import Lang
+from plg.langs import Lang
 from plg.storage.models import Team
 
 if TYPE_CHECKING:

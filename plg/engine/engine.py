@@ -45,7 +45,7 @@ from plg.errors import (
     Refused,
     StaleWrite,
 )
-from plg.messages import Lang, t
+from plg.langs import Lang
 from plg.methods.checklist import TeamState, registers
 from plg.methods.definition import Category, MethodDefinition
 from plg.methods.machine import Attempt, fire, triggers_from
@@ -94,6 +94,7 @@ from plg.storage.models import (
     utcnow,
 )
 from plg.storage.store import Store
+from plg.texts import N_, TRIGGER_BY_KEYS, VALUE_WORDS, t
 
 
 class _CollectorPause:
@@ -490,7 +491,10 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils, Accounts, WebSe
             record = session.get(Record, record_id) if fits else None
             if record is None or record.team_id != team.id or record.category != category:
                 raise NotFound(
-                    "record_unknown", team=team.name, id=record_id, category=t(category, self.lang)
+                    "record_unknown",
+                    team=team.name,
+                    id=record_id,
+                    category=t(VALUE_WORDS[category], self.lang),
                 )
             if record.blob_sha256 is None:
                 raise NotFound("record_no_file", id=record_id)
@@ -706,7 +710,7 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils, Accounts, WebSe
             definition = self._active(session, team)
             existing = self._manual_tick(session, team, definition, item)
             if (existing is not None) != undo:
-                state = t("ticked" if existing else "unticked", self.lang)
+                state = t(N_("ticked") if existing else N_("unticked"), self.lang)
                 raise Refused("item_already", item=item, state=state)
             self._write_tick(session, team, item, existing)
             return checklist_view(self.lang, team, self._read(session, team)[0])
@@ -804,7 +808,7 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils, Accounts, WebSe
             verdict = transition(definition, team.phase, trigger).fired_by
             if verdict is not None and not force:
                 # The register must agree with the move: the verdict makes it.
-                raise Refused(f"trigger_by_{verdict}", trigger=trigger, team=team.name)
+                raise Refused(TRIGGER_BY_KEYS[verdict], trigger=trigger, team=team.name)
             return self._fire(session, team, definition, trigger, force, reason)
 
         return self._change(name, "force" if force else "advance", change)
@@ -960,7 +964,7 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils, Accounts, WebSe
                     "record_type_unknown",
                     method=definition.id,
                     type=kind,
-                    category=t(category, self.lang),
+                    category=t(VALUE_WORDS[category], self.lang),
                     types=", ".join(kinds) or "-",
                 )
             if upload is not None and session.get(Blob, upload.sha256) is None:

@@ -17,7 +17,6 @@ from plg.engine.core import Core
 from plg.engine.inputs import ROLES, clean, email_address, school_code
 from plg.engine.retry import T, retried
 from plg.errors import DatabaseBusy, InvalidInput, NotFound, Refused
-from plg.messages import t
 from plg.present.views import FormerMemberView, MemberView, PersonView, SchoolView
 from plg.storage.models import (
     FormerMember,
@@ -29,6 +28,7 @@ from plg.storage.models import (
     Team,
     team_schools,
 )
+from plg.texts import ROLE_WORDS, t
 
 
 class People(Core):
@@ -53,7 +53,7 @@ class People(Core):
             # Giving the day again corrects when someone joined (a leader named at the start
             # often began before the team was entered in plg).
             if found is not None and found.role == role and since is None:
-                word = t(f"role_{role}", self.lang)
+                word = t(ROLE_WORDS[role], self.lang)
                 raise Refused("member_already", person=person, role=word, team=team.name)
             detail = {
                 "person": person,

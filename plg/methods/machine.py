@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from plg.messages import Lang
+from plg.langs import Lang
 from plg.methods.checklist import TeamState
 from plg.methods.definition import GuardRef, MethodDefinition
 from plg.methods.registry import guard_named

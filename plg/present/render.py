@@ -6,7 +6,8 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from plg.messages import Lang, t
+from plg.langs import Lang
+from plg.texts import WORDS, t
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -30,6 +31,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     environment.filters["md"] = markdown_cell
+    environment.globals["words"] = WORDS
     return environment
 
 

@@ -28,7 +28,7 @@ from plg.engine.accounts import AccountView
 from plg.engine.inputs import LONG_TEXT, text_key
 from plg.errors import Conflict, NotFound, PlgError, Refused
 from plg.langs import Lang, lang_of
-from plg.messages import MESSAGES, t
+from plg.texts import N_, WORDS, t
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -69,7 +69,7 @@ def templates() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.globals.update(team_url=team_url, quote=_quote)
+    environment.globals.update(team_url=team_url, quote=_quote, words=WORDS)
     return environment
 
 
@@ -129,11 +129,32 @@ def csrf_ok(request: Request, form: FormData) -> bool:
     return isinstance(sent, str) and isinstance(kept, str) and hmac.compare_digest(sent, kept)
 
 
+# The errors whose command line's words would not fit a web page (they name options such as
+# --as), and the web's own version of each.
+_ON_THE_PAGE = {
+    "team_unknown": N_("team_unknown@web"),
+    "guards_failed": N_("guards_failed@web"),
+    "force_needs_reason": N_("force_needs_reason@web"),
+    "record_content": N_("record_content@web"),
+    "file_too_large": N_("file_too_large@web"),
+    "role_refused": N_("role_refused@web"),
+    "role_refused_foundation": N_("role_refused_foundation@web"),
+    "trigger_by_accepted": N_("trigger_by_accepted@web"),
+    "trigger_by_rejected": N_("trigger_by_rejected@web"),
+    "verdict_invalid": N_("verdict_invalid@web"),
+    "hypothesis_open": N_("hypothesis_open@web"),
+    "hypothesis_none_open": N_("hypothesis_none_open@web"),
+    "meeting_no_attendees": N_("meeting_no_attendees@web"),
+    "attendee_not_member": N_("attendee_not_member@web"),
+    "pupil_not_predicted": N_("pupil_not_predicted@web"),
+    "pupil_unknown": N_("pupil_unknown@web"),
+}
+
+
 def error_text(error: PlgError, lang: Lang) -> str:
-    """The error's message; where the command line's words would not fit a web page (they name
-    options such as --as), the web's own version of it, kept under the key with `@web`."""
-    web = f"{error.key}@web"
-    if web in MESSAGES:
+    """The error's message, in the web's own version where it has one."""
+    web = _ON_THE_PAGE.get(error.key)
+    if web is not None:
         return PlgError(web, **error.params).text(lang)
     return error.text(lang)
 
