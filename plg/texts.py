@@ -142,6 +142,6 @@ WORDS = {
     "meeting_kinds": MEETING_KIND_WORDS,
     "fired_by": FIRED_BY_WORDS,
     "web_move_by": WEB_MOVE_BY_WORDS,
-    "values": VALUE_WORDS,
+    "value": VALUE_WORDS,
     "web_records": WEB_RECORD_WORDS,
 }
