@@ -115,7 +115,8 @@ def _plg(*args: str) -> subprocess.CompletedProcess[str]:
 def test_dutch_help_has_no_english_words_of_clicks(args: tuple[str, ...]) -> None:
     shown = _plg(*args)
     assert shown.returncode == 0, shown.stderr
-    assert "Gebruik:" in shown.stdout and "Opties" in shown.stdout
+    assert "Gebruik:" in shown.stdout
+    assert "Opties" in shown.stdout
     assert [word for word in _CLICK_WORDS if word in shown.stdout] == [], shown.stdout
 
 
