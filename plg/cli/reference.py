@@ -39,7 +39,7 @@ def markdown() -> str:
         command = context.command
         usage = " ".join([context.command_path, *command.collect_usage_pieces(context)])
         lines += [f"### `{context.command_path}`", "", f"`{usage}`", ""]
-        lines += [" ".join(help_text(command.help or "").split()), ""]
+        lines += [" ".join(help_text(command.help).split()) if command.help else "", ""]
         options = [
             record
             for param in command.get_params(context)
