@@ -100,24 +100,37 @@ def _plg(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ("--help",),
-        ("--lang", "nl", "team", "--help"),
-        ("team", "start", "--help"),
-        ("charter", "set", "--help"),
-        ("hypothesis", "accept", "--help"),
-        ("export", "--help"),
-        ("--help", "--lang", "nl"),
-    ],
-)
+_HELP_ARGS = [
+    ("--help",),
+    ("team", "--help"),
+    ("team", "start", "--help"),
+    ("charter", "set", "--help"),
+    ("hypothesis", "--help"),
+    ("hypothesis", "accept", "--help"),
+    ("pupil", "observe", "--help"),
+    ("hours", "--help"),
+    ("artefact", "add", "--help"),
+    ("export", "--help"),
+]
+
+
+@pytest.mark.parametrize("args", [*_HELP_ARGS, ("--help", "--lang", "nl")])
 def test_dutch_help_has_no_english_words_of_clicks(args: tuple[str, ...]) -> None:
-    shown = _plg(*args)
+    shown = _plg("--lang", "nl", *args)
     assert shown.returncode == 0, shown.stderr
     assert "Gebruik:" in shown.stdout
     assert "Opties" in shown.stdout
     assert [word for word in _CLICK_WORDS if word in shown.stdout] == [], shown.stdout
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("args", _HELP_ARGS)
+def test_every_help_text_is_worded(lang: str, args: tuple[str, ...]) -> None:
+    """A help text is kept as its key until shown: none may be shown as its key."""
+    shown = _plg("--lang", lang, *args).stdout
+    keys = {str(key) for key in extracted("help")}
+    ends = {line.split("  ")[-1].strip() for line in shown.splitlines()}
+    assert sorted(keys & ends) == [], shown
 
 
 @pytest.mark.parametrize(

@@ -98,8 +98,9 @@ class Settings:
 
 
 def _translated(option: click.Option | None) -> click.Option | None:
+    # Worded here, not when the help is formatted: Click adds this option to a command's own.
     if option is not None:
-        option.help = help_for("help")
+        option.help = help_text("help")
     return option
 
 
@@ -109,6 +110,7 @@ class PlgCommand(click.Command):
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         return _translated(super().get_help_option(ctx))
 
+    # A group formats its help as a command does, with its own options and commands.
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         click.Command.format_help(_worded_command(self), ctx, formatter)
 
@@ -116,20 +118,11 @@ class PlgCommand(click.Command):
         return click.Command.get_short_help_str(_worded_command(self), limit)
 
 
-class PlgGroup(click.Group):
+class PlgGroup(PlgCommand, click.Group):
     """Turns every `PlgError` into one `Error:` line on stderr and exit code 1."""
 
     command_class = PlgCommand
     group_class = type  # subgroups are PlgGroups too
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        return _translated(super().get_help_option(ctx))
-
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        click.Group.format_help(_worded_command(self), ctx, formatter)
-
-    def get_short_help_str(self, limit: int = 45) -> str:
-        return click.Group.get_short_help_str(_worded_command(self), limit)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

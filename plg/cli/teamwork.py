@@ -13,6 +13,7 @@ from plg.cli import display
 from plg.cli.base import (
     DATE,
     MAX_ID,
+    PlgCommand,
     PlgGroup,
     Settings,
     done,
@@ -169,7 +170,7 @@ def _decide(verdict: str, help_key: str) -> click.Command:
         if decision.team is not None:
             display.moved(decision.team, settings.lang)
 
-    return click.command(help=help_key)(decide)
+    return click.command(cls=PlgCommand, help=help_key)(decide)
 
 
 hypothesis.add_command(_decide("accepted", help_for("hypothesis_accepted")), "accept")
@@ -245,7 +246,7 @@ def meeting_list(settings: Settings, team_name: str, as_json: bool) -> None:
     show(settings, as_json, settings.engine().meetings(team_name), display.meetings)
 
 
-@click.command(help=help_for("hours"))
+@click.command(cls=PlgCommand, help=help_for("hours"))
 @click.option("--person", help=help_for("hours_person_opt"))
 @click.option("--year", metavar="2025|2025-2026", help=help_for("year_opt"))
 @json_option
@@ -317,7 +318,7 @@ def _note_command(kind: str, help_key: str) -> click.Command:
         noted = settings.engine().note_pupil(team_name, pseudonym, stage, text, kind, lesson)
         done(settings, as_json, noted, "done_note", pseudonym=noted.pseudonym, stage=stage)
 
-    return click.command(help=help_key)(note)
+    return click.command(cls=PlgCommand, help=help_key)(note)
 
 
 pupil.add_command(_note_command("prediction", help_for("pupil_prediction")), "predict")
