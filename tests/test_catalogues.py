@@ -3,6 +3,7 @@ catalogues hold exactly the ids the code uses, and their compiled form is their 
 
 from __future__ import annotations
 
+import os
 import string
 import subprocess
 import sys
@@ -156,3 +157,16 @@ def test_dutch_usage_errors_have_no_english_words_of_clicks(args: tuple[str, ...
 def test_english_help_and_errors_stay_english() -> None:
     assert "Usage:" in _plg("--lang", "en", "--help").stdout
     assert "Error: Missing argument" in _plg("--lang", "en", "team", "start").stderr
+
+
+def test_the_language_is_the_command_lines_only_while_it_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from click.testing import CliRunner
+
+    from plg.cli import cli
+
+    monkeypatch.setenv("LANGUAGE", "de")
+    shown = CliRunner().invoke(cli, ["--lang", "nl", "team", "start"])
+    assert "Fout: Argument ontbreekt" in shown.stderr
+    assert os.environ["LANGUAGE"] == "de"

@@ -7,8 +7,10 @@ commands runs; this module holds the root.
 
 from __future__ import annotations
 
+import os
 from gettext import gettext
 from importlib import import_module
+from typing import Any
 
 import click
 
@@ -55,6 +57,18 @@ _FAMILIES = {
 
 class RootGroup(PlgGroup):
     """The root: its commands load on use, and `plg --help` lists them from their help texts."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # The language is the command line's while it runs: a caller in the same process (a
+        # test) finds $LANGUAGE as it was.
+        before = os.environ.get("LANGUAGE")
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            if before is None:
+                os.environ.pop("LANGUAGE", None)
+            else:
+                os.environ["LANGUAGE"] = before
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         speak(self._language(ctx, args))
