@@ -43,14 +43,14 @@ from web import serving, sign_in
 
 from plg import Engine
 from plg.engine.inputs import Content
-from plg.messages import MESSAGES
+from plg.texts import t
 
 LEVELS = (1, 8, 32)
 TEAMS = max(LEVELS)  # one for each client
 PASSWORD = "een lange zin als wachtwoord"
 _TOKEN = re.compile(r'name="csrf" value="([^"]+)"')
 # What the page says when a tick was saved: one box changed, so one event written.
-_ONE_SAVED = MESSAGES["web_ticks_saved"]["en"].format(count=1)
+_ONE_SAVED = t("web_ticks_saved", "en", count=1)
 
 
 @dataclass

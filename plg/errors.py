@@ -10,15 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from plg.texts import t
+
 if TYPE_CHECKING:
     from plg.langs import Lang
-
-
-def t(key: str, lang: Lang, /, **params: object) -> str:
-    # The catalogue is large, and `plg --help` must not wait for it: loaded with the first error.
-    from plg.messages import t
-
-    return t(key, lang, **params)
 
 
 def advised(key: str, lang: Lang, remedies: Mapping[str, str] | None, /, **params: object) -> str:

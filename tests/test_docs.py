@@ -153,7 +153,7 @@ def test_the_command_reference_is_what_the_help_makes() -> None:
 
     page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     made = page.partition(BEGIN + "\n")[2].partition(END)[0]
-    # In a process of its own: the help texts are chosen, in English, when plg.cli loads.
+    # In a process of its own, as a developer runs it: it speaks English by itself.
     fresh = subprocess.run(
         [sys.executable, "-m", "plg.cli.reference"],
         capture_output=True,

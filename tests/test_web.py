@@ -29,7 +29,7 @@ from plg.cli.remedies import REMEDIES as CLI_REMEDIES
 from plg.cli.web import workers_socket
 from plg.engine.accounts import MAX_WAIT, wait_after
 from plg.errors import Refused
-from plg.messages import t
+from plg.texts import t
 from plg.web.app import create_app
 from plg.web.remedies import REMEDIES as WEB_REMEDIES
 from tests.conftest import POSTGRES, Plg, _postgres_database

@@ -7,13 +7,24 @@ commands runs; this module holds the root.
 
 from __future__ import annotations
 
+import os
 from gettext import gettext
 from importlib import import_module
+from typing import Any
 
 import click
 
-from plg.cli.base import PlgGroup, Settings, help_for, json_option, pass_settings, say
-from plg.langs import LANGS, Lang
+from plg.cli.base import (
+    PlgGroup,
+    Settings,
+    help_for,
+    help_text,
+    json_option,
+    pass_settings,
+    say,
+    speak,
+)
+from plg.langs import LANGS, Lang, lang_of
 
 # The module of each command kept in one; each command's help text has its name as key.
 _FAMILIES = {
@@ -47,6 +58,36 @@ _FAMILIES = {
 class RootGroup(PlgGroup):
     """The root: its commands load on use, and `plg --help` lists them from their help texts."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # The language is the command line's while it runs: a caller in the same process (a
+        # test) finds $LANGUAGE as it was.
+        before = os.environ.get("LANGUAGE")
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            if before is None:
+                os.environ.pop("LANGUAGE", None)
+            else:
+                os.environ["LANGUAGE"] = before
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        speak(self._language(ctx, args))
+        return super().parse_args(ctx, args)
+
+    def _language(self, ctx: click.Context, args: list[str]) -> Lang:
+        """--lang or PLG_LANG, as Click parses them, before Click acts on --help: that option
+        is eager, and answers before the others are processed. A wrong value or a wrong
+        option is left to the parse proper, which says what is wrong."""
+        parser = self.make_parser(ctx)
+        parser.ignore_unknown_options = True
+        try:
+            opts, _, _ = parser.parse_args(args=list(args))
+        except click.UsageError:
+            opts = {}
+        option = next(param for param in self.params if param.name == "lang")
+        value, _ = option.consume_value(ctx, opts)
+        return lang_of(value) or "nl"
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*self.commands, *_FAMILIES])
 
@@ -62,7 +103,7 @@ class RootGroup(PlgGroup):
         limit = formatter.width - 6 - max(len(name) for name in names)
         # A bare Command shortens a help text exactly as the real one would.
         rows = [
-            (name, click.Command(name, help=help_for(name)).get_short_help_str(limit))
+            (name, click.Command(name, help=help_text(name)).get_short_help_str(limit))
             for name in names
         ]
         with formatter.section(gettext("Commands")):

@@ -25,7 +25,7 @@ from plg.cli.base import (
 @pass_settings
 def check(settings: Settings, as_json: bool) -> None:
     from plg.errors import PlgError
-    from plg.messages import t
+    from plg.texts import t
 
     engine = settings.engine()
     with display.progress(t("check_progress", settings.lang)) as progress:

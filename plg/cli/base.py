@@ -8,41 +8,75 @@ The engine, SQLAlchemy, pydantic, jinja2 and rich are imported inside the comman
 
 from __future__ import annotations
 
+import copy
+import gettext
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 import click
 
-from plg.cli.helptexts import HELP
 from plg.langs import Lang, lang_of
+from plg.texts import LOCALE
 
 if TYPE_CHECKING:
     from plg.engine.engine import Engine
 
-
-def _help_language() -> Lang:
-    """Help is built when this module loads, before click parses --lang, so look ahead."""
-    args = sys.argv[1:]
-    for index, arg in enumerate(args):
-        if arg == "--lang" and index + 1 < len(args):
-            value = args[index + 1]
-            break
-        if arg.startswith("--lang="):
-            value = arg.partition("=")[2]
-            break
-    else:
-        value = os.environ.get("PLG_LANG", "nl")
-    return lang_of(value) or "nl"
+C = TypeVar("C", bound=click.Command)
 
 
-HELP_LANG = _help_language()
+def speak(lang: Lang) -> None:
+    """The language of the command line from here on: of its help, and of Click's own words.
+
+    Click words its usage lines, headings and usage errors with `gettext.gettext`: in the
+    process's text domain, in the language $LANGUAGE names. That is how GNU gettext lets a
+    program speak one language per process, and a command line is one: plg makes its `click`
+    catalogue that domain, and names the language --lang or PLG_LANG chose. The help texts
+    are found the same way, in the `help` domain.
+    """
+    for domain in ("click", "help"):
+        gettext.bindtextdomain(domain, str(LOCALE))
+    gettext.textdomain("click")
+    os.environ["LANGUAGE"] = lang
+
+
+def spoken() -> Lang:
+    """The language `speak` chose."""
+    return lang_of(os.environ.get("LANGUAGE")) or "nl"
 
 
 def help_for(key: str) -> str:
-    return HELP[key][HELP_LANG]
+    """A help text's key, as a command or option keeps it until its help is shown; then
+    `help_text` words it, in the language chosen by then."""
+    return key
+
+
+def help_text(key: str) -> str:
+    """The help text of `key`, in the command line's language."""
+    # An empty id would find the catalogue's header.
+    return gettext.dgettext("help", key) if key else key
+
+
+def _worded(param: click.Parameter) -> click.Parameter:
+    worded = copy.copy(param)
+    if param.help:
+        worded.help = help_text(param.help)
+    return worded
+
+
+def help_record(param: click.Parameter, ctx: click.Context) -> tuple[str, str] | None:
+    """The line of `param` in the help: its names and its help text, worded."""
+    return _worded(param).get_help_record(ctx)
+
+
+def _worded_command(command: C) -> C:
+    """A copy of `command` with its help and its options' help worded, for Click to format."""
+    worded = copy.copy(command)
+    if command.help:
+        worded.help = help_text(command.help)
+    worded.params = [_worded(param) for param in command.params]
+    return worded
 
 
 class Settings:
@@ -64,27 +98,32 @@ class Settings:
 
 
 def _translated(option: click.Option | None) -> click.Option | None:
+    # Worded here, not when the help is formatted: Click adds this option to a command's own.
     if option is not None:
-        option.help = help_for("help")
+        option.help = help_text("help")
     return option
 
 
 class PlgCommand(click.Command):
-    """A command whose own --help line is in the user's language too."""
+    """A command whose help, its own --help line too, is in the user's language."""
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         return _translated(super().get_help_option(ctx))
 
+    # A group formats its help as a command does, with its own options and commands.
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        click.Command.format_help(_worded_command(self), ctx, formatter)
 
-class PlgGroup(click.Group):
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return click.Command.get_short_help_str(_worded_command(self), limit)
+
+
+class PlgGroup(PlgCommand, click.Group):
     """Turns every `PlgError` into one `Error:` line on stderr and exit code 1: what is wrong,
     and what to type about it (`plg.cli.remedies`)."""
 
     command_class = PlgCommand
     group_class = type  # subgroups are PlgGroups too
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        return _translated(super().get_help_option(ctx))
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -96,7 +135,7 @@ class PlgGroup(click.Group):
 
             if not isinstance(exc, PlgError):
                 raise
-            lang = ctx.obj.lang if isinstance(ctx.obj, Settings) else HELP_LANG
+            lang = ctx.obj.lang if isinstance(ctx.obj, Settings) else spoken()
             # What is wrong, then what to type about it: one line.
             click.echo(f"Error: {exc.text(lang, REMEDIES)}", err=True)
             ctx.exit(1)
@@ -117,7 +156,7 @@ class FilePath(click.Path):
             except UnicodeEncodeError:  # a lone surrogate no file system can name
                 usable = False
             if value and not usable:
-                self.fail(help_for("unusable_path"), param, ctx)
+                self.fail(help_text("unusable_path"), param, ctx)
         return super().convert(value, param, ctx)
 
 
@@ -147,7 +186,7 @@ pass_settings = click.make_pass_decorator(Settings)
 
 def say(settings: Settings, key: str, **params: object) -> None:
     """A confirmation for people; on stderr, so stdout carries only data."""
-    from plg.messages import t
+    from plg.texts import t
 
     click.echo(t(key, settings.lang, **params), err=True)
 

@@ -11,7 +11,8 @@ import click
 
 from plg.cli.remedies import REMEDIES
 from plg.errors import advised
-from plg.messages import Lang, t
+from plg.langs import Lang
+from plg.texts import MEETING_KIND_WORDS, N_, ROLE_WORDS, STATUS_WORDS, VALUE_WORDS, t
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -119,19 +120,26 @@ def _step(row: TeamRow) -> str:
 
 
 def _status(row: TeamRow, lang: Lang) -> str:
-    flags = [t(flag, lang) for flag in ("stalled", "overdue") if getattr(row, flag)]
-    return ", ".join(flags) or t(row.status, lang)
+    flags = [t(VALUE_WORDS[flag], lang) for flag in ("stalled", "overdue") if getattr(row, flag)]
+    return ", ".join(flags) or t(VALUE_WORDS[row.status], lang)
 
 
 def teams(rows: Sequence[TeamRow], lang: Lang) -> None:
     table(
         lang,
-        ["col_team", "col_method", "col_step", "col_phase", "col_status", "col_schools"],
+        [
+            N_("col_team"),
+            N_("col_method"),
+            N_("col_step"),
+            N_("col_phase"),
+            N_("col_status"),
+            N_("col_schools"),
+        ],
         [
             (r.name, r.method, _step(r), r.phase_title, _status(r, lang), ", ".join(r.schools))
             for r in rows
         ],
-        empty="no_teams",
+        empty=N_("no_teams"),
     )
 
 
@@ -142,14 +150,14 @@ def overview(view: Overview, lang: Lang) -> None:
     table(
         lang,
         [
-            "col_team",
-            "col_schools",
-            "col_method",
-            "col_step",
-            "col_phase",
+            N_("col_team"),
+            N_("col_schools"),
+            N_("col_method"),
+            N_("col_step"),
+            N_("col_phase"),
             "counters",
-            "col_status",
-            "col_last",
+            N_("col_status"),
+            N_("col_last"),
         ],
         [
             (
@@ -165,7 +173,7 @@ def overview(view: Overview, lang: Lang) -> None:
             for r in view.teams
         ],
     )
-    table(lang, ["col_method", "col_count"], view.counts("method").items())
+    table(lang, [N_("col_method"), N_("col_count")], view.counts("method").items())
 
 
 def team(view: TeamView, lang: Lang) -> None:
@@ -175,12 +183,12 @@ def team(view: TeamView, lang: Lang) -> None:
     if row.schools:
         out.print(f"{t('col_schools', lang)}: {', '.join(row.schools)}")
     counters = ", ".join(f"{view.counter_titles[k]} {v}" for k, v in row.counters.items())
-    out.print(f"{t('counters', lang)}: {counters or t('none', lang)}")
-    out.print(f"{t('col_checklist', lang)}: {view.checklist.done}/{len(view.checklist.items)}")
+    out.print(t("counters", lang) + ": " + (counters or t("none", lang)))
+    out.print(t("col_checklist", lang) + f": {view.checklist.done}/{len(view.checklist.items)}")
     for item in view.checklist.items:
         mark = "x" if item.done else " "
         out.print(f"  [{mark}] {item.id}: {item.text}", markup=False)
-    out.print(f"{t('triggers_now', lang)}:")
+    out.print(t("triggers_now", lang) + ":")
     for move in view.moves:
         state = "✓" if move.ready else "·"
         line = f"  {state} {move.trigger} → {move.dest}: {move.title}"
@@ -194,14 +202,14 @@ def methods(available: Sequence[Available], broken: Sequence[Broken], lang: Lang
 
     table(
         lang,
-        ["col_id", "col_version", "col_title", "col_source"],
+        [N_("col_id"), N_("col_version"), N_("col_title"), N_("col_source")],
         [
             *(
                 (m.definition.id, m.definition.version, m.definition.title(lang), m.source)
                 for m in available
             ),
             *(
-                ("-", "-", f"{t('broken', lang)}: {problem_text(b.reason, lang)}", b.name)
+                ("-", "-", t("broken", lang) + f": {problem_text(b.reason, lang)}", b.name)
                 for b in broken
             ),
         ],
@@ -213,14 +221,14 @@ def sources(found: Sequence[Source], lang: Lang) -> None:
 
     table(
         lang,
-        ["col_source", "col_kind", "col_version", "col_provides", "col_status"],
+        [N_("col_source"), N_("col_kind"), N_("col_version"), N_("col_provides"), N_("col_status")],
         [
             (
                 s.name,
                 s.kind,
                 s.version,
                 ", ".join([*s.methods, *(f"guard {g}" for g in s.guards)]),
-                f"{t('broken', lang)}: {'; '.join(problem_text(p, lang) for p in s.problems)}"
+                t("broken", lang) + f": {'; '.join(problem_text(p, lang) for p in s.problems)}"
                 if s.problems
                 else "ok",
             )
@@ -243,7 +251,7 @@ def method(definition: MethodDefinition, lang: Lang) -> None:
             out.print(f"   [ ] {item.id}: {item.text(lang)}{need}{how}", markup=False)
     table(
         lang,
-        ["col_trigger", "col_from", "col_to", "col_title"],
+        [N_("col_trigger"), N_("col_from"), N_("col_to"), N_("col_title")],
         [
             (tr.trigger, tr.source, tr.dest, tr.title(lang) if tr.title else "")
             for tr in definition.transitions
@@ -257,7 +265,14 @@ def history(events: Sequence[EventView], lang: Lang) -> None:
 
     table(
         lang,
-        ["col_when", "col_who", "col_what", "col_from", "col_to", "col_reason"],
+        [
+            N_("col_when"),
+            N_("col_who"),
+            N_("col_what"),
+            N_("col_from"),
+            N_("col_to"),
+            N_("col_reason"),
+        ],
         [
             (
                 e.at.strftime("%Y-%m-%d %H:%M"),
@@ -275,9 +290,9 @@ def history(events: Sequence[EventView], lang: Lang) -> None:
 def users(rows: Sequence[AccountView], lang: Lang) -> None:
     table(
         lang,
-        ["col_account", "col_school", "col_lang", "col_project_leader"],
+        [N_("col_account"), N_("col_school"), N_("col_lang"), N_("col_project_leader")],
         [(r.person, r.school, r.lang, t("yes", lang) if r.project_leader else "") for r in rows],
-        empty="no_users",
+        empty=N_("no_users"),
     )
 
 
@@ -294,39 +309,46 @@ def pairs(values: dict[str, str], lang: Lang) -> None:
 def schools(rows: Sequence[SchoolView], lang: Lang) -> None:
     table(
         lang,
-        ["col_school", "col_code", "col_count", "col_people"],
+        [N_("col_school"), N_("col_code"), N_("col_count"), N_("col_people")],
         [(s.name, s.code or "", s.teams, s.people) for s in rows],
-        empty="no_schools",
+        empty=N_("no_schools"),
     )
 
 
 def people(rows: Sequence[PersonView], lang: Lang) -> None:
     table(
         lang,
-        ["col_person", "col_email", "col_school"],
+        [N_("col_person"), N_("col_email"), N_("col_school")],
         [(p.name, p.email or "", p.school or "") for p in rows],
-        empty="no_people",
+        empty=N_("no_people"),
     )
 
 
 def members(rows: Sequence[MemberView], lang: Lang) -> None:
     table(
         lang,
-        ["col_person", "col_role", "col_since"],
-        [(m.person, t(f"role_{m.role}", lang), m.joined_at.strftime("%Y-%m-%d")) for m in rows],
-        empty="no_members",
+        [N_("col_person"), N_("col_role"), N_("col_since")],
+        [(m.person, t(ROLE_WORDS[m.role], lang), m.joined_at.strftime("%Y-%m-%d")) for m in rows],
+        empty=N_("no_members"),
     )
 
 
 def records(rows: Sequence[RecordView], lang: Lang) -> None:
     table(
         lang,
-        ["col_id", "col_when", "col_type", "col_title", "col_phase", "col_content"],
+        [
+            N_("col_id"),
+            N_("col_when"),
+            N_("col_type"),
+            N_("col_title"),
+            N_("col_phase"),
+            N_("col_content"),
+        ],
         [
             (r.id, r.at.strftime("%Y-%m-%d"), r.type, r.title, r.phase, _content(r, lang))
             for r in rows
         ],
-        empty="nothing_saved",
+        empty=N_("nothing_saved"),
     )
 
 
@@ -342,7 +364,7 @@ def _content(record: RecordView, lang: Lang) -> str:
 def moved(view: TeamView, lang: Lang) -> None:
     """Where a move took the team; on stderr, as every confirmation."""
     left = view.definition.phase(view.left_phase or view.row.phase)
-    key = "done_complete" if view.row.status == "completed" else "done_advance"
+    key = N_("done_complete") if view.row.status == "completed" else N_("done_advance")
     text = t(key, lang, team=view.row.name, source=left.title(lang), dest=view.row.phase_title)
     click.echo(text, err=True)
 
@@ -351,11 +373,16 @@ def charter(view: CharterView, lang: Lang) -> None:
     deadline = view.deadline.isoformat() if view.deadline else ""
     rows = [(question, answer or "") for _, question, answer in view.answers]
     rows.append((t("charter_deadline", lang), deadline))
-    table(lang, ["col_question", "col_answer"], rows, title=view.team)
+    table(lang, [N_("col_question"), N_("col_answer")], rows, title=view.team)
     needs = [
-        (n.person, t(f"role_{n.role}", lang) if n.role else "", n.needs or "") for n in view.needs
+        (n.person, t(ROLE_WORDS[n.role], lang) if n.role else "", n.needs or "") for n in view.needs
     ]
-    table(lang, ["col_person", "col_role", "col_needs"], needs, title=t("charter_needs", lang))
+    table(
+        lang,
+        [N_("col_person"), N_("col_role"), N_("col_needs")],
+        needs,
+        title=t("charter_needs", lang),
+    )
     if view.complete:
         click.echo(t("charter_complete", lang))
         return
@@ -370,23 +397,36 @@ def charter(view: CharterView, lang: Lang) -> None:
 def hypotheses(rows: Sequence[HypothesisView], lang: Lang) -> None:
     table(
         lang,
-        ["col_number", "col_status", "col_hypothesis", "col_data", "col_verdict"],
         [
-            (h.number, t(f"status_{h.status}", lang), h.text, h.data or "", h.verdict or "")
+            N_("col_number"),
+            N_("col_status"),
+            N_("col_hypothesis"),
+            N_("col_data"),
+            N_("col_verdict"),
+        ],
+        [
+            (h.number, t(STATUS_WORDS[h.status], lang), h.text, h.data or "", h.verdict or "")
             for h in rows
         ],
-        empty="no_hypotheses",
+        empty=N_("no_hypotheses"),
     )
 
 
 def meetings(rows: Sequence[MeetingView], lang: Lang) -> None:
     table(
         lang,
-        ["col_date", "col_kind", "col_minutes", "col_phase", "col_attendees", "col_agenda"],
+        [
+            N_("col_date"),
+            N_("col_kind"),
+            N_("col_minutes"),
+            N_("col_phase"),
+            N_("col_attendees"),
+            N_("col_agenda"),
+        ],
         [
             (
                 m.held_on.isoformat(),
-                t(f"kind_{m.kind}", lang),
+                t(MEETING_KIND_WORDS[m.kind], lang),
                 m.minutes,
                 m.phase,
                 ", ".join(m.attendees),
@@ -394,7 +434,7 @@ def meetings(rows: Sequence[MeetingView], lang: Lang) -> None:
             )
             for m in rows
         ],
-        empty="no_meetings",
+        empty=N_("no_meetings"),
     )
 
 
@@ -406,12 +446,12 @@ def hours(view: HoursView, lang: Lang) -> None:
     table(
         lang,
         [
-            "col_person",
-            "col_network_hours",
-            "col_team_hours",
-            "col_meetings",
-            "col_budget",
-            "col_left",
+            N_("col_person"),
+            N_("col_network_hours"),
+            N_("col_team_hours"),
+            N_("col_meetings"),
+            N_("col_budget"),
+            N_("col_left"),
         ],
         [
             (
@@ -425,7 +465,7 @@ def hours(view: HoursView, lang: Lang) -> None:
             for row in view.people
         ],
         title=t("hours_title", lang, year=view.label),
-        empty="no_hours",
+        empty=N_("no_hours"),
     )
 
 
@@ -434,18 +474,18 @@ def pupils(rows: Sequence[PupilView], lang: Lang) -> None:
     table(
         lang,
         [
-            "col_lesson",
-            "col_pseudonym",
-            "col_stands_for",
-            "col_observer",
-            "col_stage",
-            "col_predicted",
-            "col_observed",
+            N_("col_lesson"),
+            N_("col_pseudonym"),
+            N_("col_stands_for"),
+            N_("col_observer"),
+            N_("col_stage"),
+            N_("col_predicted"),
+            N_("col_observed"),
         ],
         [
             (p.lesson, p.pseudonym, p.stands_for, p.observer or "", stage, before or "", seen or "")
             for p in rows
             for stage, before, seen in p.stages or (("", None, None),)
         ],
-        empty="no_pupils",
+        empty=N_("no_pupils"),
     )

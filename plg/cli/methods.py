@@ -21,7 +21,7 @@ from plg.cli.base import (
     write_or_print,
 )
 from plg.errors import PlgError
-from plg.messages import t
+from plg.texts import t
 
 
 @click.group(cls=PlgGroup, help=help_for("methods"))

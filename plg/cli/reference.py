@@ -1,13 +1,11 @@
 """The command reference of docs/cli.md, made from the commands' own help.
 
 `python -m plg.cli.reference docs/cli.md` rewrites the part of that page between its two
-markers; a test fails when the page differs from what this makes. The help is English: the
-help texts are chosen when plg.cli loads, so this runs itself again with PLG_LANG=en if need be.
+markers; a test fails when the page differs from what this makes. The help is English.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +19,9 @@ def markdown() -> str:
     import click
 
     from plg.cli import cli
+    from plg.cli.base import help_record, help_text, speak
+
+    speak("en")
 
     def leaves(command: click.Command, context: click.Context) -> Iterator[click.Context]:
         if isinstance(command, click.Group):
@@ -38,13 +39,13 @@ def markdown() -> str:
         command = context.command
         usage = " ".join([context.command_path, *command.collect_usage_pieces(context)])
         lines += [f"### `{context.command_path}`", "", f"`{usage}`", ""]
-        lines += [" ".join((command.help or "").split()), ""]
+        lines += [" ".join(help_text(command.help).split()) if command.help else "", ""]
         options = [
             record
             for param in command.get_params(context)
             # Every command has --help; the page says so once.
             if isinstance(param, click.Option) and "--help" not in param.opts
-            for record in [param.get_help_record(context)]
+            for record in [help_record(param, context)]
             if record is not None
         ]
         if options:
@@ -69,11 +70,6 @@ def rewrite(page: Path) -> bool:
 
 
 if __name__ == "__main__":
-    from plg.cli.base import HELP_LANG
-
-    if HELP_LANG != "en":
-        command = [sys.executable, "-m", "plg.cli.reference", *sys.argv[1:]]
-        os.execve(sys.executable, command, {**os.environ, "PLG_LANG": "en"})
     if len(sys.argv) == 2:
         print("changed" if rewrite(Path(sys.argv[1])) else "up to date")
     else:

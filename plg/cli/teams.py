@@ -20,7 +20,7 @@ from plg.cli.base import (
     show,
 )
 from plg.engine.inputs import ROLES, TEAM_KINDS
-from plg.messages import t
+from plg.texts import t
 
 
 @click.group(cls=PlgGroup, help=help_for("team"))

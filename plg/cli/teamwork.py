@@ -12,6 +12,7 @@ from plg.cli import display
 from plg.cli.base import (
     DATE,
     F,
+    PlgCommand,
     PlgGroup,
     Settings,
     done,
@@ -22,8 +23,8 @@ from plg.cli.base import (
     show,
 )
 from plg.engine.inputs import CHARTER_QUESTIONS, MEETING_KINDS
-from plg.messages import t
 from plg.storage.schema import LARGEST_ID
+from plg.texts import CHARTER_WORDS, STATUS_WORDS, t
 
 if TYPE_CHECKING:
     from plg.present.views import PupilView
@@ -42,12 +43,22 @@ def charter_show(settings: Settings, team_name: str, as_json: bool) -> None:
     show(settings, as_json, settings.engine().charter(team_name), display.charter)
 
 
+_QUESTION_HELP = {
+    "deliverable": help_for("charter_deliverable"),
+    "question": help_for("charter_question"),
+    "known": help_for("charter_known"),
+    "sources": help_for("charter_sources"),
+    "expertise": help_for("charter_expertise"),
+    "experience": help_for("charter_experience"),
+    "try_first": help_for("charter_try_first"),
+    "tracking": help_for("charter_tracking"),
+}
+
+
 def _question_options(command: F) -> F:
     for key in reversed(CHARTER_QUESTIONS):
         option = f"--{key.replace('_', '-')}"
-        command = click.option(option, key, metavar="TEXT", help=help_for(f"charter_{key}"))(
-            command
-        )
+        command = click.option(option, key, metavar="TEXT", help=_QUESTION_HELP[key])(command)
     return command
 
 
@@ -96,7 +107,7 @@ def ask_charter(settings: Settings, team_name: str, *, with_deadline: bool) -> N
     """Ask the charter's questions one by one (Enter skips one) and save what was answered."""
     lang = settings.lang
     answers = {
-        key: click.prompt(t(f"charter_{key}", lang), default="", show_default=False)
+        key: click.prompt(t(CHARTER_WORDS[key], lang), default="", show_default=False)
         for key in CHARTER_QUESTIONS
     }
     deadline = (
@@ -137,7 +148,7 @@ def hypothesis_list(settings: Settings, team_name: str, as_json: bool) -> None:
     show(settings, as_json, settings.engine().hypotheses(team_name), display.hypotheses)
 
 
-def _decide(verdict: str) -> click.Command:
+def _decide(verdict: str, help_key: str) -> click.Command:
     @click.argument("team_name", metavar="TEAM")
     @click.option("--verdict", "reasoning", required=True, help=help_for("verdict_opt"))
     @click.option("--data", help=help_for("data_opt"))
@@ -152,16 +163,16 @@ def _decide(verdict: str) -> click.Command:
         if as_json:
             display.emit_json(decision.to_json())
             return
-        number, status = decision.hypothesis.number, t(f"status_{verdict}", settings.lang)
+        number, status = decision.hypothesis.number, t(STATUS_WORDS[verdict], settings.lang)
         click.echo(t("done_verdict", settings.lang, number=number, status=status))
         if decision.team is not None:
             display.moved(decision.team, settings.lang)
 
-    return click.command(help=help_for(f"hypothesis_{verdict}"))(decide)
+    return click.command(cls=PlgCommand, help=help_key)(decide)
 
 
-hypothesis.add_command(_decide("accepted"), "accept")
-hypothesis.add_command(_decide("rejected"), "reject")
+hypothesis.add_command(_decide("accepted", help_for("hypothesis_accepted")), "accept")
+hypothesis.add_command(_decide("rejected", help_for("hypothesis_rejected")), "reject")
 
 
 @click.group(cls=PlgGroup, help=help_for("meeting"))
@@ -233,7 +244,7 @@ def meeting_list(settings: Settings, team_name: str, as_json: bool) -> None:
     show(settings, as_json, settings.engine().meetings(team_name), display.meetings)
 
 
-@click.command(help=help_for("hours"))
+@click.command(cls=PlgCommand, help=help_for("hours"))
 @click.option("--person", help=help_for("hours_person_opt"))
 @click.option("--year", metavar="2025|2025-2026", help=help_for("year_opt"))
 @json_option
@@ -285,7 +296,7 @@ def _pupil_saved(settings: Settings, as_json: bool, saved: PupilView) -> None:
     done(settings, as_json, saved, "done_pupil", pseudonym=saved.pseudonym, lesson=saved.lesson)
 
 
-def _note_command(kind: str) -> click.Command:
+def _note_command(kind: str, help_key: str) -> click.Command:
     @click.argument("team_name", metavar="TEAM")
     @click.argument("pseudonym")
     @click.option("--stage", required=True, help=help_for("stage_opt"))
@@ -305,11 +316,11 @@ def _note_command(kind: str) -> click.Command:
         noted = settings.engine().note_pupil(team_name, pseudonym, stage, text, kind, lesson)
         done(settings, as_json, noted, "done_note", pseudonym=noted.pseudonym, stage=stage)
 
-    return click.command(help=help_for(f"pupil_{kind}"))(note)
+    return click.command(cls=PlgCommand, help=help_key)(note)
 
 
-pupil.add_command(_note_command("prediction"), "predict")
-pupil.add_command(_note_command("observation"), "observe")
+pupil.add_command(_note_command("prediction", help_for("pupil_prediction")), "predict")
+pupil.add_command(_note_command("observation", help_for("pupil_observation")), "observe")
 
 
 @pupil.command("rename", help=help_for("pupil_rename"))

@@ -99,7 +99,7 @@ def user() -> None:
 
 def _password(settings: Settings, from_stdin: bool) -> str:
     from plg.errors import InvalidInput
-    from plg.messages import t
+    from plg.texts import t
 
     if from_stdin:
         line = sys.stdin.readline().rstrip("\r\n")

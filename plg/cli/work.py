@@ -25,8 +25,8 @@ from plg.cli.base import (
     write_or_print,
 )
 from plg.errors import PlgError
-from plg.messages import t
 from plg.storage.schema import LARGEST_ID
+from plg.texts import N_, VALUE_WORDS, t
 
 if TYPE_CHECKING:
     from plg.methods.definition import Category
@@ -59,7 +59,9 @@ def checklist(
 @pass_settings
 def tick(settings: Settings, team_name: str, item: str, undo: bool, as_json: bool) -> None:
     view = settings.engine().tick(team_name, item, undo=undo)
-    done(settings, as_json, view.to_json(), "done_untick" if undo else "done_tick", item=item)
+    done(
+        settings, as_json, view.to_json(), N_("done_untick") if undo else N_("done_tick"), item=item
+    )
 
 
 @click.command(cls=PlgCommand, help=help_for("advance"))
@@ -83,19 +85,23 @@ def _taken(path: Path) -> bool:
         return False
 
 
-_ADD_HELP = {"artefact": "artefact_add", "evidence": "evidence_add"}
+# Each group's help, and its `add`'s.
+_HELP = {
+    "artefact": (help_for("artefact"), help_for("artefact_add")),
+    "evidence": (help_for("evidence"), help_for("evidence_add")),
+}
 
 
 def _record_group(category: Category, kind_option: str, kind_help: str) -> click.Group:
     """`plg artefact` and `plg evidence`: the same commands over the two kinds of record."""
 
-    @click.group(category, cls=PlgGroup, help=help_for(category))
+    @click.group(category, cls=PlgGroup, help=_HELP[category][0])
     def group() -> None:
         pass
 
-    @group.command("add", help=help_for(_ADD_HELP[category]))
+    @group.command("add", help=_HELP[category][1])
     @click.argument("team_name", metavar="TEAM")
-    @click.option(f"--{kind_option}", "kind", required=True, help=help_for(kind_help))
+    @click.option(f"--{kind_option}", "kind", required=True, help=kind_help)
     @click.option("--title", required=True, help=help_for("title_opt"))
     @click.option("--file", "file", type=FilePath(), help=help_for("file_opt"))
     @click.option("--text", help=help_for("text_opt"))
@@ -121,7 +127,7 @@ def _record_group(category: Category, kind_option: str, kind_help: str) -> click
             as_json,
             record.to_json(),
             "done_record",
-            category=t(category, settings.lang),
+            category=t(VALUE_WORDS[category], settings.lang),
             title=record.title,
             phase=record.phase,
         )
@@ -165,5 +171,5 @@ def _record_group(category: Category, kind_option: str, kind_help: str) -> click
     return group
 
 
-artefact = _record_group("artefact", "type", "type_opt")
-evidence = _record_group("evidence", "kind", "kind_ev_opt")
+artefact = _record_group("artefact", "type", help_for("type_opt"))
+evidence = _record_group("evidence", "kind", help_for("kind_ev_opt"))

@@ -24,7 +24,7 @@ from plg.engine import roles
 from plg.engine.inputs import clean
 from plg.engine.roles import FoundationAction, TeamAction
 from plg.errors import DatabaseBusy, NotFound, Refused, StaleWrite
-from plg.messages import Lang
+from plg.langs import Lang
 from plg.methods.checklist import TeamState, registers
 from plg.methods.definition import MethodDefinition
 from plg.methods.machine import Attempt

@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session
 from plg.engine.base import EngineBase
 from plg.engine.inputs import CHARTER_QUESTIONS, Edit, long_text, text_key
 from plg.errors import InvalidInput, NotFound
-from plg.messages import Lang, t
+from plg.langs import Lang
 from plg.present.views import CharterEdit, CharterView, NeedView
 from plg.storage import people as people_store
 from plg.storage.models import Charter, Team
+from plg.texts import CHARTER_WORDS, t
 
 # A person's change that is in the charter now: written, or made by someone else as well.
 _AS_WANTED = ("write", "done")
@@ -192,7 +193,7 @@ def charter_view(session: Session, team: Team, lang: Lang) -> CharterView:
     return CharterView(
         team=team.name,
         answers=tuple(
-            (key, t(f"charter_{key}", lang), answers.get(key)) for key in CHARTER_QUESTIONS
+            (key, t(CHARTER_WORDS[key], lang), answers.get(key)) for key in CHARTER_QUESTIONS
         ),
         deadline=team.deadline,
         needs=tuple(

@@ -24,6 +24,7 @@ from plg.methods.definition import MethodDefinition
 from plg.methods.pinned import apply_counters, start_counters
 from plg.methods.versions import machine_for, parsed
 from plg.storage import audit
+from plg.texts import N_
 
 # An event as replay needs it: kind, from, to, trigger, detail.
 Step = tuple[str, str | None, str | None, str | None, dict[str, Any]]
@@ -178,26 +179,26 @@ def _team_faults(
 ) -> Iterator[tuple[str, dict[str, object]]]:
     seqs = [event[1] for event in events]
     if seqs != list(range(1, last_seq + 1)):
-        yield "check_sequence", {"last": last_seq, "found": _ranges(seqs)}
+        yield N_("check_sequence"), {"last": last_seq, "found": _ranges(seqs)}
     if entered not in seqs:
-        yield "check_visit", {"seq": entered}
+        yield N_("check_visit"), {"seq": entered}
     try:
         replayed, replayed_counters, definition = replay(
             (event[2:] for event in events if event[4] is not None), definitions.__getitem__
         )
     except KeyError:
-        yield "check_replay", {}
+        yield N_("check_replay"), {}
         return
     if replayed != phase:
-        yield "check_phase", {"stored": phase, "replayed": replayed}
+        yield N_("check_phase"), {"stored": phase, "replayed": replayed}
     if replayed_counters != counters:
-        yield "check_counters", {"stored": counters, "replayed": replayed_counters}
+        yield N_("check_counters"), {"stored": counters, "replayed": replayed_counters}
     if definition is None or definition.sha256 != sha256:
-        yield "check_definition", {}
+        yield N_("check_definition"), {}
         return
     final = any(p.final for p in definition.phases if p.id == phase)
     if (status == "completed") != final:
-        yield "check_status", {"status": status, "phase": phase}
+        yield N_("check_status"), {"status": status, "phase": phase}
 
 
 def _ranges(seqs: list[int]) -> str:

@@ -14,10 +14,10 @@ from plg.engine.base import EngineBase
 from plg.engine.charter import refresh_charter
 from plg.engine.inputs import ROLES, clean, email_address, school_code
 from plg.errors import InvalidInput, NotFound, Refused
-from plg.messages import t
 from plg.present.views import FormerMemberView, MemberView, PersonView, SchoolView
 from plg.storage import people as people_store
 from plg.storage.models import FormerMember, Member, Person, ProjectLeader, School, Setting, Team
+from plg.texts import ROLE_WORDS, t
 
 
 class People(EngineBase):
@@ -42,7 +42,7 @@ class People(EngineBase):
             # Giving the day again corrects when someone joined (a leader named at the start
             # often began before the team was entered in plg).
             if found is not None and found.role == role and since is None:
-                word = t(f"role_{role}", self.lang)
+                word = t(ROLE_WORDS[role], self.lang)
                 raise Refused("member_already", person=person, role=word, team=team.name)
             detail = {
                 "person": person,

@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 from plg.engine.base import EngineBase
 from plg.engine.inputs import free_text
 from plg.errors import Conflict, InvalidInput, NotFound, Refused
-from plg.messages import t
 from plg.methods.definition import MethodDefinition
 from plg.methods.versions import machine_for
 from plg.present.rows import checklist_view
 from plg.present.views import ChecklistView, TeamView
 from plg.storage.models import Team, Tick
+from plg.texts import N_, TRIGGER_BY_KEYS, t
 
 # The command that does what ticks an item of each kind of `satisfied_by`.
 _SATISFIED_WITH = {
@@ -35,7 +35,7 @@ class Advancing(EngineBase):
             definition = self._active(session, team)
             existing = self._manual_tick(session, team, definition, item)
             if (existing is not None) != undo:
-                state = t("ticked" if existing else "unticked", self.lang)
+                state = t(N_("ticked") if existing else N_("unticked"), self.lang)
                 raise Refused("item_already", item=item, state=state)
             self._write_tick(session, team, item, existing)
             return checklist_view(self.lang, team, self._read(session, team)[0])
@@ -134,7 +134,7 @@ class Advancing(EngineBase):
             verdict = machine.move(team.phase, trigger).fired_by
             if verdict is not None and not force:
                 # The register must agree with the move: the verdict makes it.
-                raise Refused(f"trigger_by_{verdict}", trigger=trigger, team=team.name)
+                raise Refused(TRIGGER_BY_KEYS[verdict], trigger=trigger, team=team.name)
             return self._fire(session, team, definition, trigger, force, reason)
 
         return self._change(name, "force" if force else "advance", change)

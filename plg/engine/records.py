@@ -12,13 +12,13 @@ from plg.engine import roles
 from plg.engine.base import EngineBase
 from plg.engine.inputs import Content, clean, free_text, read_file
 from plg.errors import InvalidInput, NotFound
-from plg.messages import t
 from plg.methods.definition import Category
 from plg.present.rows import record_view
 from plg.present.views import RecordView
 from plg.storage import teams as team_store
 from plg.storage.models import Blob, Record, Team
 from plg.storage.schema import LARGEST_ID
+from plg.texts import VALUE_WORDS, t
 
 
 class Records(EngineBase):
@@ -52,7 +52,7 @@ class Records(EngineBase):
                     "record_type_unknown",
                     method=definition.id,
                     type=kind,
-                    category=t(category, self.lang),
+                    category=t(VALUE_WORDS[category], self.lang),
                     types=", ".join(kinds) or "-",
                 )
             if upload is not None and session.get(Blob, upload.sha256) is None:
@@ -95,7 +95,10 @@ class Records(EngineBase):
             record = session.get(Record, record_id) if fits else None
             if record is None or record.team_id != team.id or record.category != category:
                 raise NotFound(
-                    "record_unknown", team=team.name, id=record_id, category=t(category, self.lang)
+                    "record_unknown",
+                    team=team.name,
+                    id=record_id,
+                    category=t(VALUE_WORDS[category], self.lang),
                 )
             if record.blob_sha256 is None:
                 raise NotFound("record_no_file", id=record_id)

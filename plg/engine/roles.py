@@ -20,9 +20,10 @@ from typing import Literal, get_args
 from sqlalchemy.orm import Session
 
 from plg.errors import InvalidInput, Refused
-from plg.messages import Lang, t
+from plg.langs import Lang
 from plg.storage import people as people_store
 from plg.storage.models import ProjectLeader
+from plg.texts import ACTION_WORDS, N_, t
 
 TeamAction = Literal[
     "tick",
@@ -123,11 +124,11 @@ def require(
     """Refuse `action` unless `person` has a role that allows it, or role checks are off
     (`always` checks them anyway: the web page, where people have signed in)."""
     if _checked(session, always) and not may_act(session, person, action, team_id):
-        who = "who_leaders" if action in _LEADERS_ONLY else "who_members"
+        who = N_("who_leaders") if action in _LEADERS_ONLY else N_("who_members")
         raise Refused(
             "role_refused",
             person=person,
-            action=t(f"act_{action}", lang),
+            action=t(ACTION_WORDS[action], lang),
             team=team_name,
             who=t(who, lang),
         )
@@ -137,4 +138,6 @@ def require_project_leader(
     session: Session, person: str, action: FoundationAction, lang: Lang, *, always: bool = False
 ) -> None:
     if _checked(session, always) and not is_project_leader(session, person):
-        raise Refused("role_refused_foundation", person=person, action=t(f"act_{action}", lang))
+        raise Refused(
+            "role_refused_foundation", person=person, action=t(ACTION_WORDS[action], lang)
+        )

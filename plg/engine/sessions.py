@@ -22,6 +22,7 @@ from plg.engine.base import EngineBase
 from plg.errors import Refused
 from plg.storage import accounts as account_store
 from plg.storage.models import Account, WebSession
+from plg.texts import N_
 
 # How stale the record of a session's last use may be: writing it on every page would take
 # the database's write lock for every page anyone reads.
@@ -87,14 +88,14 @@ class WebSessions(EngineBase):
         with self._session() as session:
             found = session.get(WebSession, _key(token))
             if found is None:
-                return SessionState(None, "web_signed_out")
+                return SessionState(None, N_("web_signed_out"))
             limits = roles.settings(session)
             idle = timedelta(hours=int(limits["session-hours"]))
             ended = None
             if found.started_at + timedelta(days=int(limits["session-days"])) <= now:
-                ended = "web_session_too_old"
+                ended = N_("web_session_too_old")
             elif not found.lasting and found.seen_at + idle <= now:
-                ended = "web_session_expired"
+                ended = N_("web_session_expired")
             if ended is not None:
                 account = None
             else:

@@ -18,7 +18,8 @@ from pydantic import (
 from pydantic_core import ErrorDetails
 
 from plg.errors import Fault, InvalidMethodDefinition
-from plg.messages import MESSAGES, Lang
+from plg.langs import Lang
+from plg.texts import N_, t
 
 ID_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
@@ -36,6 +37,15 @@ REGISTER_REFS = (
     "pupils:observers",
     "pupils:observed",
 )
+# What each of those saves, for people.
+_REGISTER_TITLES = {
+    ("charter", "complete"): N_("saves_charter_complete"),
+    ("hypothesis", "open"): N_("saves_hypothesis_open"),
+    ("pupils", "cases"): N_("saves_pupils_cases"),
+    ("pupils", "predicted"): N_("saves_pupils_predicted"),
+    ("pupils", "observers"): N_("saves_pupils_observers"),
+    ("pupils", "observed"): N_("saves_pupils_observed"),
+}
 RecordRef = Annotated[
     str,
     StringConstraints(
@@ -221,8 +231,8 @@ class MethodDefinition(_Model):
         title = self.record_title(item, lang)
         if title is None or item.record is None:
             return None
-        key = "by_saving" if item.record[0] in RECORD_CATEGORIES else "by_register"
-        return MESSAGES[key][lang].format(what=title)
+        key = N_("by_saving") if item.record[0] in RECORD_CATEGORIES else N_("by_register")
+        return t(key, lang, what=title)
 
     def record_title(self, item: ChecklistItem, lang: Lang) -> str | None:
         """What ticks `item`, for people: the title of its artefact type or evidence kind, or
@@ -232,7 +242,7 @@ class MethodDefinition(_Model):
         category, kind = item.record
         if category in RECORD_CATEGORIES:
             return next(k.title(lang) for k in self.record_kinds(category) if k.id == kind)
-        return MESSAGES[f"saves_{category}_{kind}"][lang]
+        return t(_REGISTER_TITLES[category, kind], lang)
 
     def dump(self) -> dict[str, Any]:
         data = self.model_dump(mode="json")
@@ -265,14 +275,29 @@ def _place(loc: tuple[int | str, ...]) -> str:
     return place or "(definition)"
 
 
+# pydantic's kinds of fault that the catalogue words.
+_PYDANTIC_FAULTS = {
+    "missing": N_("fault_missing"),
+    "extra_forbidden": N_("fault_extra_forbidden"),
+    "string_too_short": N_("fault_string_too_short"),
+    "string_type": N_("fault_string_type"),
+    "model_type": N_("fault_model_type"),
+    "too_short": N_("fault_too_short"),
+}
+
+
 def _field_fault(error: ErrorDetails) -> tuple[str, dict[str, object]]:
     # pydantic words its messages in English only; the common ones have catalogue entries.
     kind = error["type"]
     if kind == "string_pattern_mismatch":
         pattern = (error.get("ctx") or {}).get("pattern")
-        return ("fault_not_id", {}) if pattern == ID_PATTERN else ("fault_form", {"form": pattern})
-    key = f"fault_{kind}"
-    return (key, {}) if key in MESSAGES else ("fault_field", {"reason": error["msg"]})
+        return (
+            (N_("fault_not_id"), {})
+            if pattern == ID_PATTERN
+            else (N_("fault_form"), {"form": pattern})
+        )
+    key = _PYDANTIC_FAULTS.get(kind)
+    return (key, {}) if key else ("fault_field", {"reason": error["msg"]})
 
 
 def load_definition(data: object, source: str = "") -> MethodDefinition:

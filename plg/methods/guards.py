@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from plg.messages import Lang, t
+from plg.langs import Lang
 from plg.methods.checklist import TeamState
 from plg.methods.definition import Category
+from plg.texts import t
 
 Params = Mapping[str, int | str]
 

@@ -17,11 +17,12 @@ from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 
 from plg.errors import InvalidInput, InvalidMethodDefinition, NotFound, PlgError
-from plg.messages import Lang, t
+from plg.langs import Lang
 from plg.methods.checklist import TeamState
 from plg.methods.definition import MethodDefinition
 from plg.methods.guards import BUILTIN_GUARDS, Guard, Params
 from plg.methods.versions import known
+from plg.texts import t
 
 METHODS_GROUP = "plg.methods"
 GUARDS_GROUP = "plg.guards"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plg.messages import Lang
+from plg.langs import Lang
 from plg.methods.definition import MethodDefinition, Transition
 
 CURRENT_FILL = "#ffd54f"

@@ -1,4 +1,5 @@
-"""Printable documents from the engine's views, through jinja2 templates (HTML autoescaped)."""
+"""Printable documents from the engine's views, through jinja2 templates (HTML autoescaped); and
+the one jinja2 environment, which the web page's templates share."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from plg.messages import Lang, t
+from plg.langs import Lang
+from plg.texts import WORDS, t
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -18,18 +20,24 @@ _SUFFIX: dict[Format, str] = {"text": "txt", "md": "md", "html": "html"}
 
 
 @cache
-def _environment() -> Environment:
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+def environment() -> Environment:
+    """The templates of the printed documents and of the web page, which shows parts of the
+    documents too (the overview's counts and bars). HTML and SVG are escaped, Markdown and
+    text are not."""
+    from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
 
     environment = Environment(
-        loader=PackageLoader("plg.present", "templates"),
-        autoescape=select_autoescape(["html"], default_for_string=False),
+        loader=ChoiceLoader(
+            [PackageLoader("plg.present", "templates"), PackageLoader("plg.web", "templates")]
+        ),
+        autoescape=select_autoescape(["html", "svg"]),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     environment.filters["md"] = markdown_cell
+    environment.globals["words"] = WORDS
     return environment
 
 
@@ -40,7 +48,7 @@ def markdown_cell(text: object) -> str:
 
 def render(name: str, fmt: Format, lang: Lang, **context: Any) -> str:
     """Render `name.<suffix>` with the catalogue's `t` bound to `lang`."""
-    template = _environment().get_template(f"{name}.{_SUFFIX[fmt]}")
+    template = environment().get_template(f"{name}.{_SUFFIX[fmt]}")
 
     def text(key: str, **params: object) -> str:
         return t(key, lang, **params)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from plg.messages import Lang
+from plg.langs import Lang
 from plg.methods.checklist import TeamState
 from plg.methods.definition import MethodDefinition
 from plg.methods.versions import machine_for

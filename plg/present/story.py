@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from plg.messages import Lang, t
+from plg.langs import Lang
 from plg.methods.checklist import TeamState, registers
 from plg.methods.definition import MethodDefinition
 from plg.methods.pinned import definition_of, lesson_of
@@ -17,6 +17,7 @@ from plg.present.rows import event_view, item_views, record_view
 from plg.present.views import EventView, PhaseVisit, RecordView
 from plg.storage import reads, teams
 from plg.storage.models import Event, Record, Team
+from plg.texts import EVENT_WORDS, t
 
 MOVES = ("advance", "force")
 
@@ -109,7 +110,7 @@ def visits(session: Session, team: Team, lang: Lang) -> tuple[list[PhaseVisit], 
 def event_text(event: EventView, lang: Lang) -> str:
     """What an event did, in words: for the history on the command line and the web page."""
     detail = event.detail
-    text = t(f"event_{event.kind}", lang)
+    text = t(EVENT_WORDS[event.kind], lang)
     if event.trigger:
         text += f" ({event.trigger})"
     # What an event's detail adds, by the key that marks it.

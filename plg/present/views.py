@@ -13,7 +13,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, cast
 
-from plg.messages import Lang
+from plg.langs import Lang
 
 if TYPE_CHECKING:
     from plg.methods.definition import MethodDefinition, Verdict

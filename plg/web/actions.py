@@ -19,6 +19,7 @@ from plg.engine.pupils import looks_like_a_name
 from plg.errors import Conflict, InvalidInput
 from plg.methods.definition import RECORD_CATEGORIES, Category
 from plg.present.views import CharterEdit
+from plg.texts import N_, WEB_VERDICT_KEYS
 from plg.web.context import SHOWN, Page, team_url
 from plg.web.pages import visible
 
@@ -151,7 +152,7 @@ def hypothesis(page: Page) -> Response:
             # The hypothesis the page showed open: no verdict on another, proposed meanwhile.
             number=int(number) if number.isascii() and number.isdigit() else None,
         )
-        page.done(f"web_hypothesis_{verdict}", number=decided.hypothesis.number)
+        page.done(WEB_VERDICT_KEYS[verdict], number=decided.hypothesis.number)
     else:
         proposed = page.engine.propose(name, page.field("text"))
         page.done("web_hypothesis_added", number=proposed.number)
@@ -175,7 +176,7 @@ def charter(page: Page) -> Response:
         if edited.saved:
             page.done("web_charter_saved")
         raise Conflict("web_charter_clash", fields=_labels(page, edited))
-    page.done("web_charter_saved" if edited.saved else "web_charter_unchanged")
+    page.done(N_("web_charter_saved") if edited.saved else N_("web_charter_unchanged"))
     return _back(page, name)
 
 

@@ -14,7 +14,6 @@ import json
 import secrets
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
@@ -28,12 +27,11 @@ from plg.engine.accounts import AccountView
 from plg.engine.inputs import LONG_TEXT, text_key
 from plg.errors import Conflict, NotFound, PlgError, Refused
 from plg.langs import Lang, lang_of
-from plg.messages import t
+from plg.present.render import environment
+from plg.texts import t
 from plg.web.remedies import REMEDIES
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
-
     from plg.engine.engine import Engine
 
 # The cookie that names a signed-in session; the session itself is in the database.
@@ -48,30 +46,6 @@ class SignInFirst(Exception):
 
     def __init__(self, why: str | None = None) -> None:
         self.why = why
-
-
-@cache
-def templates() -> Environment:
-    from jinja2 import (
-        ChoiceLoader,
-        Environment,
-        PackageLoader,
-        StrictUndefined,
-        select_autoescape,
-    )
-
-    environment = Environment(
-        # The printed documents' parts too: the dashboard shows the overview's counts and bars.
-        loader=ChoiceLoader(
-            [PackageLoader("plg.web", "templates"), PackageLoader("plg.present", "templates")]
-        ),
-        autoescape=select_autoescape(["html", "svg"], default=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    environment.globals.update(team_url=team_url, quote=_quote)
-    return environment
 
 
 def _quote(text: str) -> str:
@@ -252,6 +226,8 @@ class Page:
         flashes = self.request.session.pop("flash", []) if has_session else []
         values = {
             "t": self.t,
+            "team_url": team_url,
+            "quote": _quote,
             "lang": self.lang,
             "who": self.who,
             "csrf": csrf_token(self.request) if has_session else "",
@@ -259,7 +235,7 @@ class Page:
             "path": self._path(),
             **context,
         }
-        html = templates().get_template(template).render(values)
+        html = environment().get_template(template).render(values)
         return HTMLResponse(html, status_code=status)
 
     def _path(self) -> str:

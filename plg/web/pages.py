@@ -95,7 +95,7 @@ def team_page(
 
 def _say(page: Page, problem: str | None, typed: Typed) -> None:
     if problem is not None:
-        kept = f" {page.t('web_typed_kept')}" if typed.form else ""
+        kept = " " + page.t("web_typed_kept") if typed.form else ""
         page.flash("error", problem + kept)
 
 

@@ -5,22 +5,24 @@ is shown as it is. A literal table, so that text extraction sees every key."""
 
 from __future__ import annotations
 
+from plg.texts import N_
+
 REMEDIES: dict[str, str] = {
-    "attendee_not_member": "web_fix_attendee_not_member",
-    "file_too_large": "web_fix_file_too_large",
-    "force_needs_reason": "web_fix_force_needs_reason",
-    "guards_failed": "web_fix_guards_failed",
-    "hypothesis_none_open": "web_fix_hypothesis_none_open",
-    "hypothesis_open": "web_fix_hypothesis_open",
-    "meeting_no_attendees": "web_fix_meeting_no_attendees",
-    "member_unknown": "web_fix_member_unknown",
-    "pupil_not_predicted": "web_fix_pupil_not_predicted",
-    "pupil_unknown": "web_fix_pupil_unknown",
-    "record_content": "web_fix_record_content",
-    "role_refused": "web_fix_role_refused",
-    "role_refused_foundation": "web_fix_nothing_changed",
-    "team_unknown": "web_fix_team_unknown",
-    "trigger_by_accepted": "web_fix_trigger_by_verdict",
-    "trigger_by_rejected": "web_fix_trigger_by_verdict",
-    "verdict_invalid": "web_fix_nothing_changed",
+    "attendee_not_member": N_("web_fix_attendee_not_member"),
+    "file_too_large": N_("web_fix_file_too_large"),
+    "force_needs_reason": N_("web_fix_force_needs_reason"),
+    "guards_failed": N_("web_fix_guards_failed"),
+    "hypothesis_none_open": N_("web_fix_hypothesis_none_open"),
+    "hypothesis_open": N_("web_fix_hypothesis_open"),
+    "meeting_no_attendees": N_("web_fix_meeting_no_attendees"),
+    "member_unknown": N_("web_fix_member_unknown"),
+    "pupil_not_predicted": N_("web_fix_pupil_not_predicted"),
+    "pupil_unknown": N_("web_fix_pupil_unknown"),
+    "record_content": N_("web_fix_record_content"),
+    "role_refused": N_("web_fix_role_refused"),
+    "role_refused_foundation": N_("web_fix_nothing_changed"),
+    "team_unknown": N_("web_fix_team_unknown"),
+    "trigger_by_accepted": N_("web_fix_trigger_by_verdict"),
+    "trigger_by_rejected": N_("web_fix_trigger_by_verdict"),
+    "verdict_invalid": N_("web_fix_nothing_changed"),
 }
