@@ -120,7 +120,14 @@ def teams(rows: Sequence[TeamRow], lang: Lang) -> None:
         lang,
         ["col_team", "col_method", "col_step", "col_phase", "col_status", "col_schools"],
         [
-            (r.name, r.method, _step(r), r.phase_title, _status(r, lang), ", ".join(r.schools))
+            (
+                r.name,
+                r.method_title,
+                _step(r),
+                r.phase_title,
+                _status(r, lang),
+                ", ".join(r.schools),
+            )
             for r in rows
         ],
         empty="no_teams",
@@ -147,17 +154,25 @@ def overview(view: Overview, lang: Lang) -> None:
             (
                 r.name,
                 ", ".join(r.schools),
-                r.method,
+                r.method_title,
                 _step(r),
                 r.phase_title,
-                " ".join(f"{k} {v}" for k, v in r.counters.items()),
+                _counters(r.counters, view.counter_titles.get(r.method, {})),
                 _status(r, lang),
                 r.last_activity.date().isoformat(),
             )
             for r in view.teams
         ],
     )
-    table(lang, ["col_method", "col_count"], view.counts("method").items())
+    table(
+        lang,
+        ["col_method", "col_count"],
+        [(view.methods[method][0], count) for method, count in view.counts("method").items()],
+    )
+
+
+def _counters(counters: dict[str, int], titles: dict[str, str]) -> str:
+    return ", ".join(f"{titles.get(key, key)} {value}" for key, value in counters.items())
 
 
 def team(view: TeamView, lang: Lang) -> None:
@@ -166,7 +181,7 @@ def team(view: TeamView, lang: Lang) -> None:
     out.print(f"{t('col_phase', lang)}: {row.phase_title} ({_step(row)}) · {_status(row, lang)}")
     if row.schools:
         out.print(f"{t('col_schools', lang)}: {', '.join(row.schools)}")
-    counters = ", ".join(f"{view.counter_titles[k]} {v}" for k, v in row.counters.items())
+    counters = _counters(row.counters, view.counter_titles)
     out.print(f"{t('counters', lang)}: {counters or t('none', lang)}")
     out.print(f"{t('col_checklist', lang)}: {view.checklist.done}/{len(view.checklist.items)}")
     for item in view.checklist.items:
@@ -175,7 +190,9 @@ def team(view: TeamView, lang: Lang) -> None:
     out.print(f"{t('triggers_now', lang)}:")
     for move in view.moves:
         state = "✓" if move.ready else "·"
-        line = f"  {state} {move.trigger} → {move.dest}: {move.title}"
+        # The trigger as `plg advance` takes it; where the move has a meaning of its own, that.
+        meaning = f": {move.title}" if move.title != move.dest_title else ""
+        line = f"  {state} {move.trigger} → {move.dest_title}{meaning}"
         out.print(line, markup=False)
         for reason in move.blocking:
             out.print(f"      {reason}", markup=False)
@@ -222,9 +239,12 @@ def sources(found: Sequence[Source], lang: Lang) -> None:
 
 
 def method(definition: MethodDefinition, lang: Lang) -> None:
+    from plg.present.rows import Names
+
     out = console()
     out.print(f"[bold]{definition.title(lang)}[/bold] ({definition.id} {definition.version})")
     out.print(definition.description(lang), markup=False)
+    names = Names(definition, lang)
     for number, phase in enumerate(definition.phases, 1):
         out.print(f"\n[bold]{number}. {phase.title(lang)}[/bold] ({phase.id})")
         out.print(f"   {phase.guidance(lang)}", markup=False)
@@ -237,7 +257,12 @@ def method(definition: MethodDefinition, lang: Lang) -> None:
         lang,
         ["col_trigger", "col_from", "col_to", "col_title"],
         [
-            (tr.trigger, tr.source, tr.dest, tr.title(lang) if tr.title else "")
+            (
+                tr.trigger,
+                names.phase(tr.source),
+                names.phase(tr.dest),
+                tr.title(lang) if tr.title else "",
+            )
             for tr in definition.transitions
         ],
         title=t("transitions", lang),
@@ -255,8 +280,8 @@ def history(events: Sequence[EventView], lang: Lang) -> None:
                 e.at.strftime("%Y-%m-%d %H:%M"),
                 e.actor,
                 event_text(e, lang),
-                e.source,
-                e.dest,
+                e.source_title,
+                e.dest_title,
                 e.reason,
             )
             for e in events
@@ -315,7 +340,14 @@ def records(rows: Sequence[RecordView], lang: Lang) -> None:
         lang,
         ["col_id", "col_when", "col_type", "col_title", "col_phase", "col_content"],
         [
-            (r.id, r.at.strftime("%Y-%m-%d"), r.type, r.title, r.phase, _content(r, lang))
+            (
+                r.id,
+                r.at.strftime("%Y-%m-%d"),
+                r.type_title,
+                r.title,
+                r.phase_title,
+                _content(r, lang),
+            )
             for r in rows
         ],
         empty="nothing_saved",
@@ -380,7 +412,7 @@ def meetings(rows: Sequence[MeetingView], lang: Lang) -> None:
                 m.held_on.isoformat(),
                 t(f"kind_{m.kind}", lang),
                 m.minutes,
-                m.phase,
+                m.phase_title,
                 ", ".join(m.attendees),
                 m.agenda or "",
             )

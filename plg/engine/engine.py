@@ -60,6 +60,7 @@ from plg.methods.pinned import (
 )
 from plg.methods.registry import Available, Registry, load_registry
 from plg.present.rows import (
+    Names,
     blocking,
     checklist_view,
     moves,
@@ -336,7 +337,7 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils, Accounts, WebSe
         with self._session() as session:
             team = self._team(session, name)
             definition = self._definition(session, team)
-            found, events = visits(session, team, self.lang)
+            found, events = visits(session, team, definition, self.lang)
             return TeamStory(
                 row=self._single_row(team, definition, self._read(session, team)[1]),
                 method_description=definition.description(self.lang),
@@ -348,7 +349,7 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils, Accounts, WebSe
                 former_members=tuple(former_member_views(session, team)),
                 charter=self._charter_view(session, team),
                 hypotheses=tuple(hypothesis_views(session, team)),
-                meetings=tuple(meeting_views(session, team)),
+                meetings=tuple(meeting_views(session, team, Names(definition, self.lang))),
                 pupils=tuple(pupil_views(session, team)),
             )
 
@@ -442,7 +443,11 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils, Accounts, WebSe
             others: list[TeamRow] = []
             for row in rows:
                 (attention if row.needs_attention else others).append(row)
-        return Overview(tuple(attention + others), stalled_days, self._phase_lists(definitions))
+        # The newest version of a method (stored last) names its counters.
+        counters = {d.id: self._counter_titles(d) for _, d in sorted(definitions.items())}
+        return Overview(
+            tuple(attention + others), stalled_days, self._phase_lists(definitions), counters
+        )
 
     def _phase_lists(
         self, definitions: dict[int, MethodDefinition]
@@ -468,17 +473,18 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils, Accounts, WebSe
 
     def history(self, name: str) -> list[EventView]:
         with self._session() as session:
-            return events_of(session, self._team(session, name))
+            return events_of(session, self._team(session, name), self.lang)
 
     def records(self, name: str, category: Category) -> list[RecordView]:
         with self._session() as session:
             team = self._team(session, name)
+            names = Names(self._definition(session, team), self.lang)
             rows = session.scalars(
                 select(Record)
                 .where(Record.team_id == team.id, Record.category == category)
                 .order_by(Record.seq)
             )
-            return [record_view(record) for record in rows]
+            return [record_view(record, names) for record in rows]
 
     def record_file(self, name: str, category: Category, record_id: int) -> tuple[str, bytes]:
         """The original file name and the bytes of a record's stored file."""
@@ -986,6 +992,6 @@ class Engine(People, Charters, Hypotheses, Meetings, CasePupils, Accounts, WebSe
             )
             session.add(record)
             session.flush()
-            return record_view(record)
+            return record_view(record, Names(definition, self.lang))
 
         return self._change(name, "record", change)

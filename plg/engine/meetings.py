@@ -15,6 +15,7 @@ from plg.engine import roles
 from plg.engine.core import Core
 from plg.engine.inputs import MEETING_KINDS, clean, long_text
 from plg.errors import InvalidInput, NotFound
+from plg.present.rows import Names
 from plg.present.views import HoursRow, HoursView, MeetingView
 from plg.storage.models import Attendance, FormerMember, Meeting, Member, Person, Team
 
@@ -35,13 +36,14 @@ def _year_span(year: int) -> tuple[date, date]:
     return date(year, _YEAR_STARTS, 1), date(year + 1, _YEAR_STARTS, 1) - timedelta(days=1)
 
 
-def meeting_view(meeting: Meeting, attendees: Iterable[str]) -> MeetingView:
+def meeting_view(meeting: Meeting, attendees: Iterable[str], names: Names) -> MeetingView:
     return MeetingView(
         id=meeting.id,
         held_on=meeting.held_on,
         minutes=meeting.minutes,
         kind=meeting.kind,
         phase=meeting.phase,
+        phase_title=names.phase(meeting.phase),
         attendees=tuple(sorted(attendees)),
         agenda=meeting.agenda,
         notes=meeting.notes,
@@ -98,7 +100,7 @@ class Meetings(Core):
             session.add(meeting)
             session.flush()
             session.add_all(Attendance(meeting_id=meeting.id, person=p) for p in people)
-            return meeting_view(meeting, people)
+            return meeting_view(meeting, people, Names(self._definition(session, team), self.lang))
 
         return self._change(name, "meeting", change)
 
@@ -106,7 +108,7 @@ class Meetings(Core):
         """The team's meetings, earliest first."""
         with self._session() as session:
             team = self._team(session, name)
-            return meeting_views(session, team)
+            return meeting_views(session, team, Names(self._definition(session, team), self.lang))
 
     def hours(self, person: str | None = None, year: int | None = None) -> HoursView:
         """Hours per person in a school year (default: the current one) from the meetings held
@@ -167,7 +169,7 @@ def _member_on(session: Session, team: Team, person: str, day: date) -> bool:
     return any(joined.date() <= day <= left.date() for joined, left in stays)
 
 
-def meeting_views(session: Session, team: Team) -> list[MeetingView]:
+def meeting_views(session: Session, team: Team, names: Names) -> list[MeetingView]:
     meetings = list(
         session.scalars(
             select(Meeting).where(Meeting.team_id == team.id).order_by(Meeting.held_on, Meeting.id)
@@ -181,4 +183,4 @@ def meeting_views(session: Session, team: Team) -> list[MeetingView]:
     )
     for meeting_id, who in rows:
         present[meeting_id].append(who)
-    return [meeting_view(m, present[m.id]) for m in meetings]
+    return [meeting_view(m, present[m.id], names) for m in meetings]
