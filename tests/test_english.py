@@ -24,21 +24,20 @@ TEAMS = (
 METHODS = ("actieonderzoek", "datateam", "lesson_study", "vier_vragen")
 
 # Where a person is shown an id to type, beside what it means: a checklist item's id before its
-# text and in what keeps a move back (`plg tick`), a move's trigger (`plg advance`), an id in
-# parentheses or as code after its title (`plg methods show`), and the nodes of a Mermaid
-# diagram, which a reader sees drawn, with the titles as labels.
-_TYPED = [
-    re.compile(pattern, re.M)
-    for pattern in (
-        r"\[[ x]\] `?\w+`?:?",
-        r"open item '\w+'",
-        r"ticked: \w+",
-        r"^ +[✓·] \w+ →",
-        r"\(`?[\w:]+`?( [\d.]+|, optional)?\)",
-        r"`[^`\n]+`",
-        r"\bp_\w+",
-    )
-]
+# text, in what keeps a move back and in the history (`plg tick`), a move's trigger (`plg
+# advance`), an id in parentheses or as code after its title (`plg methods show`), and the
+# nodes of a Mermaid diagram, which a reader sees drawn, with the titles as labels.
+_TYPED = (
+    r"\[[ x]\] `?\w+`?:?",
+    r"open item '\w+'",
+    r"ticked: \w+",
+    r"^ +[✓·] \w+ →",
+    r"\(`?[\w:]+`?( [\d.]+|, optional)?\)",
+    r"`[^`\n]+`",
+    r"\bp_\w+",
+)
+# A web page has nothing to type an id into; its history names ticked items as the CLI does.
+_ON_PAGES = (r"ticked: \w+",)
 
 
 def _dutch_ids() -> set[str]:
@@ -61,9 +60,9 @@ def _dutch_ids() -> set[str]:
     return found
 
 
-def _leaks(text: str, ids: set[str]) -> set[str]:
-    for typed in _TYPED:
-        text = typed.sub(" ", text)
+def _leaks(text: str, ids: set[str], typed: tuple[str, ...]) -> set[str]:
+    for pattern in typed:
+        text = re.sub(pattern, " ", text, flags=re.M)
     return {word for word in re.findall(r"\w+", text) if word in ids}
 
 
@@ -118,6 +117,7 @@ def test_english_shows_no_dutch_id_outside_json(tmp_path: Path) -> None:
         for fmt in ("md", "html"):
             run("export", name, "--format", fmt)
 
+    pages_read: list[str] = []
     with serving(plg.url) as base:
         visitor = Visitor(base)
         try:
@@ -126,16 +126,17 @@ def test_english_shows_no_dutch_id_outside_json(tmp_path: Path) -> None:
             for path in pages:
                 page = visitor.get(path)
                 assert page.status_code == 200, path
-                outputs.append(text_of(page.text))
+                pages_read.append(text_of(page.text))
         finally:
             visitor.close()
 
     ids = _dutch_ids()
     assert {"hypothese", "leren", "probleemdefinitie", "verwerpen", "onderzoeksles"} <= ids
+    read = [(text, _TYPED) for text in outputs] + [(text, _ON_PAGES) for text in pages_read]
     leaked = [
         match.group()
-        for text in outputs
-        for word in _leaks(text, ids)
+        for text, typed in read
+        for word in _leaks(text, ids, typed)
         for match in re.finditer(rf".{{0,60}}\b{word}\b.{{0,30}}", text)
     ]
     assert leaked == []
