@@ -122,7 +122,11 @@ def test_english_shows_no_dutch_id_outside_json(tmp_path: Path) -> None:
         visitor = Visitor(base)
         try:
             visitor.sign_in("Marieke de Boer", password.group(1))
-            pages = ["/dashboard", "/teams", *(f"/team/{quote(name)}" for name in TEAMS)]
+            pages = ["/dashboard", "/teams", "/methods"]
+            pages += [f"/methods/{method}" for method in METHODS]
+            pages += [f"/{page}/{quote(name)}" for page in ("team", "export") for name in TEAMS]
+            # A move to confirm, for each team but the last, which has completed its method.
+            pages += [f"/advance/{quote(name)}?trigger=next" for name in TEAMS[:-1]]
             for path in pages:
                 page = visitor.get(path)
                 assert page.status_code == 200, path
