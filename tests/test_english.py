@@ -72,12 +72,9 @@ def _methods_show(plg: Plg, method: str) -> str:
     return re.sub(r"^│ \w+ +│", "│", shown, flags=re.M)
 
 
-def test_english_shows_no_dutch_id_outside_json(tmp_path: Path) -> None:
-    plg = Plg(f"sqlite:///{tmp_path / 'demo.db'}", lang="en", actor="Marieke de Boer")
-    built = plg("demo")
-    password = re.search(r"with the password (\S+)", built.stderr)
-    assert password is not None, built.stderr
-    outputs = [built.stdout, built.stderr]
+def _printed(plg: Plg, folder: Path) -> list[str]:
+    """What the demo and every command that prints for people show, after a few changes."""
+    outputs: list[str] = []
 
     def run(*args: str) -> None:
         result = plg(*args)
@@ -91,52 +88,66 @@ def test_english_shows_no_dutch_id_outside_json(tmp_path: Path) -> None:
     run("tick", team, "herkomst")
     run("tick", team, "zonder_namen")
     run(
-        "meeting", "add", team, "--date", "2026-11-19", "--length", "60", "--attendee", "Sem de Wit"
+        "meeting", "add", team, "--date", "2026-11-19", "--length", "1h", "--attendee", "Sem de Wit"
     )
     run("advance", team)
     run("artefact", "add", team, "--type", "kwaliteitsoordeel", "--title", "Q", "--text", "Poor")
     run("advance", team, "opnieuw_verzamelen", "--force", "--reason", "Too few pupils")
     run("team", "start", "Nieuw team", "--method", "vier_vragen", "--school", "CBS Het Kompas")
-    run("overview")
-    overview = tmp_path / "overview.html"
+    overview = folder / "overview.html"
     run("overview", "--html", str(overview))
     outputs.append(text_of(overview.read_text(encoding="utf-8")))
-    run("team", "list")
-    run("hours")
-    run("methods", "list")
+    commands = ["overview", "team list", "hours", "methods list", "plugins", "settings", "where"]
+    commands += ["check", "person list", "school list", "user list", "project-leader list"]
+    for command in commands:
+        run(*command.split())
     for method in METHODS:
         outputs.append(_methods_show(plg, method))
         run("methods", "show", method, "--format", "md")
+    per_team = ["team show", "team members", "history", "charter show", "meeting list"]
+    per_team += ["hypothesis list", "pupil list", "artefact list", "evidence list"]
+    per_team = [f"{command} TEAM" for command in per_team]
+    per_team += [f"checklist TEAM --format {fmt}" for fmt in ("text", "md", "html")]
+    per_team += [f"export TEAM --format {fmt}" for fmt in ("md", "html")]
     for name in TEAMS:
-        for command in ("team show", "team members", "history", "charter show", "meeting list"):
-            run(*command.split(), name)
-        for command in ("hypothesis list", "pupil list", "artefact list", "evidence list"):
-            run(*command.split(), name)
-        for fmt in ("text", "md", "html"):
-            run("checklist", name, "--format", fmt)
-        for fmt in ("md", "html"):
-            run("export", name, "--format", fmt)
+        for command in per_team:
+            run(*(name if word == "TEAM" else word for word in command.split()))
+    return outputs
 
-    pages_read: list[str] = []
-    with serving(plg.url) as base:
+
+def _pages(url: str, password: str) -> list[str]:
+    """The words of the web page's dashboard, lists, method pages, and each team's page,
+    report and move to confirm, for a project leader who reads English."""
+    pages = ["/dashboard", "/teams", "/methods"]
+    pages += [f"/methods/{method}" for method in METHODS]
+    pages += [f"/{page}/{quote(name)}" for page in ("team", "export") for name in TEAMS]
+    # A move to confirm, for each team but the last, which has completed its method.
+    pages += [f"/advance/{quote(name)}?trigger=next" for name in TEAMS[:-1]]
+    read = []
+    with serving(url) as base:
         visitor = Visitor(base)
         try:
-            visitor.sign_in("Marieke de Boer", password.group(1))
-            pages = ["/dashboard", "/teams", "/methods"]
-            pages += [f"/methods/{method}" for method in METHODS]
-            pages += [f"/{page}/{quote(name)}" for page in ("team", "export") for name in TEAMS]
-            # A move to confirm, for each team but the last, which has completed its method.
-            pages += [f"/advance/{quote(name)}?trigger=next" for name in TEAMS[:-1]]
+            visitor.sign_in("Marieke de Boer", password)
             for path in pages:
                 page = visitor.get(path)
                 assert page.status_code == 200, path
-                pages_read.append(text_of(page.text))
+                read.append(text_of(page.text))
         finally:
             visitor.close()
+    return read
+
+
+def test_english_shows_no_dutch_id_outside_json(tmp_path: Path) -> None:
+    plg = Plg(f"sqlite:///{tmp_path / 'demo.db'}", lang="en", actor="Marieke de Boer")
+    built = plg("demo")
+    password = re.search(r"with the password (\S+)", built.stderr)
+    assert password is not None, built.stderr
+    printed = [built.stdout, built.stderr, *_printed(plg, tmp_path)]
+    pages = _pages(plg.url, password.group(1))
 
     ids = _dutch_ids()
     assert {"hypothese", "leren", "probleemdefinitie", "verwerpen", "onderzoeksles"} <= ids
-    read = [(text, _TYPED) for text in outputs] + [(text, _ON_PAGES) for text in pages_read]
+    read = [(text, _TYPED) for text in printed] + [(text, _ON_PAGES) for text in pages]
     leaked = [
         match.group()
         for text, typed in read
