@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -81,7 +82,9 @@ def test_method_page_in_markdown(plg: Plg) -> None:
     assert page.startswith("# The four questions of a PLC\n")
     assert "```mermaid\nflowchart TD\n" in page
     assert "## 4. What if they already know it? (`verrijken`)" in page
-    assert "| `volgende_eenheid` | verrijken | leren | On to the next learning unit |" in page
+    # The phases a move links by title, the trigger as `plg advance` takes it.
+    move = "| What if they already know it? | What do we want pupils to learn? |"
+    assert f"| `volgende_eenheid` {move} On to the next learning unit |" in page
 
 
 def test_meeting_sheet_puts_open_items_first(plg: Plg, tmp_path: Path) -> None:
@@ -208,6 +211,32 @@ def test_export_markdown_and_html(plg: Plg, tmp_path: Path) -> None:
     assert "<td>Not so</td>" in html
     assert "<p>Hours in these meetings: Ans 3.75, Bo 3.0</p>" in html
     assert "Cannot write" in plg.error("export", name, "-o", str(tmp_path / "no" / "x.md"))
+
+
+def _after_tables(markdown: str) -> list[str]:
+    """The line after each table: a Markdown reader ends a table only at a blank line, and
+    takes a line of text right below it as one more row."""
+    lines = markdown.splitlines()
+    return [
+        after for row, after in pairwise(lines) if row.startswith("|") and not after.startswith("|")
+    ]
+
+
+def test_markdown_ends_each_table_and_paragraph_with_a_blank_line(plg: Plg, tmp_path: Path) -> None:
+    name = _a_story(plg, tmp_path)
+    story = plg("export", name).stdout
+    assert len(_after_tables(story)) >= 3  # hypotheses, meetings, records
+    pages = [
+        story,
+        plg("checklist", name, "--format", "md").stdout,
+        plg("methods", "show", "datateam", "--format", "md").stdout,
+    ]
+    for page in pages:
+        assert set(_after_tables(page)) <= {""}, page
+    # Lines of text apart, else a reader joins them into one paragraph.
+    for line in ("Members: ", "Former members: ", "Hours in these meetings: ", "Counters: "):
+        assert f"\n\n{line}" in story
+        assert re.search(f"\n\n{line}[^\n]*\n\n", story), line
 
 
 def test_overview_html(hostile: Plg, tmp_path: Path) -> None:

@@ -344,9 +344,9 @@ def test_meetings_and_hours_through_the_cli(plg: Plg) -> None:
     assert added["agenda"] == "Results"
     assert added["notes"] == "Went well"
     table = plg("meeting", "list", "T").stdout
-    assert (
-        "│ 2026-02-01 │ evaluation conversation │ 90      │ leren │ Anna, Bram │ Results │" in table
-    )
+    # The phase by its title; the JSON keeps its id.
+    row = "│ 2026-02-01 │ evaluation conversation │ 90      │ What do we want pupils to learn? │"
+    assert f"{row} Anna, Bram │ Results │" in table
     shown = plg.json("hours", "--year", "2025-2026")
     assert shown["year"] == "2025-2026"
     assert shown["budget"] == 25

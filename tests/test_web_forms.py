@@ -1,7 +1,7 @@
 """Two people on one team at once, over real HTTP: a page loaded earlier never undoes what
 someone else did meanwhile, changes sent at the same moment all stay, and whatever a form of
 the team page is refused for (a bad value, a right, a stale page, a team moved on), the page
-that says so still holds what the person typed (#16).
+that says so still holds what the person typed.
 
 Forms are read from the pages and sent as a browser sends them (`form_of`, `Visitor.send`),
 hidden fields and all.

@@ -136,7 +136,14 @@ def teams(rows: Sequence[TeamRow], lang: Lang) -> None:
             N_("col_schools"),
         ],
         [
-            (r.name, r.method, _step(r), r.phase_title, _status(r, lang), ", ".join(r.schools))
+            (
+                r.name,
+                r.method_title,
+                _step(r),
+                r.phase_title,
+                _status(r, lang),
+                ", ".join(r.schools),
+            )
             for r in rows
         ],
         empty=N_("no_teams"),
@@ -163,17 +170,25 @@ def overview(view: Overview, lang: Lang) -> None:
             (
                 r.name,
                 ", ".join(r.schools),
-                r.method,
+                r.method_title,
                 _step(r),
                 r.phase_title,
-                " ".join(f"{k} {v}" for k, v in r.counters.items()),
+                _counters(r.counters, view.counter_titles.get(r.method, {})),
                 _status(r, lang),
                 r.last_activity.date().isoformat(),
             )
             for r in view.teams
         ],
     )
-    table(lang, [N_("col_method"), N_("col_count")], view.counts("method").items())
+    table(
+        lang,
+        [N_("col_method"), N_("col_count")],
+        [(view.methods[method][0], count) for method, count in view.counts("method").items()],
+    )
+
+
+def _counters(counters: dict[str, int], titles: dict[str, str]) -> str:
+    return ", ".join(f"{titles.get(key, key)} {value}" for key, value in counters.items())
 
 
 def team(view: TeamView, lang: Lang) -> None:
@@ -182,16 +197,18 @@ def team(view: TeamView, lang: Lang) -> None:
     out.print(f"{t('col_phase', lang)}: {row.phase_title} ({_step(row)}) · {_status(row, lang)}")
     if row.schools:
         out.print(f"{t('col_schools', lang)}: {', '.join(row.schools)}")
-    counters = ", ".join(f"{view.counter_titles[k]} {v}" for k, v in row.counters.items())
-    out.print(t("counters", lang) + ": " + (counters or t("none", lang)))
-    out.print(t("col_checklist", lang) + f": {view.checklist.done}/{len(view.checklist.items)}")
+    counters = _counters(row.counters, view.counter_titles)
+    out.print(f"{t('counters', lang)}: {counters or t('none', lang)}")
+    out.print(f"{t('col_checklist', lang)}: {view.checklist.done}/{len(view.checklist.items)}")
     for item in view.checklist.items:
         mark = "x" if item.done else " "
         out.print(f"  [{mark}] {item.id}: {item.text}", markup=False)
     out.print(t("triggers_now", lang) + ":")
     for move in view.moves:
         state = "✓" if move.ready else "·"
-        line = f"  {state} {move.trigger} → {move.dest}: {move.title}"
+        # The trigger as `plg advance` takes it; where the move has a meaning of its own, that.
+        meaning = f": {move.title}" if move.title != move.dest_title else ""
+        line = f"  {state} {move.trigger} → {move.dest_title}{meaning}"
         out.print(line, markup=False)
         for reason in move.blocking:
             out.print(f"      {reason}", markup=False)
@@ -238,9 +255,12 @@ def sources(found: Sequence[Source], lang: Lang) -> None:
 
 
 def method(definition: MethodDefinition, lang: Lang) -> None:
+    from plg.present.rows import Names
+
     out = console()
     out.print(f"[bold]{definition.title(lang)}[/bold] ({definition.id} {definition.version})")
     out.print(definition.description(lang), markup=False)
+    names = Names(definition, lang)
     for number, phase in enumerate(definition.phases, 1):
         out.print(f"\n[bold]{number}. {phase.title(lang)}[/bold] ({phase.id})")
         out.print(f"   {phase.guidance(lang)}", markup=False)
@@ -253,7 +273,12 @@ def method(definition: MethodDefinition, lang: Lang) -> None:
         lang,
         [N_("col_trigger"), N_("col_from"), N_("col_to"), N_("col_title")],
         [
-            (tr.trigger, tr.source, tr.dest, tr.title(lang) if tr.title else "")
+            (
+                tr.trigger,
+                names.phase(tr.source),
+                names.phase(tr.dest),
+                tr.title(lang) if tr.title else "",
+            )
             for tr in definition.transitions
         ],
         title=t("transitions", lang),
@@ -278,8 +303,8 @@ def history(events: Sequence[EventView], lang: Lang) -> None:
                 e.at.strftime("%Y-%m-%d %H:%M"),
                 e.actor,
                 event_text(e, lang),
-                e.source,
-                e.dest,
+                e.source_title,
+                e.dest_title,
                 e.reason,
             )
             for e in events
@@ -345,7 +370,14 @@ def records(rows: Sequence[RecordView], lang: Lang) -> None:
             N_("col_content"),
         ],
         [
-            (r.id, r.at.strftime("%Y-%m-%d"), r.type, r.title, r.phase, _content(r, lang))
+            (
+                r.id,
+                r.at.strftime("%Y-%m-%d"),
+                r.type_title,
+                r.title,
+                r.phase_title,
+                _content(r, lang),
+            )
             for r in rows
         ],
         empty=N_("nothing_saved"),
@@ -428,7 +460,7 @@ def meetings(rows: Sequence[MeetingView], lang: Lang) -> None:
                 m.held_on.isoformat(),
                 t(MEETING_KIND_WORDS[m.kind], lang),
                 m.minutes,
-                m.phase,
+                m.phase_title,
                 ", ".join(m.attendees),
                 m.agenda or "",
             )

@@ -83,9 +83,10 @@ def workers_socket(config: uvicorn.Config) -> socket.socket:
     """The socket that uvicorn's workers share, sending every answer at once.
 
     uvicorn binds it without naming TCP as its protocol, so asyncio leaves Nagle's algorithm on
-    for the connections it accepts (uvicorn issue #3149): each answer after the first on a
-    kept-alive connection then waited for the browser's delayed ACK, 40 ms on Linux, which was
-    most of a page's time. A connection takes TCP_NODELAY over from the socket it came in on.
+    for the connections it accepts: each answer after the first on a kept-alive connection then
+    waited for the browser's delayed ACK, 40 ms on Linux, which was most of a page's time. A
+    connection takes TCP_NODELAY over from the socket it came in on. Reported to uvicorn as
+    https://github.com/Kludex/uvicorn/issues/3149.
     """
     sock = config.bind_socket()
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)

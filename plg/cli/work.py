@@ -129,7 +129,7 @@ def _record_group(category: Category, kind_option: str, kind_help: str) -> click
             "done_record",
             category=t(VALUE_WORDS[category], settings.lang),
             title=record.title,
-            phase=record.phase,
+            phase=record.phase_title,
         )
 
     if category == "evidence":

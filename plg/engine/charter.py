@@ -1,6 +1,7 @@
-"""The team charter: what a team agrees before it begins (seed 004's questions), with the
-deadline and what each member wants to learn. A complete charter ticks the first phase's
-charter item of every built-in method. Part of the engine (its `Engine` is a `Charters`)."""
+"""The team charter: what a team agrees before it begins (CHARTER_QUESTIONS, shown in
+docs/teamwork.md), with the deadline and what each member wants to learn. A complete charter
+ticks the first phase's charter item of every built-in method. Part of the engine (its `Engine`
+is a `Charters`)."""
 
 from __future__ import annotations
 

@@ -17,8 +17,10 @@ from plg.errors import InvalidInput
 TEAM_KINDS = ("internal", "network")
 # A person's role in a team; who may do what in each is in plg.engine.roles.
 ROLES = ("leader", "member", "facilitator", "expert")
-# The team charter's questions in the order a team meets them (seed 004); the deadline, "by
-# when", is the team's own.
+# The team charter's questions in the order a team meets them: what it will deliver, what it
+# really wants to find out, what it knows, where information comes from, who brings what, who
+# did research before, what to try in class first and how to track it (docs/teamwork.md). The
+# deadline, "by when", is the team's own.
 CHARTER_QUESTIONS = (
     "deliverable",
     "question",

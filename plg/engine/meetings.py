@@ -14,6 +14,7 @@ from plg.engine import roles
 from plg.engine.base import EngineBase
 from plg.engine.inputs import MEETING_KINDS, clean, long_text
 from plg.errors import InvalidInput, NotFound
+from plg.present.rows import Names
 from plg.present.views import HoursRow, HoursView, MeetingView
 from plg.storage import people as people_store
 from plg.storage import teamwork as teamwork_store
@@ -36,13 +37,14 @@ def _year_span(year: int) -> tuple[date, date]:
     return date(year, _YEAR_STARTS, 1), date(year + 1, _YEAR_STARTS, 1) - timedelta(days=1)
 
 
-def meeting_view(meeting: Meeting, attendees: Iterable[str]) -> MeetingView:
+def meeting_view(meeting: Meeting, attendees: Iterable[str], names: Names) -> MeetingView:
     return MeetingView(
         id=meeting.id,
         held_on=meeting.held_on,
         minutes=meeting.minutes,
         kind=meeting.kind,
         phase=meeting.phase,
+        phase_title=names.phase(meeting.phase),
         attendees=tuple(sorted(attendees)),
         agenda=meeting.agenda,
         notes=meeting.notes,
@@ -99,7 +101,7 @@ class Meetings(EngineBase):
             session.add(meeting)
             session.flush()
             session.add_all(Attendance(meeting_id=meeting.id, person=p) for p in people)
-            return meeting_view(meeting, people)
+            return meeting_view(meeting, people, Names(self._definition(session, team), self.lang))
 
         return self._change(name, "meeting", change)
 
@@ -107,7 +109,7 @@ class Meetings(EngineBase):
         """The team's meetings, earliest first."""
         with self._session() as session:
             team = self._team(session, name)
-            return meeting_views(session, team)
+            return meeting_views(session, team, Names(self._definition(session, team), self.lang))
 
     def hours(self, person: str | None = None, year: int | None = None) -> HoursView:
         """Hours per person in a school year (default: the current one) from the meetings held
@@ -152,9 +154,9 @@ def _member_on(session: Session, team: Team, person: str, day: date) -> bool:
     return any(joined.date() <= day <= left.date() for joined, left in stays)
 
 
-def meeting_views(session: Session, team: Team) -> list[MeetingView]:
+def meeting_views(session: Session, team: Team, names: Names) -> list[MeetingView]:
     meetings = teamwork_store.meetings(session, team.id)
     present: dict[int, list[str]] = defaultdict(list)
     for meeting_id, who in teamwork_store.attendances(session, [m.id for m in meetings]):
         present[meeting_id].append(who)
-    return [meeting_view(m, present[m.id]) for m in meetings]
+    return [meeting_view(m, present[m.id], names) for m in meetings]

@@ -21,7 +21,7 @@ from plg.engine.people import former_member_views, member_views
 from plg.engine.pupils import pupil_views
 from plg.methods.definition import MethodDefinition
 from plg.methods.pinned import definition_of, lesson_of
-from plg.present.rows import checklist_view, phase_place, team_row
+from plg.present.rows import Names, checklist_view, phase_place, team_row
 from plg.present.story import history as events_of
 from plg.present.story import visits
 from plg.present.views import (
@@ -95,7 +95,7 @@ class Reading(EngineBase):
         with self._session() as session:
             team = self._team(session, name)
             definition = self._definition(session, team)
-            found, events = visits(session, team, self.lang)
+            found, events = visits(session, team, definition, self.lang)
             return TeamStory(
                 row=self._single_row(team, definition, self._read(session, team)[1]),
                 method_description=definition.description(self.lang),
@@ -107,7 +107,7 @@ class Reading(EngineBase):
                 former_members=tuple(former_member_views(session, team)),
                 charter=charter_view(session, team, self.lang),
                 hypotheses=tuple(hypothesis_views(session, team)),
-                meetings=tuple(meeting_views(session, team)),
+                meetings=tuple(meeting_views(session, team, Names(definition, self.lang))),
                 pupils=tuple(pupil_views(session, team)),
             )
 
@@ -184,7 +184,11 @@ class Reading(EngineBase):
             others: list[TeamRow] = []
             for row in rows:
                 (attention if row.needs_attention else others).append(row)
-        return Overview(tuple(attention + others), stalled_days, self._phase_lists(definitions))
+        # The newest version of a method (stored last) names its counters.
+        counters = {d.id: self._counter_titles(d) for _, d in sorted(definitions.items())}
+        return Overview(
+            tuple(attention + others), stalled_days, self._phase_lists(definitions), counters
+        )
 
     def _phase_lists(
         self, definitions: dict[int, MethodDefinition]
@@ -210,4 +214,4 @@ class Reading(EngineBase):
 
     def history(self, name: str) -> list[EventView]:
         with self._session() as session:
-            return events_of(session, self._team(session, name))
+            return events_of(session, self._team(session, name), self.lang)

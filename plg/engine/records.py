@@ -13,7 +13,7 @@ from plg.engine.base import EngineBase
 from plg.engine.inputs import Content, clean, free_text, read_file
 from plg.errors import InvalidInput, NotFound
 from plg.methods.definition import Category
-from plg.present.rows import record_view
+from plg.present.rows import Names, record_view
 from plg.present.views import RecordView
 from plg.storage import teams as team_store
 from plg.storage.models import Blob, Record, Team
@@ -78,14 +78,15 @@ class Records(EngineBase):
             )
             session.add(record)
             session.flush()
-            return record_view(record)
+            return record_view(record, Names(definition, self.lang))
 
         return self._change(name, "record", change)
 
     def records(self, name: str, category: Category) -> list[RecordView]:
         with self._session() as session:
             team = self._team(session, name)
-            return [record_view(r) for r in team_store.records(session, team.id, category)]
+            names = Names(self._definition(session, team), self.lang)
+            return [record_view(r, names) for r in team_store.records(session, team.id, category)]
 
     def record_file(self, name: str, category: Category, record_id: int) -> tuple[str, bytes]:
         """The original file name and the bytes of a record's stored file."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from plg.langs import Lang
 from plg.methods.checklist import TeamState
-from plg.methods.definition import Category
+from plg.methods.definition import Category, ChecklistItem
 from plg.texts import t
 
 Params = Mapping[str, int | str]
@@ -37,8 +37,13 @@ class Guard:
             return [t("guard_error", lang, name=self.name, error=f"{type(exc).__name__}: {exc}")]
 
 
+def open_items(state: TeamState) -> list[ChecklistItem]:
+    """The items of the phase's checklist that keep the team from moving on."""
+    return [item.item for item in state.checklist() if item.open]
+
+
 def _checklist_complete(state: TeamState, params: Params, lang: Lang) -> list[str]:
-    return [t("open_item", lang, item=item.item.id) for item in state.checklist() if item.open]
+    return [t("open_item", lang, item=item.id) for item in open_items(state)]
 
 
 def _has_artefact(state: TeamState, params: Params, lang: Lang) -> list[str]:

@@ -55,13 +55,15 @@ class _Guards:
 
     refs: tuple[GuardRef, ...]
 
-    def reasons(self, state: TeamState, lang: Lang) -> tuple[str, ...]:
+    def by_guard(self, state: TeamState, lang: Lang) -> tuple[tuple[str, list[str]], ...]:
+        """Each guard by name, with why it refuses the move now (nothing if it passes)."""
         # Looked up each time: a guard plugin may come or go while the machine lives on.
         return tuple(
-            reason
-            for ref in self.refs
-            for reason in guard_named(ref.name).run(state, ref.params, lang)
+            (ref.name, guard_named(ref.name).run(state, ref.params, lang)) for ref in self.refs
         )
+
+    def reasons(self, state: TeamState, lang: Lang) -> tuple[str, ...]:
+        return tuple(reason for _, said in self.by_guard(state, lang) for reason in said)
 
     def __call__(self, event: EventData) -> bool:
         run = event.model
@@ -152,10 +154,12 @@ class Moves:
             if isinstance(step, _Step) and step.move.fired_by == verdict
         ]
 
-    def blocking(self, trigger: str, state: TeamState, lang: Lang) -> tuple[str, ...]:
-        """Why the guards of `trigger` would refuse it in the team's phase now (nothing when
-        the move may happen)."""
-        return self._step(state.phase, trigger).guards.reasons(state, lang)
+    def reasons(
+        self, trigger: str, state: TeamState, lang: Lang
+    ) -> tuple[tuple[str, list[str]], ...]:
+        """Each guard of `trigger` in the team's phase by name, with why it would refuse the
+        move now (nothing for a guard that passes)."""
+        return self._step(state.phase, trigger).guards.by_guard(state, lang)
 
     def fire(self, trigger: str, attempt: Attempt) -> Fired:
         """Fire `trigger` for a team in `attempt.state.phase`, unless a guard refuses.

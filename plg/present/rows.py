@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
 
 from plg.langs import Lang
 from plg.methods.checklist import TeamState
-from plg.methods.definition import MethodDefinition
+from plg.methods.definition import CHECKLIST_COMPLETE, MethodDefinition, Transition
+from plg.methods.guards import open_items
 from plg.methods.versions import machine_for
 from plg.present.views import (
     ChecklistView,
@@ -51,6 +53,34 @@ class TeamFields(Protocol):
 
     @property
     def phase_entered_seq(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class Names:
+    """A definition's ids in words, in one language: what a person reads where the JSON has
+    the id. An id the definition lacks (a record saved before the team moved to another
+    version of its method) is shown as it is."""
+
+    definition: MethodDefinition
+    lang: Lang
+
+    def phase(self, phase_id: str) -> str:
+        found = next((p for p in self.definition.phases if p.id == phase_id), None)
+        return phase_id if found is None else found.title(self.lang)
+
+    def record_kind(self, category: str, kind: str) -> str:
+        found = next((k for k in self.definition.record_kinds(category) if k.id == kind), None)
+        return kind if found is None else found.title(self.lang)
+
+    def transition(self, move: Transition) -> str:
+        """What a move means: its own title, else the title of the phase it leads to."""
+        return move.title(self.lang) if move.title else self.phase(move.dest)
+
+    def move(self, source: str, trigger: str) -> str:
+        try:
+            return self.transition(machine_for(self.definition).move(source, trigger))
+        except KeyError:
+            return trigger
 
 
 def phase_place(lang: Lang, definition: MethodDefinition, phase: str) -> PhasePlace:
@@ -122,24 +152,46 @@ def checklist_view(lang: Lang, team: Team, state: TeamState) -> ChecklistView:
 
 
 def moves(lang: Lang, state: TeamState) -> tuple[MoveView, ...]:
-    """Every move the team's phase allows, and what blocks each one now."""
+    """Every move the team's phase allows, and what blocks each one now: as the guards say
+    it, and for a page, where no one ticks an item by its id, with open items by their text."""
     definition = state.definition
     machine = machine_for(definition)
+    names = Names(definition, lang)
     found = []
     for move in machine.moves(state.phase):
-        title = move.title(lang) if move.title else definition.phase(move.dest).title(lang)
-        blocking = machine.blocking(move.trigger, state, lang)
-        found.append(MoveView(move.trigger, move.dest, title, blocking, move.fired_by))
+        reasons = machine.reasons(move.trigger, state, lang)
+        shown = tuple(
+            text
+            for name, said in reasons
+            for text in (
+                [item.text(lang) for item in open_items(state)]
+                if name == CHECKLIST_COMPLETE.name and said
+                else said
+            )
+        )
+        found.append(
+            MoveView(
+                move.trigger,
+                move.dest,
+                names.phase(move.dest),
+                names.transition(move),
+                tuple(reason for _, said in reasons for reason in said),
+                shown,
+                move.fired_by,
+            )
+        )
     return tuple(found)
 
 
-def record_view(record: Record) -> RecordView:
+def record_view(record: Record, names: Names) -> RecordView:
     return RecordView(
         id=record.id,
         category=record.category,
         type=record.kind,
+        type_title=names.record_kind(record.category, record.kind),
         title=record.title,
         phase=record.phase,
+        phase_title=names.phase(record.phase),
         visit=record.visit,
         text=record.text,
         value=record.value,
@@ -151,15 +203,21 @@ def record_view(record: Record) -> RecordView:
     )
 
 
-def event_view(event: Event) -> EventView:
+def event_view(event: Event, left: Names, entered: Names) -> EventView:
+    """`left`: the names of the definition in force before the event, `entered`: after it
+    (another one only for a move to another version)."""
+    source, dest, trigger = event.from_phase, event.to_phase, event.trigger
     return EventView(
         event.seq,
         event.at,
         event.actor,
         event.kind,
-        event.from_phase,
-        event.to_phase,
-        event.trigger,
+        source,
+        dest,
+        trigger,
         event.reason,
         dict(event.detail),
+        source_title=None if source is None else left.phase(source),
+        dest_title=None if dest is None else entered.phase(dest),
+        move_title=None if source is None or trigger is None else left.move(source, trigger),
     )

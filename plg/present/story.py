@@ -6,17 +6,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from plg.langs import Lang
 from plg.methods.checklist import TeamState, registers
 from plg.methods.definition import MethodDefinition
 from plg.methods.pinned import definition_of, lesson_of
-from plg.present.rows import event_view, item_views, record_view
+from plg.present.rows import Names, event_view, item_views, record_view
 from plg.present.views import EventView, PhaseVisit, RecordView
 from plg.storage import reads, teams
-from plg.storage.models import Event, Record, Team
+from plg.storage.models import Team
 from plg.texts import EVENT_WORDS, t
 
 MOVES = ("advance", "force")
@@ -42,20 +41,31 @@ def _close(
     visit.records = tuple(records)
 
 
-def history(session: Session, team: Team) -> list[EventView]:
-    """Every event of the team, oldest first."""
-    query = select(Event).where(Event.team_id == team.id).order_by(Event.seq)
-    return [event_view(event) for event in session.scalars(query)]
+def history(session: Session, team: Team, lang: Lang) -> list[EventView]:
+    """Every event of the team, oldest first, its phases and moves named by the definition
+    in force at the time: the one it started on, then each version it moved to."""
+    found: list[EventView] = []
+    names: Names | None = None
+    for event in teams.events(session, team.id):
+        left = names
+        pinned = event.detail.get({"start": "sha256", "migrate": "to_sha256"}.get(event.kind, ""))
+        if pinned is not None:
+            names = Names(definition_of(teams.snapshot_by_hash(session, pinned)), lang)
+        assert names is not None, "a team's first event is its start"
+        found.append(event_view(event, left or names, names))
+    return found
 
 
-def visits(session: Session, team: Team, lang: Lang) -> tuple[list[PhaseVisit], list[EventView]]:
-    """Every visit of a phase, oldest first, and every event."""
-    events = history(session, team)
+def visits(
+    session: Session, team: Team, current: MethodDefinition, lang: Lang
+) -> tuple[list[PhaseVisit], list[EventView]]:
+    """Every visit of a phase, oldest first, and every event; `current`: the definition the
+    team runs on now, which names the kinds and phases of its records."""
+    events = history(session, team, lang)
+    names = Names(current, lang)
     by_visit: dict[int, list[RecordView]] = defaultdict(list)
-    for record in session.scalars(
-        select(Record).where(Record.team_id == team.id).order_by(Record.seq)
-    ):
-        by_visit[record.visit].append(record_view(record))
+    for record in teams.all_records(session, team.id):
+        by_visit[record.visit].append(record_view(record, names))
     found: list[PhaseVisit] = []
     definition: MethodDefinition | None = None
     for event in events:
@@ -66,6 +76,7 @@ def visits(session: Session, team: Team, lang: Lang) -> tuple[list[PhaseVisit], 
             if found:
                 last = found[-1]
                 last.left_at, last.left_by, last.left_with = event.at, event.actor, event.trigger
+                last.left_title = event.move_title
                 last.left_forced, last.left_reason = event.kind == "force", event.reason
                 _close(
                     last, definition, by_visit[last.seq], lang, event.detail.get("registers", ())
@@ -75,7 +86,7 @@ def visits(session: Session, team: Team, lang: Lang) -> tuple[list[PhaseVisit], 
                 PhaseVisit(
                     event.seq,
                     phase,
-                    definition.phase(phase).title(lang),
+                    event.dest_title or phase,
                     event.at,
                     event.actor,
                     event.trigger,
@@ -87,7 +98,7 @@ def visits(session: Session, team: Team, lang: Lang) -> tuple[list[PhaseVisit], 
             definition = definition_of(teams.snapshot_by_hash(session, event.detail["to_sha256"]))
             visit = found[-1]
             visit.phase = event.dest or visit.phase
-            visit.title = definition.phase(visit.phase).title(lang)
+            visit.title = event.dest_title or visit.phase
             visit.notes.append(f"{event.detail['from_version']} → {event.detail['to_version']}")
         elif found and event.kind in ("tick", "untick"):
             ticked = found[-1].ticked
@@ -111,8 +122,8 @@ def event_text(event: EventView, lang: Lang) -> str:
     """What an event did, in words: for the history on the command line and the web page."""
     detail = event.detail
     text = t(EVENT_WORDS[event.kind], lang)
-    if event.trigger:
-        text += f" ({event.trigger})"
+    if event.move_title:
+        text += f" ({event.move_title})"
     # What an event's detail adds, by the key that marks it.
     shown: dict[str, Callable[[], str]] = {
         "item": lambda: detail["item"],

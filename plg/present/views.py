@@ -98,8 +98,11 @@ class MoveView:
 
     trigger: str
     dest: str
+    dest_title: str
     title: str
     blocking: tuple[str, ...]
+    # What blocks it, for a page where no one types an item's id: open items by their text.
+    blocking_shown: tuple[str, ...]
     # made by this verdict on the open hypothesis, not by `advance`
     fired_by: Verdict | None = None
 
@@ -199,6 +202,10 @@ class EventView:
     trigger: str | None
     reason: str | None
     detail: dict[str, Any]
+    # The phases and the move in words, by the definition in force at the time.
+    source_title: str | None
+    dest_title: str | None
+    move_title: str | None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -349,6 +356,7 @@ class MeetingView:
     minutes: int
     kind: str  # meeting, start, development or evaluation
     phase: str  # the phase the team was in
+    phase_title: str
     attendees: tuple[str, ...]
     agenda: str | None
     notes: str | None
@@ -414,8 +422,10 @@ class RecordView:
     id: int
     category: str
     type: str
+    type_title: str
     title: str
     phase: str
+    phase_title: str
     visit: int
     text: str | None
     value: float | None
@@ -451,6 +461,8 @@ class Overview:
     stalled_days: int
     # Per method: its title and every phase (id, title) in order, with or without teams in it.
     methods: dict[str, tuple[str, tuple[tuple[str, str], ...]]]
+    # Per method: its counters' titles by id.
+    counter_titles: dict[str, dict[str, str]]
 
     @cached_property
     def attention(self) -> tuple[TeamRow, ...]:
@@ -547,6 +559,7 @@ class PhaseVisit:
     left_at: datetime | None = None
     left_by: str | None = None
     left_with: str | None = None
+    left_title: str | None = None  # the move that took it on, in words
     left_forced: bool = False
     left_reason: str | None = None
     counters: dict[str, int] | None = None

@@ -71,6 +71,16 @@ def stored_version(session: Session, method_id: str, version: str) -> MethodSnap
     ).first()
 
 
+def events(session: Session, team_id: int) -> Iterable[Event]:
+    """Every event of the team, oldest first."""
+    return session.scalars(select(Event).where(Event.team_id == team_id).order_by(Event.seq))
+
+
+def all_records(session: Session, team_id: int) -> Iterable[Record]:
+    """Every artefact and piece of evidence of the team, oldest first."""
+    return session.scalars(select(Record).where(Record.team_id == team_id).order_by(Record.seq))
+
+
 def visit_ticks(session: Session, team: Team) -> list[Tick]:
     """The ticks of the team's current visit of its phase."""
     query = select(Tick).where(Tick.team_id == team.id, Tick.visit == team.phase_entered_seq)
