@@ -119,7 +119,8 @@ def test_only_the_command_line_says_what_to_type() -> None:
     # words for a verdict's move by the template that `plg methods show` fills).
     root = Path(__file__).parents[1] / "plg"
     for path in root.rglob("*"):
-        if path.suffix not in (".py", ".html", ".md", ".txt"):
+        # plg/texts.py lists every value's words, and names no surface.
+        if path.suffix not in (".py", ".html", ".md", ".txt") or path.name == "texts.py":
             continue
         if "cli" not in path.relative_to(root).parts:
             source = path.read_text(encoding="utf-8")

@@ -198,8 +198,8 @@ def team(view: TeamView, lang: Lang) -> None:
     if row.schools:
         out.print(f"{t('col_schools', lang)}: {', '.join(row.schools)}")
     counters = _counters(row.counters, view.counter_titles)
-    out.print(f"{t('counters', lang)}: {counters or t('none', lang)}")
-    out.print(f"{t('col_checklist', lang)}: {view.checklist.done}/{len(view.checklist.items)}")
+    out.print(t("counters", lang) + ": " + (counters or t("none", lang)))
+    out.print(t("col_checklist", lang) + f": {view.checklist.done}/{len(view.checklist.items)}")
     for item in view.checklist.items:
         mark = "x" if item.done else " "
         out.print(f"  [{mark}] {item.id}: {item.text}", markup=False)

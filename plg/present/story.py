@@ -16,7 +16,7 @@ from plg.present.rows import Names, event_view, item_views, record_view
 from plg.present.views import EventView, PhaseVisit, RecordView
 from plg.storage import reads, teams
 from plg.storage.models import Team
-from plg.texts import EVENT_WORDS, t
+from plg.texts import EVENT_WORDS, ROLE_WORDS, STATUS_WORDS, t
 
 MOVES = ("advance", "force")
 
@@ -131,11 +131,11 @@ def event_text(event: EventView, lang: Lang) -> str:
         "title": lambda: detail["title"],
         "person": lambda: (
             detail["person"]
-            + (f" ({t('role_' + detail['role'], lang)})" if "role" in detail else "")
+            + (f" ({t(ROLE_WORDS[detail['role']], lang)})" if "role" in detail else "")
         ),
         "number": lambda: (
             str(detail["number"])
-            + (f" ({t('status_' + detail['status'], lang)})" if "status" in detail else "")
+            + (f" ({t(STATUS_WORDS[detail['status']], lang)})" if "status" in detail else "")
         ),
         "stage": lambda: detail["stage"],
         "held_on": lambda: f"{detail['held_on']}, {detail['minutes']} min",
