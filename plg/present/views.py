@@ -361,6 +361,18 @@ class MeetingView:
     agenda: str | None
     notes: str | None
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "held_on": self.held_on,
+            "minutes": self.minutes,
+            "kind": self.kind,
+            "phase": self.phase,
+            "attendees": self.attendees,
+            "agenda": self.agenda,
+            "notes": self.notes,
+        }
+
 
 @dataclass(frozen=True)
 class HoursRow:
@@ -639,7 +651,7 @@ class TeamStory:
             "former_members": self.former_members,
             "charter": self.charter.to_json(),
             "hypotheses": self.hypotheses,
-            "meetings": self.meetings,
+            "meetings": [meeting.to_json() for meeting in self.meetings],
             "pupils": [pupil.to_json() for pupil in self.pupils],
             "hours": [{"person": person, "hours": hours} for person, hours in self.hours.items()],
             "visits": [visit.to_json() for visit in self.visits],
