@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from functools import cached_property
 from itertools import chain
@@ -362,16 +362,8 @@ class MeetingView:
     notes: str | None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "held_on": self.held_on,
-            "minutes": self.minutes,
-            "kind": self.kind,
-            "phase": self.phase,
-            "attendees": self.attendees,
-            "agenda": self.agenda,
-            "notes": self.notes,
-        }
+        # Every field but the phase's title, which is for people: the shape of the contract.
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "phase_title"}
 
 
 @dataclass(frozen=True)
