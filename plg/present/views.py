@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from functools import cached_property
 from itertools import chain
@@ -361,6 +361,10 @@ class MeetingView:
     agenda: str | None
     notes: str | None
 
+    def to_json(self) -> dict[str, Any]:
+        # Every field but the phase's title, which is for people: the shape of the contract.
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "phase_title"}
+
 
 @dataclass(frozen=True)
 class HoursRow:
@@ -639,7 +643,7 @@ class TeamStory:
             "former_members": self.former_members,
             "charter": self.charter.to_json(),
             "hypotheses": self.hypotheses,
-            "meetings": self.meetings,
+            "meetings": [meeting.to_json() for meeting in self.meetings],
             "pupils": [pupil.to_json() for pupil in self.pupils],
             "hours": [{"person": person, "hours": hours} for person, hours in self.hours.items()],
             "visits": [visit.to_json() for visit in self.visits],
