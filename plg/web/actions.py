@@ -20,8 +20,10 @@ from plg.errors import Conflict, InvalidInput
 from plg.methods.definition import RECORD_CATEGORIES, Category
 from plg.present.views import CharterEdit
 from plg.texts import N_, WEB_VERDICT_KEYS
-from plg.web.context import SHOWN, Page, team_url
+from plg.web.addresses import team_url
+from plg.web.context import Page
 from plg.web.pages import visible
+from plg.web.typed import SHOWN
 
 
 def _team(page: Page) -> str:

@@ -1,5 +1,5 @@
-"""What every page of the web app shares: who is signed in, the form's CSRF token, messages
-carried to the next page, and rendering in the person's language.
+"""What every page of the web app shares: who is signed in (the session's cookie), the form's
+CSRF token, messages carried to the next page, and rendering in the person's language.
 
 Pages are plain functions of a `Page`; `endpoint` turns one into a Starlette endpoint that
 parses the form, checks its token, runs the page in a worker thread (the engine blocks on
@@ -10,12 +10,11 @@ page it was on shown again, saying why, with what the person typed back in its f
 from __future__ import annotations
 
 import hmac
-import json
 import secrets
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
@@ -24,12 +23,15 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from plg.engine.accounts import AccountView
-from plg.engine.inputs import LONG_TEXT, text_key
+from plg.engine.inputs import LONG_TEXT
 from plg.errors import Conflict, NotFound, PlgError, Refused
 from plg.langs import Lang, lang_of
 from plg.present.render import environment
 from plg.texts import t
+from plg.web.addresses import here, local_path, quoted, team_url
+from plg.web.drafts import BY, carried, sign_in_page
 from plg.web.remedies import REMEDIES
+from plg.web.typed import Typed
 
 if TYPE_CHECKING:
     from plg.engine.engine import Engine
@@ -46,33 +48,6 @@ class SignInFirst(Exception):
 
     def __init__(self, why: str | None = None) -> None:
         self.why = why
-
-
-def _quote(text: str) -> str:
-    return quote(text, safe="")
-
-
-def team_url(name: str, where: str = "team") -> str:
-    """The address of a team's page (or of one of its actions): its name, every character
-    that could end the path or start a query written out."""
-    return f"/{where}/{_quote(name)}"
-
-
-def here(request: Request) -> str:
-    """The path of this request as it was sent, its characters still written out (a team's
-    name may hold '?', '#' or '/', which must not end the path when it is used again), and
-    its query: a dashboard's filters come back with it."""
-    raw = request.scope.get("raw_path")
-    path = raw.decode("ascii", "replace") if raw else quote(request.url.path)
-    query = request.scope.get("query_string", b"").decode("ascii", "replace")
-    return f"{path}?{query}" if query else path
-
-
-def local_path(target: str | None) -> str:
-    """Where to go after signing in: a path on this site, never another site."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
-        return target
-    return "/teams"
 
 
 def request_lang(request: Request) -> Lang:
@@ -108,71 +83,6 @@ def error_text(error: PlgError, lang: Lang) -> str:
     """What is wrong, and what to click about it, where the page has a word for it (never the
     command line's, which names what to type)."""
     return error.text(lang, REMEDIES)
-
-
-# The hidden field that names the form a post came from, and the prefix of the hidden fields
-# that carry what the page showed in a field when it was loaded.
-FORM = "form"
-SHOWN = "shown:"
-
-
-@dataclass(frozen=True)
-class Typed:
-    """What a person sent in one form of a page (`form`, its id), to put back into that form's
-    fields when the page is shown to them again: after the form was refused, or after they
-    signed in anew. A field whose form also carries what the page showed in it (`shown:NAME`)
-    counts as typed only where the person changed it; elsewhere the page shows what is saved
-    now, so that a form sent again undoes no one's work."""
-
-    form: str = ""
-    values: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-
-    @classmethod
-    def sent(cls, pairs: Iterable[tuple[str, object]]) -> Typed:
-        """From a form's fields as sent; files are left out (no browser takes one back), and
-        so is the token, which the page gives anew."""
-        values: dict[str, list[str]] = {}
-        for name, value in pairs:
-            if isinstance(value, str) and name != "csrf":
-                values.setdefault(name, []).append(value)
-        form = values.pop(FORM, [""])[0]
-        return cls(form, {name: tuple(sent) for name, sent in values.items()})
-
-    def on(self, form: str) -> bool:
-        """Whether the person typed in `form`."""
-        return bool(form) and form == self.form
-
-    def text(self, form: str, name: str, saved: str) -> str:
-        """What a field shows: what the person typed in it, else `saved`."""
-        typed = self._changed(form, name)
-        return saved if typed is None else typed
-
-    def picked(self, form: str, name: str, value: str, saved: bool) -> bool:
-        """Whether a box (or an option) shows chosen: as the person left it, else `saved`."""
-        if not self.on(form):
-            return saved
-        chosen = value in self.values.get(name, ())
-        shown = self.values.get(SHOWN + name)
-        return saved if shown is not None and chosen == (value in shown) else chosen
-
-    def theirs(self, form: str, name: str, saved: str) -> str | None:
-        """What someone else saved in a field this person changed, while their page was open:
-        `saved`, where it is neither what the page showed them nor what they typed."""
-        typed, shown = self._changed(form, name), self.values.get(SHOWN + name)
-        if typed is None or shown is None or text_key(saved) == text_key(typed):
-            return None
-        return saved if text_key(saved) != text_key(shown[0]) else None
-
-    def _changed(self, form: str, name: str) -> str | None:
-        """What the person typed in a field of `form`, unless it is what the page showed."""
-        if not self.on(form) or name not in self.values:
-            return None
-        typed, shown = self.values[name][0], self.values.get(SHOWN + name)
-        return None if shown is not None and text_key(typed) == text_key(shown[0]) else typed
-
-
-# A page shown without a form's values to put back.
-NOTHING_TYPED = Typed()
 
 
 @dataclass
@@ -227,7 +137,7 @@ class Page:
         values = {
             "t": self.t,
             "team_url": team_url,
-            "quote": _quote,
+            "quote": quoted,
             "lang": self.lang,
             "who": self.who,
             "csrf": csrf_token(self.request) if has_session else "",
@@ -378,17 +288,6 @@ def _again(again: Again, page: Page, form: FormData, text: str, status: int) -> 
         return page.message(status, text)
 
 
-# The hidden field of every form of a team that names who the page was for.
-BY = "by"
-
-# The most a carried form may hold, written as JSON: the largest form of plg's (the charter,
-# each answer at its longest) with room to spare.
-_DRAFT_CHARS = 200_000
-
-# Form fields never kept for later: the token, and passwords.
-_NOT_KEPT = frozenset({"csrf", "back", "password", "current", "new", "again"})
-
-
 def _sign_in_first(page: Page) -> Response:
     """To the sign-in page, and from there back here. A form sent after the session ended is
     not lost: the sign-in page carries what it held, to give back on the page it came from."""
@@ -396,72 +295,7 @@ def _sign_in_first(page: Page) -> Response:
         return page.redirect(f"/sign-in?{urlencode({'next': here(page.request)})}")
     page.flash("error", page.t("web_sign_in_keeps"))
     back = local_path(page.field("back") or None)
-    return sign_in_page(page, 401, back, page.field(BY), _draft(back, page.form.multi_items()))
-
-
-def _draft(back: str, pairs: Iterable[tuple[str, object]]) -> dict[str, Any] | None:
-    """What a form held, to carry through signing in: no more than any form of plg's holds, so
-    that what is carried (in the page, then in the session) costs what a real form does."""
-    fields: dict[str, list[str]] = {}
-    for name, value in pairs:
-        # Empty ones too: a field the person emptied is a change of theirs.
-        if isinstance(value, str) and name not in _NOT_KEPT:
-            fields.setdefault(name, []).append(value)
-    if not fields or len(json.dumps(fields)) > _DRAFT_CHARS:
-        return None
-    return {"page": back, "fields": fields}
-
-
-def sign_in_page(
-    page: Page,
-    status: int,
-    target: str,
-    name: str,
-    draft: dict[str, Any] | None = None,
-    *,
-    stay: bool = False,
-) -> Response:
-    """The sign-in form, to go on to `target`; carrying `draft` (a form's fields and its page)
-    if a form was sent after its session ended."""
-    return page.render(
-        "sign_in.html",
-        status=status,
-        next=target,
-        name=name,
-        stay=stay,
-        keep_path=draft["page"] if draft else "",
-        kept=draft["fields"] if draft else {},
-    )
-
-
-def draft_of(page: Page) -> dict[str, Any] | None:
-    """What the sign-in form carried of a form sent after its session ended, and the page
-    (`keep_path`) the form was on."""
-    if page.form is None or not page.field("keep_path"):
-        return None
-    kept = [
-        (name.removeprefix("keep:"), value)
-        for name, value in page.form.multi_items()
-        if name.startswith("keep:")
-    ]
-    return _draft(local_path(page.field("keep_path")), kept)
-
-
-def draft_for(draft: dict[str, Any] | None, person: str) -> dict[str, Any] | None:
-    """The draft, if it is `person`'s own: on a computer people share, what one typed is never
-    put into the page of whoever signs in after them."""
-    return draft if draft is not None and draft["fields"].get(BY) == [person] else None
-
-
-def draft_here(page: Page) -> Typed | None:
-    """What the person had typed in a form of this page when their session ended, kept
-    through signing in; given back once."""
-    draft = page.draft
-    if draft is None or page.token is None or draft.get("page") != here(page.request):
-        return None
-    page.base.keep_draft(page.token, None)
-    fields = draft.get("fields", {})
-    return Typed.sent((key, value) for key, values in fields.items() for value in values)
+    return sign_in_page(page, 401, back, page.field(BY), carried(back, page.form.multi_items()))
 
 
 def _status(error: PlgError) -> int:

@@ -14,7 +14,10 @@ from plg.methods.definition import RECORD_CATEGORIES
 from plg.present.graph import layout
 from plg.present.story import event_text
 from plg.present.views import PupilView
-from plg.web.context import NOTHING_TYPED, Page, Typed, draft_here, team_url
+from plg.web.addresses import team_url
+from plg.web.context import Page
+from plg.web.drafts import draft_here
+from plg.web.typed import NOTHING_TYPED, Typed
 
 
 def visible(page: Page, name: str) -> str:

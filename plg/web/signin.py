@@ -10,19 +10,17 @@ from plg.engine import passwords
 from plg.engine.accounts import LOCAL
 from plg.errors import InvalidInput, PlgError
 from plg.langs import lang_of
+from plg.web.addresses import local_path
 from plg.web.context import (
     Page,
     SignInFirst,
     csrf_token,
-    draft_for,
-    draft_of,
     drop_session,
     error_text,
     keep_session,
-    local_path,
-    sign_in_page,
     signed_in,
 )
+from plg.web.drafts import draft_for, draft_of, sign_in_page
 
 
 def _address(page: Page) -> str:
