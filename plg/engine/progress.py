@@ -75,7 +75,7 @@ class Advancing(EngineBase):
         found = next((i for i in phase.checklist if i.id == item), None)
         if found is None:
             items = ", ".join(i.id for i in phase.checklist) or "-"
-            raise NotFound("item_unknown", phase=phase.id, item=item, items=items)
+            raise NotFound("item_unknown", phase=phase.title(self.lang), item=item, items=items)
         if found.record is not None:
             raise Refused(
                 "item_not_manual",
@@ -128,7 +128,7 @@ class Advancing(EngineBase):
                     "trigger_unknown",
                     team=team.name,
                     trigger=trigger,
-                    phase=team.phase,
+                    phase=definition.phase(team.phase).title(self.lang),
                     possible=", ".join(possible) or "-",
                 )
             verdict = machine.move(team.phase, trigger).fired_by

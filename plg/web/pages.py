@@ -160,7 +160,11 @@ def confirm_page(
     if move is None and problem is None:
         possible = ", ".join(m.trigger for m in view.moves) or "-"
         raise NotFound(
-            "trigger_unknown", team=name, trigger=trigger, phase=view.row.phase, possible=possible
+            "trigger_unknown",
+            team=name,
+            trigger=trigger,
+            phase=view.row.phase_title,
+            possible=possible,
         )
     _say(page, problem, typed)
     return page.render(
