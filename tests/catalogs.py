@@ -56,9 +56,15 @@ _TEMPLATES = {"messages": {"t": None}, "help": {}, "click": {}}
 Id = str | tuple[str, str]
 
 
+# Click's words it hands to gettext through a variable, which extraction cannot see: an
+# option's "[required]" (Option.get_help_extra, then `_(extra["required"])`).
+_CLICK_BY_VALUE = ("required",)
+
+
 def _found(domain: str) -> Iterator[Id]:
     if domain == "click":
         yield from _ids(Path(click.__file__).parent, [("**.py", "python")], _KEYWORDS[domain])
+        yield from _CLICK_BY_VALUE
         return
     yield from _ids(ROOT, [("**.py", "python")], _KEYWORDS[domain])
     templates = [("**/templates/**", "jinja2.ext:babel_extract")]

@@ -150,6 +150,7 @@ _CLICK_WORDS = (
     "requires an argument",
     "Got unexpected",
     "for help",
+    "required",
 )
 
 

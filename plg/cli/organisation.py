@@ -49,7 +49,7 @@ def person_add(
 
 
 @person.command("list", help=help_for("person_list"))
-@click.option("--school", help=help_for("school_filter"))
+@click.option("--school", help=help_for("people_school_filter"))
 @json_option
 @pass_settings
 def person_list(settings: Settings, school: str | None, as_json: bool) -> None:
