@@ -72,6 +72,11 @@ class Names:
         found = next((k for k in self.definition.record_kinds(category) if k.id == kind), None)
         return kind if found is None else found.title(self.lang)
 
+    def item(self, phase_id: str, item_id: str) -> str:
+        phase = next((p for p in self.definition.phases if p.id == phase_id), None)
+        found = next((i for i in phase.checklist if i.id == item_id), None) if phase else None
+        return item_id if found is None else found.text(self.lang)
+
     def transition(self, move: Transition) -> str:
         """What a move means: its own title, else the title of the phase it leads to."""
         return move.title(self.lang) if move.title else self.phase(move.dest)
@@ -220,4 +225,7 @@ def event_view(event: Event, left: Names, entered: Names) -> EventView:
         source_title=None if source is None else left.phase(source),
         dest_title=None if dest is None else entered.phase(dest),
         move_title=None if source is None or trigger is None else left.move(source, trigger),
+        item_title=entered.item(event.detail["phase"], event.detail["item"])
+        if "item" in event.detail and "phase" in event.detail
+        else None,
     )

@@ -126,7 +126,7 @@ def event_text(event: EventView, lang: Lang) -> str:
         text += f" ({event.move_title})"
     # What an event's detail adds, by the key that marks it.
     shown: dict[str, Callable[[], str]] = {
-        "item": lambda: detail["item"],
+        "item": lambda: event.item_title or detail["item"],
         "to_version": lambda: f"{detail['from_version']} → {detail['to_version']}",
         "title": lambda: detail["title"],
         "person": lambda: (

@@ -206,6 +206,8 @@ class EventView:
     source_title: str | None
     dest_title: str | None
     move_title: str | None
+    # The checklist item a tick or an untick names, by its text.
+    item_title: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
