@@ -3,6 +3,7 @@ catalogues hold exactly the ids the code uses, and their compiled form is their 
 
 from __future__ import annotations
 
+import gettext
 import os
 import re
 import string
@@ -226,6 +227,14 @@ def test_the_language_is_the_command_lines_only_while_it_runs(
     from plg.cli import cli
 
     monkeypatch.setenv("LANGUAGE", "de")
+    domain = gettext.textdomain()
     shown = CliRunner().invoke(cli, ["--lang", "nl", "team", "start"])
     assert "Fout: Argument ontbreekt" in shown.stderr
     assert os.environ["LANGUAGE"] == "de"
+    # The host's own gettext calls look in its own domain again, not in plg's Click words.
+    assert gettext.textdomain() == domain
+
+
+def test_the_version_is_said_in_the_chosen_language() -> None:
+    assert _plg("--version").stdout.startswith("plg, versie ")
+    assert _plg("--lang", "en", "--version").stdout.startswith("plg, version ")

@@ -321,3 +321,12 @@ def test_a_file_name_with_a_line_break_stays_on_the_error_line(
     error = plg.error("backup", str(taken))
     assert error.count("\n") == 1
     assert "line\\nbreak' already exists" in error
+
+
+def test_a_name_that_looks_like_markup_is_printed_as_typed(plg: Plg) -> None:
+    """Rich reads '[bold]' as a style and '[/]' as its end: a team's name is shown as typed,
+    never taken as markup (an unmatched '[/]' once ended in a traceback)."""
+    name = "Mark [/] [bold]x[/bold]"
+    plg("team", "start", name, "--method", "datateam", "--school", "De Linde", "--no-charter")
+    for args in (["team", "list"], ["overview"], ["team", "show", name]):
+        assert name in plg(*args).stdout, args

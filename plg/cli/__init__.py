@@ -8,7 +8,7 @@ commands runs; this module holds the root.
 from __future__ import annotations
 
 import os
-from gettext import gettext
+from gettext import gettext, textdomain
 from importlib import import_module
 from typing import Any
 
@@ -60,11 +60,12 @@ class RootGroup(PlgGroup):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         # The language is the command line's while it runs: a caller in the same process (a
-        # test) finds $LANGUAGE as it was.
-        before = os.environ.get("LANGUAGE")
+        # test) finds $LANGUAGE and gettext's text domain as they were.
+        before, domain = os.environ.get("LANGUAGE"), textdomain()
         try:
             return super().main(*args, **kwargs)
         finally:
+            textdomain(domain)
             if before is None:
                 os.environ.pop("LANGUAGE", None)
             else:
@@ -110,6 +111,19 @@ class RootGroup(PlgGroup):
             formatter.write_dl(rows)
 
 
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """Click's own --version, but worded when it is shown: Click words its message on import,
+    before --lang is known."""
+    if not value or ctx.resilient_parsing:
+        return
+    # importlib.metadata alone costs more than the whole CLI start-up: only when asked.
+    from importlib.metadata import version
+
+    words = gettext("%(prog)s, version %(version)s")
+    click.echo(words % {"prog": ctx.find_root().info_name, "version": version("plg")})
+    ctx.exit()
+
+
 @click.group(
     cls=RootGroup, help=help_for("main"), context_settings={"help_option_names": ["-h", "--help"]}
 )
@@ -123,7 +137,14 @@ class RootGroup(PlgGroup):
     show_default=True,
     help=help_for("lang"),
 )
-@click.version_option(package_name="plg", help=help_for("version"))
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help=help_for("version"),
+)
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, actor: str | None, lang: Lang) -> None:
     ctx.obj = Settings(db or None, actor or None, lang)

@@ -43,7 +43,8 @@ def console() -> Console:
     # With no file given, rich writes to whatever sys.stdout is at print time, which is what
     # click's test runner captures. In a pipe or file, rows are not wrapped at 80 columns.
     width = None if sys.stdout.isatty() else 250
-    return rich.console.Console(highlight=False, soft_wrap=True, width=width)
+    # No markup: names and texts people typed ('[/]' in a team's name) are printed as typed.
+    return rich.console.Console(highlight=False, markup=False, soft_wrap=True, width=width)
 
 
 @contextmanager
@@ -193,7 +194,8 @@ def _counters(counters: dict[str, int], titles: dict[str, str]) -> str:
 
 def team(view: TeamView, lang: Lang) -> None:
     row, out = view.row, console()
-    out.print(f"[bold]{row.name}[/bold] · {row.method_title} {row.method_version}")
+    out.print(row.name, style="bold", end="")
+    out.print(f" · {row.method_title} {row.method_version}")
     out.print(f"{t('col_phase', lang)}: {row.phase_title} ({_step(row)}) · {_status(row, lang)}")
     if row.schools:
         out.print(f"{t('col_schools', lang)}: {', '.join(row.schools)}")
@@ -202,16 +204,16 @@ def team(view: TeamView, lang: Lang) -> None:
     out.print(t("col_checklist", lang) + f": {view.checklist.done}/{len(view.checklist.items)}")
     for item in view.checklist.items:
         mark = "x" if item.done else " "
-        out.print(f"  [{mark}] {item.id}: {item.text}", markup=False)
+        out.print(f"  [{mark}] {item.id}: {item.text}")
     out.print(t("triggers_now", lang) + ":")
     for move in view.moves:
         state = "✓" if move.ready else "·"
         # The trigger as `plg advance` takes it; where the move has a meaning of its own, that.
         meaning = f": {move.title}" if move.title != move.dest_title else ""
         line = f"  {state} {move.trigger} → {move.dest_title}{meaning}"
-        out.print(line, markup=False)
+        out.print(line)
         for reason in move.blocking:
-            out.print(f"      {reason}", markup=False)
+            out.print(f"      {reason}")
 
 
 def methods(available: Sequence[Available], broken: Sequence[Broken], lang: Lang) -> None:
@@ -258,17 +260,19 @@ def method(definition: MethodDefinition, lang: Lang) -> None:
     from plg.present.rows import Names
 
     out = console()
-    out.print(f"[bold]{definition.title(lang)}[/bold] ({definition.id} {definition.version})")
-    out.print(definition.description(lang), markup=False)
+    out.print(definition.title(lang), style="bold", end="")
+    out.print(f" ({definition.id} {definition.version})")
+    out.print(definition.description(lang))
     names = Names(definition, lang)
     for number, phase in enumerate(definition.phases, 1):
-        out.print(f"\n[bold]{number}. {phase.title(lang)}[/bold] ({phase.id})")
-        out.print(f"   {phase.guidance(lang)}", markup=False)
+        out.print(f"\n{number}. {phase.title(lang)}", style="bold", end="")
+        out.print(f" ({phase.id})")
+        out.print(f"   {phase.guidance(lang)}")
         for item in phase.checklist:
             ticked = definition.satisfied_how(item, lang)
             how = f" · {ticked} ({item.satisfied_by})" if ticked else ""
             need = "" if item.required else f" ({t('optional', lang)})"
-            out.print(f"   [ ] {item.id}: {item.text(lang)}{need}{how}", markup=False)
+            out.print(f"   [ ] {item.id}: {item.text(lang)}{need}{how}")
     table(
         lang,
         [N_("col_trigger"), N_("col_from"), N_("col_to"), N_("col_title")],
