@@ -12,7 +12,15 @@ import click
 from plg.cli.remedies import REMEDIES
 from plg.errors import advised
 from plg.langs import Lang
-from plg.texts import MEETING_KIND_WORDS, N_, ROLE_WORDS, STATUS_WORDS, VALUE_WORDS, t
+from plg.texts import (
+    FIRED_BY_WORDS,
+    MEETING_KIND_WORDS,
+    N_,
+    ROLE_WORDS,
+    STATUS_WORDS,
+    VALUE_WORDS,
+    t,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -207,10 +215,12 @@ def team(view: TeamView, lang: Lang) -> None:
         out.print(f"  [{mark}] {item.id}: {item.text}")
     out.print(t("triggers_now", lang) + ":")
     for move in view.moves:
-        state = "✓" if move.ready else "·"
+        # A move a verdict makes is not `plg advance`'s to make, ready or not.
+        state = "·" if move.fired_by or not move.ready else "✓"
         # The trigger as `plg advance` takes it; where the move has a meaning of its own, that.
         meaning = f": {move.title}" if move.title != move.dest_title else ""
-        line = f"  {state} {move.trigger} → {move.dest_title}{meaning}"
+        made_by = f" ({t(FIRED_BY_WORDS[move.fired_by], lang)})" if move.fired_by else ""
+        line = f"  {state} {move.trigger} → {move.dest_title}{meaning}{made_by}"
         out.print(line)
         for reason in move.blocking:
             out.print(f"      {reason}")
