@@ -652,8 +652,13 @@ def test_each_person_reads_in_their_own_language(sign: Signer, chief: Engine) ->
     assert chief.account(SPARE).lang == "nl"  # type: ignore[union-attr]
     others = sign(MEMBER)
     assert "My teams" in text_of(others.get("/teams").text)
+    assert "bestaat niet" in text_of(person.get("/nowhere").text)
     person.post("/language", {"lang": "en", "back": "/teams"})
     assert chief.account(SPARE).lang == "en"  # type: ignore[union-attr]
+    # A page that does not exist says so in the person's language too, not the browser's.
+    nowhere = person.get("/nowhere")
+    assert nowhere.status_code == 404
+    assert "There is no such page" in text_of(nowhere.text)
 
 
 def test_every_answer_carries_the_security_headers(site: str, visitor: Visitor) -> None:

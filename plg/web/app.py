@@ -13,6 +13,7 @@ from functools import cache
 from importlib.resources import files
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
@@ -22,7 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from plg.engine.engine import Engine
 from plg.web import actions, pages, signin
-from plg.web.context import Handler, Page, endpoint, request_lang
+from plg.web.context import Handler, Page, endpoint, person_lang, request_lang
 from plg.web.limits import BodyLimit
 
 # No scripts at all, styles and images only from this site, forms only to this site, and no
@@ -78,8 +79,9 @@ async def _style(request: Request) -> Response:
 
 async def _not_found(request: Request, exc: Exception) -> Response:
     """No such page, or not for this method (a form's address, asked for with GET): a page
-    that says so and leads on, not a bare text."""
-    page = Page(request, request.app.state.engine, lang=request_lang(request))
+    that says so and leads on, not a bare text; in the language of the person signed in."""
+    base = request.app.state.engine
+    page = Page(request, base, lang=await run_in_threadpool(person_lang, request, base))
     return page.message(getattr(exc, "status_code", 404), page.t("web_page_unknown"))
 
 
