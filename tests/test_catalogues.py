@@ -152,6 +152,12 @@ _CLICK_WORDS = (
     "Got unexpected",
     "for help",
     "required",
+    # The words Click names values and usage by, which it does not translate itself.
+    "OPTIONS",
+    "COMMAND",
+    "TEXT",
+    "INTEGER",
+    "FLOAT",
 )
 
 

@@ -58,10 +58,25 @@ def help_text(key: str) -> str:
     return gettext.dgettext("help", key) if key else key
 
 
+# What Click names a value by its type (TEXT, INTEGER...) in the help, in the reader's words.
+_TYPE_WORDS = {
+    "text": help_for("metavar_text"),
+    "integer": help_for("metavar_integer"),
+    "integer range": help_for("metavar_integer_range"),
+    "float": help_for("metavar_float"),
+    "float range": help_for("metavar_float_range"),
+    "path": help_for("metavar_path"),
+    "file": help_for("metavar_file"),
+}
+
+
 def _worded(param: click.Parameter) -> click.Parameter:
     worded = copy.copy(param)
     if param.help:
         worded.help = help_text(param.help)
+    named_by_type = isinstance(param, click.Option) and not param.is_flag and not param.metavar
+    if named_by_type and param.type.name in _TYPE_WORDS:
+        worded.metavar = help_text(_TYPE_WORDS[param.type.name])
     return worded
 
 
@@ -76,6 +91,10 @@ def _worded_command(command: C) -> C:
     if command.help:
         worded.help = help_text(command.help)
     worded.params = [_worded(param) for param in command.params]
+    # Click's own "[OPTIONS]" and "COMMAND [ARGS]...", which it does not translate.
+    worded.options_metavar = help_text(help_for("metavar_options"))
+    if isinstance(worded, click.Group):
+        worded.subcommand_metavar = help_text(help_for("metavar_command"))
     return worded
 
 
@@ -116,6 +135,10 @@ class PlgCommand(click.Command):
 
     def get_short_help_str(self, limit: int = 45) -> str:
         return click.Command.get_short_help_str(_worded_command(self), limit)
+
+    # The usage line above a usage error, worded as in the help.
+    def get_usage(self, ctx: click.Context) -> str:
+        return click.Command.get_usage(_worded_command(self), ctx)
 
 
 class PlgGroup(PlgCommand, click.Group):

@@ -58,7 +58,7 @@ _QUESTION_HELP = {
 def _question_options(command: F) -> F:
     for key in reversed(CHARTER_QUESTIONS):
         option = f"--{key.replace('_', '-')}"
-        command = click.option(option, key, metavar="TEXT", help=_QUESTION_HELP[key])(command)
+        command = click.option(option, key, help=_QUESTION_HELP[key])(command)
     return command
 
 
@@ -132,7 +132,7 @@ def hypothesis() -> None:
 
 @hypothesis.command("add", help=help_for("hypothesis_add"))
 @click.argument("team_name", metavar="TEAM")
-@click.argument("text")
+@click.argument("text", metavar="HYPOTHESIS")
 @json_option
 @pass_settings
 def hypothesis_add(settings: Settings, team_name: str, text: str, as_json: bool) -> None:
@@ -300,7 +300,7 @@ def _note_command(kind: str, help_key: str) -> click.Command:
     @click.argument("team_name", metavar="TEAM")
     @click.argument("pseudonym")
     @click.option("--stage", required=True, help=help_for("stage_opt"))
-    @click.argument("text")
+    @click.argument("text", metavar="RESPONSE")
     @_lesson_option
     @json_option
     @pass_settings
