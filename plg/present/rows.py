@@ -162,17 +162,14 @@ def moves(lang: Lang, state: TeamState) -> tuple[MoveView, ...]:
     definition = state.definition
     machine = machine_for(definition)
     names = Names(definition, lang)
+    still_open = tuple(item.text(lang) for item in open_items(state))
     found = []
     for move in machine.moves(state.phase):
         reasons = machine.reasons(move.trigger, state, lang)
         shown = tuple(
             text
             for name, said in reasons
-            for text in (
-                [item.text(lang) for item in open_items(state)]
-                if name == CHECKLIST_COMPLETE.name and said
-                else said
-            )
+            for text in (still_open if name == CHECKLIST_COMPLETE.name and said else said)
         )
         found.append(
             MoveView(

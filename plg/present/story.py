@@ -64,7 +64,7 @@ def visits(
     events = history(session, team, lang)
     names = Names(current, lang)
     by_visit: dict[int, list[RecordView]] = defaultdict(list)
-    for record in teams.all_records(session, team.id):
+    for record in teams.records(session, team.id):
         by_visit[record.visit].append(record_view(record, names))
     found: list[PhaseVisit] = []
     definition: MethodDefinition | None = None

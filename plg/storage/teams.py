@@ -76,24 +76,18 @@ def events(session: Session, team_id: int) -> Iterable[Event]:
     return session.scalars(select(Event).where(Event.team_id == team_id).order_by(Event.seq))
 
 
-def all_records(session: Session, team_id: int) -> Iterable[Record]:
-    """Every artefact and piece of evidence of the team, oldest first."""
-    return session.scalars(select(Record).where(Record.team_id == team_id).order_by(Record.seq))
-
-
 def visit_ticks(session: Session, team: Team) -> list[Tick]:
     """The ticks of the team's current visit of its phase."""
     query = select(Tick).where(Tick.team_id == team.id, Tick.visit == team.phase_entered_seq)
     return list(session.scalars(query))
 
 
-def records(session: Session, team_id: int, category: str) -> Iterable[Record]:
-    """The team's records of a category, in the order they were saved."""
-    return session.scalars(
-        select(Record)
-        .where(Record.team_id == team_id, Record.category == category)
-        .order_by(Record.seq)
-    )
+def records(session: Session, team_id: int, category: str | None = None) -> Iterable[Record]:
+    """The team's records (of one category, if given), in the order they were saved."""
+    query = select(Record).where(Record.team_id == team_id)
+    if category is not None:
+        query = query.where(Record.category == category)
+    return session.scalars(query.order_by(Record.seq))
 
 
 def moves(
