@@ -96,6 +96,17 @@ EVENT_WORDS = _words(
     N_("event_pupil"),
     N_("event_prediction"),
     N_("event_observation"),
+    N_("event_rename"),
+    N_("event_archive"),
+    N_("event_unarchive"),
+    N_("event_meeting_edit"),
+    N_("event_remove_meeting"),
+    N_("event_remove_artefact"),
+    N_("event_remove_evidence"),
+    N_("event_restore_meeting"),
+    N_("event_restore_artefact"),
+    N_("event_restore_evidence"),
+    N_("event_purge"),
 )
 ACTION_WORDS = _words(
     "act_",
@@ -109,6 +120,8 @@ ACTION_WORDS = _words(
     N_("act_charter"),
     N_("act_hypothesis"),
     N_("act_meeting"),
+    N_("act_rename"),
+    N_("act_archive"),
     N_("act_start"),
     N_("act_organisation"),
     N_("act_settings"),
@@ -132,6 +145,7 @@ VALUE_WORDS = {
         N_("completed"),
         N_("stalled"),
         N_("overdue"),
+        N_("archived"),
     )
 }
 WEB_RECORD_WORDS = {"artefact": N_("web_artefacts"), "evidence": N_("web_evidences")}

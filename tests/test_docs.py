@@ -90,6 +90,14 @@ def test_the_teamwork_guide_runs_as_written(tmp_path: Path) -> None:
     assert plg.json("team", "show", "Netwerk rekenen")["phase"] == "ontwerpen"
 
 
+def test_the_mending_guide_runs_as_written(tmp_path: Path) -> None:
+    plg = Plg(f"sqlite:///{tmp_path / 'mending.db'}")
+    plg("init")
+    assert _run_console(ROOT / "docs" / "mending.md", plg) >= 19
+    assert plg.json("team", "show", "Reading group 5-6")["archived"] is False
+    assert [r["id"] for r in plg.json("artefact", "list", "Reading group 5-6", "--removed")] == [1]
+
+
 def test_the_operations_example_runs_as_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -50,6 +50,7 @@ _FAMILIES = {
     "meeting": "plg.cli.teamwork",
     "hours": "plg.cli.teamwork",
     "pupil": "plg.cli.teamwork",
+    "purge": "plg.cli.mending",
     "serve": "plg.cli.web",
     "user": "plg.cli.web",
 }

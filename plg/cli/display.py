@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         PersonView,
         PupilView,
         RecordView,
+        Removal,
         SchoolView,
         TeamRow,
         TeamView,
@@ -129,7 +130,11 @@ def _step(row: TeamRow) -> str:
 
 
 def _status(row: TeamRow, lang: Lang) -> str:
-    flags = [t(VALUE_WORDS[flag], lang) for flag in ("stalled", "overdue") if getattr(row, flag)]
+    flags = [
+        t(VALUE_WORDS[flag], lang)
+        for flag in ("archived", "stalled", "overdue")
+        if getattr(row, flag)
+    ]
     return ", ".join(flags) or t(VALUE_WORDS[row.status], lang)
 
 
@@ -388,7 +393,7 @@ def records(rows: Sequence[RecordView], lang: Lang) -> None:
                 r.id,
                 r.at.strftime("%Y-%m-%d"),
                 r.type_title,
-                r.title,
+                r.title + _removed(r.removed, lang),
                 r.phase_title,
                 _content(r, lang),
             )
@@ -396,6 +401,10 @@ def records(rows: Sequence[RecordView], lang: Lang) -> None:
         ],
         empty=N_("nothing_saved"),
     )
+
+
+def _removed(removal: Removal | None, lang: Lang) -> str:
+    return "" if removal is None else " " + t("removed_mark", lang, who=removal.by)
 
 
 def _content(record: RecordView, lang: Lang) -> str:
@@ -462,6 +471,7 @@ def meetings(rows: Sequence[MeetingView], lang: Lang) -> None:
     table(
         lang,
         [
+            N_("col_id"),
             N_("col_date"),
             N_("col_kind"),
             N_("col_minutes"),
@@ -471,7 +481,8 @@ def meetings(rows: Sequence[MeetingView], lang: Lang) -> None:
         ],
         [
             (
-                m.held_on.isoformat(),
+                m.id,
+                m.held_on.isoformat() + _removed(m.removed, lang),
                 t(MEETING_KIND_WORDS[m.kind], lang),
                 m.minutes,
                 m.phase_title,

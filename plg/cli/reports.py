@@ -71,6 +71,7 @@ def history(settings: Settings, team_name: str, as_json: bool) -> None:
     show_default=True,
     help=help_for("stalled_opt"),
 )
+@click.option("--archived", is_flag=True, help=help_for("archived_opt"))
 @json_option
 @pass_settings
 def overview(
@@ -80,10 +81,18 @@ def overview(
     phase: str | None,
     html_file: Path | None,
     stalled_days: int,
+    archived: bool,
     as_json: bool,
 ) -> None:
     print_overview(
-        settings, as_json, stalled_days, html_file, school=school, method=method, phase=phase
+        settings,
+        as_json,
+        stalled_days,
+        html_file,
+        school=school,
+        method=method,
+        phase=phase,
+        archived=archived,
     )
 
 

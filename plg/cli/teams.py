@@ -82,15 +82,21 @@ def team_start(
 @click.option("--school", help=help_for("school_filter"))
 @click.option("--method", help=help_for("method_filter"))
 @click.option("--phase", help=help_for("phase_filter"))
+@click.option("--archived", is_flag=True, help=help_for("archived_opt"))
 @json_option
 @pass_settings
 def team_list(
-    settings: Settings, school: str | None, method: str | None, phase: str | None, as_json: bool
+    settings: Settings,
+    school: str | None,
+    method: str | None,
+    phase: str | None,
+    archived: bool,
+    as_json: bool,
 ) -> None:
     show(
         settings,
         as_json,
-        settings.engine().teams(school=school, method=method, phase=phase),
+        settings.engine().teams(school=school, method=method, phase=phase, archived=archived),
         display.teams,
     )
 
@@ -213,3 +219,32 @@ def team_leave(
 @pass_settings
 def team_members(settings: Settings, team_name: str, as_json: bool) -> None:
     show(settings, as_json, settings.engine().members(team_name), display.members)
+
+
+@team.command("rename", help=help_for("team_rename"))
+@click.argument("team_name", metavar="TEAM")
+@click.argument("new_name", metavar="NEW")
+@json_option
+@pass_settings
+def team_rename(settings: Settings, team_name: str, new_name: str, as_json: bool) -> None:
+    view = settings.engine().rename_team(team_name, new_name)
+    done(settings, as_json, view.to_json(), "done_rename", old=team_name, team=view.row.name)
+
+
+@team.command("archive", help=help_for("team_archive"))
+@click.argument("team_name", metavar="TEAM")
+@click.option("--reason", required=True, help=help_for("mend_reason_opt"))
+@json_option
+@pass_settings
+def team_archive(settings: Settings, team_name: str, reason: str, as_json: bool) -> None:
+    view = settings.engine().archive_team(team_name, reason)
+    done(settings, as_json, view.to_json(), "done_archive", team=view.row.name)
+
+
+@team.command("restore", help=help_for("team_restore"))
+@click.argument("team_name", metavar="TEAM")
+@json_option
+@pass_settings
+def team_restore(settings: Settings, team_name: str, as_json: bool) -> None:
+    view = settings.engine().restore_team(team_name)
+    done(settings, as_json, view.to_json(), "done_unarchive", team=view.row.name)

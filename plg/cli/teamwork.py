@@ -238,10 +238,76 @@ def meeting_add(
 
 @meeting.command("list", help=help_for("meeting_list"))
 @click.argument("team_name", metavar="TEAM")
+@click.option("--removed", is_flag=True, help=help_for("removed_opt"))
 @json_option
 @pass_settings
-def meeting_list(settings: Settings, team_name: str, as_json: bool) -> None:
-    show(settings, as_json, settings.engine().meetings(team_name), display.meetings)
+def meeting_list(settings: Settings, team_name: str, removed: bool, as_json: bool) -> None:
+    show(
+        settings, as_json, settings.engine().meetings(team_name, removed=removed), display.meetings
+    )
+
+
+@meeting.command("edit", help=help_for("meeting_edit"))
+@click.argument("team_name", metavar="TEAM")
+@click.argument("meeting_id", metavar="MEETING", type=click.IntRange(1, LARGEST_ID))
+@click.option(
+    "--date", "held_on", type=DATE, metavar="YYYY-MM-DD", help=help_for("meeting_date_opt")
+)
+@click.option("--length", metavar="90|1h30|1.5h", help=help_for("length_opt"))
+@click.option("--attendee", "attendees", multiple=True, help=help_for("attendees_edit_opt"))
+@click.option("--kind", type=click.Choice(MEETING_KINDS), help=help_for("meeting_kind_opt"))
+@click.option("--agenda", help=help_for("agenda_edit_opt"))
+@click.option("--notes", help=help_for("notes_edit_opt"))
+@json_option
+@pass_settings
+def meeting_edit(
+    settings: Settings,
+    team_name: str,
+    meeting_id: int,
+    held_on: datetime | None,
+    length: str | None,
+    attendees: tuple[str, ...],
+    kind: str | None,
+    agenda: str | None,
+    notes: str | None,
+    as_json: bool,
+) -> None:
+    from plg.engine.inputs import minutes_of
+    from plg.engine.meetings import MeetingFields
+
+    wanted = MeetingFields(
+        held_on=held_on.date() if held_on else None,
+        minutes=minutes_of(length) if length is not None else None,
+        kind=kind,
+        attendees=attendees or None,
+        agenda=agenda,
+        notes=notes,
+    )
+    edited = settings.engine().edit_meeting(team_name, meeting_id, wanted)
+    done(settings, as_json, edited, "done_meeting_edited", id=edited.id, day=edited.held_on)
+
+
+@meeting.command("remove", help=help_for("meeting_remove"))
+@click.argument("team_name", metavar="TEAM")
+@click.argument("meeting_id", metavar="MEETING", type=click.IntRange(1, LARGEST_ID))
+@click.option("--reason", required=True, help=help_for("mend_reason_opt"))
+@json_option
+@pass_settings
+def meeting_remove(
+    settings: Settings, team_name: str, meeting_id: int, reason: str, as_json: bool
+) -> None:
+    removed = settings.engine().remove_meeting(team_name, meeting_id, reason)
+    done(settings, as_json, removed, "done_meeting_removed", id=removed.id, day=removed.held_on)
+
+
+@meeting.command("restore", help=help_for("meeting_restore"))
+@click.argument("team_name", metavar="TEAM")
+@click.argument("meeting_id", metavar="MEETING", type=click.IntRange(1, LARGEST_ID))
+@json_option
+@pass_settings
+def meeting_restore(settings: Settings, team_name: str, meeting_id: int, as_json: bool) -> None:
+    restored = settings.engine().restore_meeting(team_name, meeting_id)
+    done(settings, as_json, restored, "done_meeting_restored", id=restored.id, day=restored.held_on)
 
 
 @click.command(cls=PlgCommand, help=help_for("hours"))

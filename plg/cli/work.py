@@ -159,16 +159,47 @@ def _record_group(category: Category, kind_option: str, kind_help: str) -> click
 
     @group.command("list", help=help_for("record_list"))
     @click.argument("team_name", metavar="TEAM")
+    @click.option("--removed", is_flag=True, help=help_for("removed_opt"))
     @json_option
     @pass_settings
-    def list_(settings: Settings, team_name: str, as_json: bool) -> None:
-        rows = settings.engine().records(team_name, category)
+    def list_(settings: Settings, team_name: str, removed: bool, as_json: bool) -> None:
+        rows = settings.engine().records(team_name, category, removed=removed)
         if as_json:
             display.emit_json([row.to_json() for row in rows])
         else:
             display.records(rows, settings.lang)
 
+    _mending_commands(group, category)
     return group
+
+
+def _mending_commands(group: click.Group, category: Category) -> None:
+    """`remove` and `restore` of a record saved by mistake (docs/mending.md)."""
+
+    @group.command("remove", help=help_for("record_remove"))
+    @click.argument("team_name", metavar="TEAM")
+    @click.argument("record_id", metavar="ID", type=click.IntRange(1, LARGEST_ID))
+    @click.option("--reason", required=True, help=help_for("mend_reason_opt"))
+    @json_option
+    @pass_settings
+    def remove(
+        settings: Settings, team_name: str, record_id: int, reason: str, as_json: bool
+    ) -> None:
+        removed = settings.engine().remove_record(team_name, category, record_id, reason)
+        word = t(VALUE_WORDS[category], settings.lang)
+        done(settings, as_json, removed, "done_record_removed", category=word, id=record_id)
+        if removed.phase_stays and not as_json:
+            say(settings, "record_removed_phase_stays")
+
+    @group.command("restore", help=help_for("record_restore"))
+    @click.argument("team_name", metavar="TEAM")
+    @click.argument("record_id", metavar="ID", type=click.IntRange(1, LARGEST_ID))
+    @json_option
+    @pass_settings
+    def restore(settings: Settings, team_name: str, record_id: int, as_json: bool) -> None:
+        restored = settings.engine().restore_record(team_name, category, record_id)
+        word = t(VALUE_WORDS[category], settings.lang)
+        done(settings, as_json, restored, "done_record_restored", category=word, id=record_id)
 
 
 artefact = _record_group("artefact", "type", help_for("type_opt"))

@@ -149,6 +149,9 @@ class EngineBase:
 
         def attempt(session: Session) -> T:
             team = self._team(session, name, lock=True)
+            # An archive is kept as it is: only restoring it (or purging it) touches it.
+            if team.archived_at is not None and action != "archive":
+                raise Refused("team_archived", team=team.name)
             roles.require(
                 session,
                 self.actor,

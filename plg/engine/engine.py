@@ -10,6 +10,7 @@ from plg.engine.charter import Charters
 from plg.engine.database import Database
 from plg.engine.hypotheses import Hypotheses
 from plg.engine.meetings import Meetings
+from plg.engine.mending import Mending
 from plg.engine.people import People
 from plg.engine.progress import Advancing
 from plg.engine.pupils import CasePupils
@@ -29,6 +30,7 @@ class Engine(
     Charters,
     Hypotheses,
     Meetings,
+    Mending,
     CasePupils,
     Accounts,
     WebSessions,

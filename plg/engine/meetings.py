@@ -5,20 +5,23 @@ network's participants have a budget of hours a school year (a setting). Part of
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
 from plg.engine import roles
 from plg.engine.base import EngineBase
-from plg.engine.inputs import MEETING_KINDS, clean, long_text
-from plg.errors import InvalidInput, NotFound
-from plg.present.rows import Names
+from plg.engine.inputs import MEETING_KINDS, Edit, clean, long_text, text_key
+from plg.errors import Conflict, InvalidInput, NotFound
+from plg.present.rows import Names, removal
 from plg.present.views import HoursRow, HoursView, MeetingView
+from plg.storage import mending as mending_store
 from plg.storage import people as people_store
 from plg.storage import teamwork as teamwork_store
 from plg.storage.models import Attendance, Meeting, Member, Team
+from plg.storage.schema import LARGEST_ID
 
 MAX_MINUTES = 12 * 60
 # A meeting may be entered ahead, up to a school year; further is a typing error.
@@ -48,6 +51,7 @@ def meeting_view(meeting: Meeting, attendees: Iterable[str], names: Names) -> Me
         attendees=tuple(sorted(attendees)),
         agenda=meeting.agenda,
         notes=meeting.notes,
+        removed=removal(meeting.removed_at, meeting.removed_by),
     )
 
 
@@ -65,24 +69,14 @@ class Meetings(EngineBase):
     ) -> MeetingView:
         """Record a meeting of the team, in the phase it is in now. Everyone who attended must
         have been a member on that day."""
-        if kind not in MEETING_KINDS:
-            raise InvalidInput("meeting_kind_invalid", kind=kind, kinds=", ".join(MEETING_KINDS))
-        if not 0 < minutes <= MAX_MINUTES:
-            raise InvalidInput("meeting_length_invalid", most=MAX_MINUTES)
-        today = self.clock().date()
-        if not _EARLIEST <= held_on <= today + _AHEAD:
-            raise InvalidInput("meeting_date_invalid", day=held_on.isoformat())
-        people = sorted({clean(person, 200, "person_invalid") for person in attendees})
-        if not people:
-            raise InvalidInput("meeting_no_attendees")
+        _check_kind(kind)
+        _check_minutes(minutes)
+        self._check_day(held_on)
+        people = _attendees(attendees)
         agenda, notes = long_text(agenda, "text_too_long"), long_text(notes, "text_too_long")
 
         def change(session: Session, team: Team) -> MeetingView:
-            for person in people:
-                if not _member_on(session, team, person, held_on):
-                    raise InvalidInput(
-                        "attendee_not_member", person=person, team=team.name, day=held_on
-                    )
+            _check_members(session, team, people, held_on)
             self._event(
                 session,
                 team,
@@ -105,11 +99,61 @@ class Meetings(EngineBase):
 
         return self._change(name, "meeting", change)
 
-    def meetings(self, name: str) -> list[MeetingView]:
-        """The team's meetings, earliest first."""
+    def edit_meeting(
+        self, name: str, meeting_id: int, wanted: MeetingFields, shown: MeetingFields | None = None
+    ) -> MeetingView:
+        """Change what `wanted` gives of a meeting (None: leave it). From a page, `shown` is
+        what the page showed: only a field the person changed from it is written, and a field
+        that someone else changed meanwhile refuses the whole edit (a Conflict), so that a
+        page loaded earlier never undoes their work. One event holds the values before and
+        after, to undo the edit by making it again the other way."""
+        wanted = _checked(wanted, self._check_day)
+
+        def change(session: Session, team: Team) -> MeetingView:
+            meeting = find_meeting(session, team, meeting_id)
+            present = sorted(p for _, p in teamwork_store.attendances(session, [meeting.id]))
+            saved = _fields_of(meeting, present)
+            writing = _writing(wanted, shown, saved, meeting_id)
+            names = Names(self._definition(session, team), self.lang)
+            if not writing:
+                return meeting_view(meeting, present, names)
+            day = wanted.held_on if "held_on" in writing and wanted.held_on else meeting.held_on
+            given = wanted.attendees if "attendees" in writing else None
+            people = given if given is not None else tuple(present)
+            if "held_on" in writing or "attendees" in writing:
+                _check_members(session, team, people, day)
+            before = {key: _json(saved[key]) for key in writing}
+            for key, value in writing.items():
+                if key == "attendees":
+                    mending_store.set_attendees(session, meeting.id, people)
+                else:
+                    setattr(meeting, key, (value or None) if key in _TEXTS else value)
+            self._event(
+                session,
+                team,
+                "meeting_edit",
+                detail={
+                    "id": meeting.id,
+                    "held_on": meeting.held_on.isoformat(),
+                    "minutes": meeting.minutes,
+                    "before": before,
+                    "after": {key: _json(value) for key, value in writing.items()},
+                },
+            )
+            return meeting_view(meeting, people, names)
+
+        return self._change(name, "meeting", change)
+
+    def _check_day(self, held_on: date) -> None:
+        if not _EARLIEST <= held_on <= self.clock().date() + _AHEAD:
+            raise InvalidInput("meeting_date_invalid", day=held_on.isoformat())
+
+    def meetings(self, name: str, *, removed: bool = False) -> list[MeetingView]:
+        """The team's meetings, earliest first; with `removed`, those removed by mistake too."""
         with self._session() as session:
             team = self._team(session, name)
-            return meeting_views(session, team, Names(self._definition(session, team), self.lang))
+            names = Names(self._definition(session, team), self.lang)
+            return meeting_views(session, team, names, removed=removed)
 
     def hours(self, person: str | None = None, year: int | None = None) -> HoursView:
         """Hours per person in a school year (default: the current one) from the meetings held
@@ -145,6 +189,126 @@ class Meetings(EngineBase):
         return HoursView(year=year, first=first, last=last, budget=budget, people=tuple(rows))
 
 
+@dataclass(frozen=True)
+class MeetingFields:
+    """What a meeting holds that can be edited; None: not given (an empty agenda or notes
+    clears them)."""
+
+    held_on: date | None = None
+    minutes: int | None = None
+    kind: str | None = None
+    attendees: tuple[str, ...] | None = None
+    agenda: str | None = None
+    notes: str | None = None
+
+
+_EDITABLE = tuple(f.name for f in fields(MeetingFields))
+_TEXTS = ("agenda", "notes")
+
+
+def _same(value: object) -> object:
+    return value
+
+
+def _text_key(value: object) -> object:
+    return text_key(value if isinstance(value, str) else None)
+
+
+# How two versions of a field are compared: texts as a person sees them.
+def _people_key(value: object) -> object:
+    return tuple(sorted(value)) if isinstance(value, tuple) else value
+
+
+_KEYS = {"agenda": _text_key, "notes": _text_key, "attendees": _people_key}
+
+
+def _checked(wanted: MeetingFields, check_day: Callable[[date], None]) -> MeetingFields:
+    """`wanted` as stored, each field given checked as `add_meeting` checks it."""
+    if wanted.kind is not None:
+        _check_kind(wanted.kind)
+    if wanted.minutes is not None:
+        _check_minutes(wanted.minutes)
+    if wanted.held_on is not None:
+        check_day(wanted.held_on)
+    agenda, notes = (
+        long_text(value, "text_too_long") or "" if value is not None else None
+        for value in (wanted.agenda, wanted.notes)
+    )
+    people = _attendees(wanted.attendees) if wanted.attendees is not None else None
+    return replace(wanted, attendees=people, agenda=agenda, notes=notes)
+
+
+def _writing(
+    wanted: MeetingFields, shown: MeetingFields | None, saved: dict[str, object], meeting_id: int
+) -> dict[str, object]:
+    """The fields of `wanted` to write: those changed from what the page showed (from what is
+    saved, without a page). A field someone else changed meanwhile refuses them all."""
+    writing: dict[str, object] = {}
+    clashes = []
+    for key in _EDITABLE:
+        value = getattr(wanted, key)
+        if value is None:
+            continue
+        edit = Edit(getattr(shown, key) if shown is not None else saved[key], value)
+        outcome = edit.against(saved[key], _KEYS.get(key, _same))
+        if outcome == "write":
+            writing[key] = value
+        elif outcome == "clash":
+            clashes.append(key)
+    if clashes:
+        raise Conflict("meeting_clash", id=meeting_id, fields=", ".join(clashes))
+    return writing
+
+
+def _fields_of(meeting: Meeting, attendees: list[str]) -> dict[str, object]:
+    return {
+        "held_on": meeting.held_on,
+        "minutes": meeting.minutes,
+        "kind": meeting.kind,
+        "attendees": tuple(attendees),
+        "agenda": meeting.agenda or "",
+        "notes": meeting.notes or "",
+    }
+
+
+def _json(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in MEETING_KINDS:
+        raise InvalidInput("meeting_kind_invalid", kind=kind, kinds=", ".join(MEETING_KINDS))
+
+
+def _check_minutes(minutes: int) -> None:
+    if not 0 < minutes <= MAX_MINUTES:
+        raise InvalidInput("meeting_length_invalid", most=MAX_MINUTES)
+
+
+def _attendees(attendees: Iterable[str]) -> tuple[str, ...]:
+    people = tuple(sorted({clean(person, 200, "person_invalid") for person in attendees}))
+    if not people:
+        raise InvalidInput("meeting_no_attendees")
+    return people
+
+
+def _check_members(session: Session, team: Team, people: Iterable[str], day: date) -> None:
+    for person in people:
+        if not _member_on(session, team, person, day):
+            raise InvalidInput("attendee_not_member", person=person, team=team.name, day=day)
+
+
+def find_meeting(session: Session, team: Team, meeting_id: int) -> Meeting:
+    """The team's meeting of that id, removed or not."""
+    fits = 0 < meeting_id <= LARGEST_ID
+    meeting = teamwork_store.meeting(session, team.id, meeting_id) if fits else None
+    if meeting is None:
+        raise NotFound("meeting_unknown", team=team.name, id=meeting_id)
+    return meeting
+
+
 def _member_on(session: Session, team: Team, person: str, day: date) -> bool:
     """Whether `person` was in the team on `day`: now, or in a stay that has ended."""
     current = session.get(Member, (team.id, person))
@@ -154,8 +318,10 @@ def _member_on(session: Session, team: Team, person: str, day: date) -> bool:
     return any(joined.date() <= day <= left.date() for joined, left in stays)
 
 
-def meeting_views(session: Session, team: Team, names: Names) -> list[MeetingView]:
-    meetings = teamwork_store.meetings(session, team.id)
+def meeting_views(
+    session: Session, team: Team, names: Names, *, removed: bool = False
+) -> list[MeetingView]:
+    meetings = teamwork_store.meetings(session, team.id, removed=removed)
     present: dict[int, list[str]] = defaultdict(list)
     for meeting_id, who in teamwork_store.attendances(session, [m.id for m in meetings]):
         present[meeting_id].append(who)

@@ -125,14 +125,15 @@ class Reading(EngineBase):
         phase: str | None = None,
         stalled_days: int | None = None,
         seen_by: str | None = None,
+        archived: bool = False,
     ) -> list[TeamRow]:
         """Teams matching every filter given, by name; with `seen_by`, only those that person
-        may see.
+        may see; archived ones only with `archived`.
 
         Three queries, whatever the number of teams: the teams, their schools, and the
         definitions they run on.
         """
-        return self._rows(school, method, phase, stalled_days, seen_by)[0]
+        return self._rows(school, method, phase, stalled_days, seen_by, archived)[0]
 
     def _rows(
         self,
@@ -141,6 +142,7 @@ class Reading(EngineBase):
         phase: str | None,
         stalled_days: int | None,
         seen_by: str | None = None,
+        archived: bool = False,
     ) -> tuple[list[TeamRow], dict[int, MethodDefinition]]:
         """The rows of `teams`, and the definitions they run on by snapshot id."""
         matched = team_store.matching(school, method, phase, seen_by)
@@ -153,7 +155,7 @@ class Reading(EngineBase):
             places: dict[tuple[int, str], PhasePlace] = {}
             today = now.date()
             rows = []
-            for team in bulk.team_rows(session, matched):
+            for team in bulk.team_rows(session, matched, archived=archived):
                 key = (team.snapshot_id, team.phase)
                 place = places.get(key)
                 if place is None:
@@ -172,9 +174,10 @@ class Reading(EngineBase):
         phase: str | None = None,
         stalled_days: int = 30,
         seen_by: str | None = None,
+        archived: bool = False,
     ) -> Overview:
         with _collector_paused():
-            rows, definitions = self._rows(school, method, phase, stalled_days, seen_by)
+            rows, definitions = self._rows(school, method, phase, stalled_days, seen_by, archived)
             # Stalled and overdue teams first: they are what a project leader has to act on;
             # then by method. The rows come by name and the sort is stable, so they stay by
             # name within that. (attrgetter and one pass: a key lambda took longer than the

@@ -82,11 +82,13 @@ class Records(EngineBase):
 
         return self._change(name, "record", change)
 
-    def records(self, name: str, category: Category) -> list[RecordView]:
+    def records(self, name: str, category: Category, *, removed: bool = False) -> list[RecordView]:
+        """The team's records of `category`; with `removed`, those removed by mistake too."""
         with self._session() as session:
             team = self._team(session, name)
             names = Names(self._definition(session, team), self.lang)
-            return [record_view(r, names) for r in team_store.records(session, team.id, category)]
+            found = team_store.records(session, team.id, category, removed=removed)
+            return [record_view(r, names) for r in found]
 
     def record_file(self, name: str, category: Category, record_id: int) -> tuple[str, bytes]:
         """The original file name and the bytes of a record's stored file."""

@@ -1,10 +1,11 @@
 """Who may do what, when role checks are on, and the settings of a database.
 
 Members of a team do its work: tick, save artefacts and evidence, answer the charter, propose
-hypotheses. Its leader (a network's lead) also moves it: advance, force, migrate, set its
-deadline, accept or reject a hypothesis (which moves it), change its members, record meetings.
-A project leader may do all of that for every team, and alone may start teams and change
-settings, project leaders, schools and people. Everyone may read.
+hypotheses, and remove or restore artefacts and evidence saved by mistake. Its leader (a
+network's lead) also moves it: advance, force, migrate, set its deadline, accept or reject a
+hypothesis (which moves it), change its members, record, edit, remove and restore meetings. A
+project leader may do all of that for every team, and alone may start, rename, archive, restore
+and purge teams and change settings, project leaders, schools and people. Everyone may read.
 
 On the command line the person is who `--as` (or PLG_USER, or the login name) says: role checks
 keep people from doing by mistake what is not theirs to do; they are not a password, and the
@@ -36,12 +37,17 @@ TeamAction = Literal[
     "deadline",
     "members",
     "meeting",
+    "rename",
+    "archive",
 ]
 FoundationAction = Literal["start", "settings", "project_leaders", "organisation"]
 
 # What only a team's leader (or a project leader) may do; its members do the rest.
 # Meetings too: their hours count against people's budgets.
 _LEADERS_ONLY = frozenset({"advance", "force", "migrate", "deadline", "members", "meeting"})
+# What only a project leader may do to a team: its name and whether it is archived concern the
+# whole foundation (and purging an archive deletes it for good).
+_PROJECT_LEADERS_ONLY = frozenset({"rename", "archive"})
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,8 @@ def is_project_leader(session: Session, person: str) -> bool:
 def _permits(role: str | None, project_leader: bool, action: TeamAction) -> bool:
     if project_leader:
         return True
+    if action in _PROJECT_LEADERS_ONLY:
+        return False
     return role == "leader" if action in _LEADERS_ONLY else role is not None
 
 
@@ -124,7 +132,13 @@ def require(
     """Refuse `action` unless `person` has a role that allows it, or role checks are off
     (`always` checks them anyway: the web page, where people have signed in)."""
     if _checked(session, always) and not may_act(session, person, action, team_id):
-        who = N_("who_leaders") if action in _LEADERS_ONLY else N_("who_members")
+        who = (
+            N_("who_project_leaders")
+            if action in _PROJECT_LEADERS_ONLY
+            else N_("who_leaders")
+            if action in _LEADERS_ONLY
+            else N_("who_members")
+        )
         raise Refused(
             "role_refused",
             person=person,

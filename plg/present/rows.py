@@ -19,6 +19,7 @@ from plg.present.views import (
     MoveView,
     PhasePlace,
     RecordView,
+    Removal,
     TeamRow,
 )
 from plg.storage.models import Event, Record, Team
@@ -44,6 +45,9 @@ class TeamFields(Protocol):
 
     @property
     def leader(self) -> str | None: ...
+
+    @property
+    def archived_at(self) -> datetime | None: ...
 
     @property
     def last_activity(self) -> datetime: ...
@@ -108,7 +112,8 @@ def team_row(
     stalled_before: datetime | None = None,
 ) -> TeamRow:
     """The team's row; `place` is its phase_place, which the overview makes once per phase."""
-    active = team.status == "active"
+    # An archived team waits for nothing: it is never stalled or overdue.
+    active = team.status == "active" and team.archived_at is None
     return TeamRow(
         team.name,
         *place,
@@ -122,6 +127,7 @@ def team_row(
         team.phase_entered_seq,
         team.deadline,
         active and team.deadline is not None and team.deadline < today,
+        team.archived_at is not None,
     )
 
 
@@ -202,7 +208,13 @@ def record_view(record: Record, names: Names) -> RecordView:
         sha256=record.blob_sha256,
         actor=record.actor,
         at=record.created_at,
+        removed=removal(record.removed_at, record.removed_by),
     )
+
+
+def removal(at: datetime | None, by: str | None) -> Removal | None:
+    """The mark of a meeting or record removed by mistake, if it is."""
+    return Removal(at, by or "") if at is not None else None
 
 
 def event_view(event: Event, left: Names, entered: Names) -> EventView:

@@ -129,6 +129,7 @@ def event_text(event: EventView, lang: Lang) -> str:
         "item": lambda: event.item_title or detail["item"],
         "to_version": lambda: f"{detail['from_version']} → {detail['to_version']}",
         "title": lambda: detail["title"],
+        "new_name": lambda: f"{detail['old_name']} → {detail['new_name']}",
         "person": lambda: (
             detail["person"]
             + (f" ({t(ROLE_WORDS[detail['role']], lang)})" if "role" in detail else "")

@@ -154,6 +154,7 @@ class TeamRow:
     visit: int
     deadline: date | None
     overdue: bool
+    archived: bool = False
 
     @property
     def needs_attention(self) -> bool:
@@ -362,10 +363,19 @@ class MeetingView:
     attendees: tuple[str, ...]
     agenda: str | None
     notes: str | None
+    removed: Removal | None = None
 
     def to_json(self) -> dict[str, Any]:
-        # Every field but the phase's title, which is for people: the shape of the contract.
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "phase_title"}
+        # Every field but the phase's title, which is for people: the shape of the contract. A
+        # removed meeting says so; the others have no `removed` key, as before mending existed.
+        found = {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if f.name not in ("phase_title", "removed")
+        }
+        if self.removed is not None:
+            found["removed"] = self.removed.to_json()
+        return found
 
 
 @dataclass(frozen=True)
@@ -440,9 +450,10 @@ class RecordView:
     sha256: str | None
     actor: str
     at: datetime
+    removed: Removal | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        found = {
             "id": self.id,
             "category": self.category,
             "type": self.type,
@@ -458,6 +469,49 @@ class RecordView:
             ),
             "actor": self.actor,
             "at": _when(self.at),
+        }
+        if self.removed is not None:
+            found["removed"] = self.removed.to_json()
+        return found
+
+
+@dataclass(frozen=True)
+class Removal:
+    """When and by whom a meeting or record was removed by mistake (kept, but not counted)."""
+
+    at: datetime
+    by: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"at": _when(self.at), "by": self.by}
+
+
+@dataclass(frozen=True)
+class RecordRemoved:
+    record: RecordView
+    # Saved in an earlier visit of a phase: what it let the team do stays done, and the team
+    # stays in its phase.
+    phase_stays: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.record.to_json(), "phase_stays": self.phase_stays}
+
+
+@dataclass(frozen=True)
+class Purged:
+    """What a purge deleted for good: the removed records and meetings, or a whole team."""
+
+    team: str
+    what: str  # removed, team
+    records: int
+    meetings: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "team": self.team,
+            "what": self.what,
+            "records": self.records,
+            "meetings": self.meetings,
         }
 
 

@@ -190,6 +190,7 @@ class StoredTeam(NamedTuple):
     last_activity: datetime
     deadline: date | None
     phase_entered_seq: int
+    archived_at: datetime | None
 
 
 def within(query: Q, column: Any, matched: Select[tuple[int]] | None) -> Q:
@@ -197,8 +198,11 @@ def within(query: Q, column: Any, matched: Select[tuple[int]] | None) -> Q:
     return query if matched is None else query.where(column.in_(matched))
 
 
-def team_rows(session: Session, matched: Select[tuple[int]] | None) -> Iterator[StoredTeam]:
-    """The matched teams by name, streamed in batches so that 100,000 are never all in memory.
+def team_rows(
+    session: Session, matched: Select[tuple[int]] | None, *, archived: bool = False
+) -> Iterator[StoredTeam]:
+    """The matched teams by name, streamed in batches so that 100,000 are never all in memory;
+    archived ones only with `archived`.
 
     For that many rows SQLAlchemy's per-value result processing (on SQLite a regular expression
     per datetime and a json.loads per counters value) costs more than the query itself. So the
@@ -219,7 +223,10 @@ def team_rows(session: Session, matched: Select[tuple[int]] | None) -> Iterator[
         type_coerce(teams.last_activity, String),
         type_coerce(teams.deadline, String),
         teams.phase_entered_seq,
+        type_coerce(teams.archived_at, String),
     )
+    if not archived:
+        query = query.where(teams.archived_at.is_(None))
     result = session.connection().execute(
         within(query, teams.id, matched).order_by(teams.name).execution_options(yield_per=2000)
     )
@@ -242,6 +249,7 @@ def team_rows(session: Session, matched: Select[tuple[int]] | None) -> Iterator[
             _moment(row[8]),
             _day(row[9]),
             row[10],
+            _moment(row[11]) if row[11] is not None else None,
         )
 
 

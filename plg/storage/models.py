@@ -103,6 +103,8 @@ class Team(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_activity: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     row_version: Mapped[int] = mapped_column(nullable=False)
+    # Set while the team is archived: kept whole, changed by nobody, left out of lists.
+    archived_at: Mapped[datetime | None]
 
     snapshot: Mapped[MethodSnapshot] = relationship()
     schools: Mapped[list[School]] = relationship(secondary=team_schools, order_by=School.name)
@@ -174,6 +176,9 @@ class Record(Base):
     size: Mapped[int | None] = mapped_column(Integer)
     actor: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set while the record is removed: a mistake hidden, not deleted, until it is restored.
+    removed_at: Mapped[datetime | None]
+    removed_by: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (Index("ix_records_team_visit", "team_id", "visit"),)
 
@@ -258,6 +263,9 @@ class Meeting(Base):
     phase: Mapped[str] = mapped_column(String(40))
     agenda: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    # As a record's: a removed meeting gives no hours until it is restored.
+    removed_at: Mapped[datetime | None]
+    removed_by: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (Index("ix_meetings_team", "team_id", "held_on"),)
 
@@ -367,3 +375,16 @@ class WebSecret(Base):
     __tablename__ = "web_secrets"
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(String(200))
+
+
+class Purge(Base):
+    """What a project leader deleted for good (removed records and meetings, or an archived
+    team with its whole history): kept after the team's own events are gone."""
+
+    __tablename__ = "purges"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200))
+    team: Mapped[str] = mapped_column(String(120))
+    what: Mapped[str] = mapped_column(String(20))  # removed, team
+    detail: Mapped[dict[str, Any]]

@@ -75,7 +75,7 @@ _TICKS_READ = select(
 ).where(_TICKS.team_id == _TEAM, _TICKS.visit == _VISIT)
 _RECORDS_READ = (
     select(literal("record", String), _RECORDS.category, _RECORDS.kind, func.count())
-    .where(_RECORDS.team_id == _TEAM, _RECORDS.visit == _VISIT)
+    .where(_RECORDS.team_id == _TEAM, _RECORDS.visit == _VISIT, _RECORDS.removed_at.is_(None))
     .group_by(_RECORDS.category, _RECORDS.kind)
 )
 _SCHOOLS_READ = (

@@ -82,9 +82,22 @@ def visit_ticks(session: Session, team: Team) -> list[Tick]:
     return list(session.scalars(query))
 
 
-def records(session: Session, team_id: int, category: str | None = None) -> Iterable[Record]:
-    """The team's records (of one category, if given), in the order they were saved."""
+def record(session: Session, team_id: int, category: str, record_id: int) -> Record | None:
+    """The team's record of that category and id, removed or not."""
+    found = session.get(Record, record_id)
+    if found is None or found.team_id != team_id or found.category != category:
+        return None
+    return found
+
+
+def records(
+    session: Session, team_id: int, category: str | None = None, *, removed: bool = False
+) -> Iterable[Record]:
+    """The team's records (of one category, if given), in the order they were saved; those
+    removed by mistake only with `removed`."""
     query = select(Record).where(Record.team_id == team_id)
+    if not removed:
+        query = query.where(Record.removed_at.is_(None))
     if category is not None:
         query = query.where(Record.category == category)
     return session.scalars(query.order_by(Record.seq))

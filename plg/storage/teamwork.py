@@ -37,9 +37,17 @@ def hypotheses(session: Session, team_id: int) -> Iterable[Hypothesis]:
     return session.scalars(query)
 
 
-def meetings(session: Session, team_id: int) -> list[Meeting]:
-    """The team's meetings, earliest first."""
+def meeting(session: Session, team_id: int, meeting_id: int) -> Meeting | None:
+    """The team's meeting of that id, removed or not."""
+    found = session.get(Meeting, meeting_id)
+    return found if found is not None and found.team_id == team_id else None
+
+
+def meetings(session: Session, team_id: int, *, removed: bool = False) -> list[Meeting]:
+    """The team's meetings, earliest first; those removed by mistake only with `removed`."""
     query = select(Meeting).where(Meeting.team_id == team_id).order_by(Meeting.held_on, Meeting.id)
+    if not removed:
+        query = query.where(Meeting.removed_at.is_(None))
     return list(session.scalars(query))
 
 
@@ -61,7 +69,7 @@ def minutes_spent(
         select(Attendance.person, Team.kind, func.sum(Meeting.minutes), func.count())
         .join(Meeting, Meeting.id == Attendance.meeting_id)
         .join(Team, Team.id == Meeting.team_id)
-        .where(Meeting.held_on >= first, Meeting.held_on <= last)
+        .where(Meeting.held_on >= first, Meeting.held_on <= last, Meeting.removed_at.is_(None))
         .group_by(Attendance.person, Team.kind)
     )
     if person is not None:
