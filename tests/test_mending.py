@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from plg import Engine
 from plg.engine.inputs import Content
 from plg.engine.meetings import MeetingFields
-from plg.errors import Conflict, Refused
+from plg.errors import Conflict
 from tests.conftest import Plg, sql
 
 TEAM = "Lezen"
@@ -279,7 +279,7 @@ def test_any_sequence_of_removals_and_restores_lists_what_was_not_removed_last(
             else:
                 engine.restore_record(name, "artefact", record)
                 removed.discard(record)
-        except Refused:
+        except Conflict:
             assert (record in removed) == remove
     assert [r.id for r in engine.records(name, "artefact")] == [i for i in ids if i not in removed]
     done = next(i for i in engine.checklist(name).items if i.id == "leerdoelen").done

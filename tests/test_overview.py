@@ -156,7 +156,7 @@ def test_the_collector_runs_again_after_the_overview(
     assert engine.overview().teams
     assert gc.isenabled()
 
-    def broken(*args: object) -> object:
+    def broken(*args: object, **options: object) -> object:
         raise RuntimeError("the database went away")
 
     monkeypatch.setattr(bulk, "team_rows", broken)

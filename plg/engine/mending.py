@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from plg.engine.base import EngineBase
 from plg.engine.inputs import clean, required_text
 from plg.engine.meetings import find_meeting, meeting_view
-from plg.errors import NotFound, Refused
+from plg.errors import Conflict, NotFound, Refused
 from plg.methods.definition import Category
 from plg.present.rows import Names, record_view
 from plg.present.views import MeetingView, Purged, RecordRemoved, RecordView, TeamView
@@ -48,7 +48,7 @@ class Mending(EngineBase):
 
         def change(session: Session, team: Team) -> TeamView:
             if team.archived_at is not None:
-                raise Refused("team_archived_already", team=team.name)
+                raise Conflict("team_archived_already", team=team.name)
             self._event(session, team, "archive", {"archived_at": self.clock()}, reason=why)
             return self._team_view(session, team)
 
@@ -59,7 +59,7 @@ class Mending(EngineBase):
 
         def change(session: Session, team: Team) -> TeamView:
             if team.archived_at is None:
-                raise Refused("team_not_archived", team=team.name)
+                raise Conflict("team_not_archived", team=team.name)
             self._event(session, team, "unarchive", {"archived_at": None})
             return self._team_view(session, team)
 
@@ -78,7 +78,7 @@ class Mending(EngineBase):
         def change(session: Session, team: Team) -> MeetingView:
             meeting = find_meeting(session, team, meeting_id)
             if meeting.removed_at is not None:
-                raise Refused("meeting_removed_already", team=team.name, id=meeting_id)
+                raise Conflict("meeting_removed_already", team=team.name, id=meeting_id)
             self._event(
                 session, team, "remove_meeting", detail=_meeting_detail(meeting), reason=why
             )
@@ -91,7 +91,7 @@ class Mending(EngineBase):
         def change(session: Session, team: Team) -> MeetingView:
             meeting = find_meeting(session, team, meeting_id)
             if meeting.removed_at is None:
-                raise Refused("meeting_not_removed", team=team.name, id=meeting_id)
+                raise Conflict("meeting_not_removed", team=team.name, id=meeting_id)
             self._event(session, team, "restore_meeting", detail=_meeting_detail(meeting))
             meeting.removed_at = meeting.removed_by = None
             return self._meeting_view(session, team, meeting)
@@ -116,7 +116,7 @@ class Mending(EngineBase):
         def change(session: Session, team: Team) -> RecordRemoved:
             record = self._record(session, team, category, record_id)
             if record.removed_at is not None:
-                raise Refused("record_removed_already", team=team.name, id=record_id)
+                raise Conflict("record_removed_already", team=team.name, id=record_id)
             earlier = record.visit != team.phase_entered_seq
             detail = {"id": record.id, "title": record.title, "phase_stays": earlier}
             self._event(session, team, f"remove_{category}", detail=detail, reason=why)
@@ -129,7 +129,7 @@ class Mending(EngineBase):
         def change(session: Session, team: Team) -> RecordView:
             record = self._record(session, team, category, record_id)
             if record.removed_at is None:
-                raise Refused("record_not_removed", team=team.name, id=record_id)
+                raise Conflict("record_not_removed", team=team.name, id=record_id)
             detail = {"id": record.id, "title": record.title}
             self._event(session, team, f"restore_{category}", detail=detail)
             record.removed_at = record.removed_by = None

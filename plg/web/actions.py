@@ -15,10 +15,12 @@ from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
 from plg.engine.inputs import CHARTER_QUESTIONS, Content, Edit, minutes_of
+from plg.engine.meetings import MeetingFields
 from plg.engine.pupils import looks_like_a_name
 from plg.errors import Conflict, InvalidInput
 from plg.methods.definition import RECORD_CATEGORIES, Category
 from plg.present.views import CharterEdit
+from plg.storage.schema import LARGEST_ID
 from plg.texts import N_, WEB_VERDICT_KEYS
 from plg.web.addresses import team_url
 from plg.web.context import Page
@@ -233,4 +235,74 @@ def pupil(page: Page) -> Response:
             replacing=page.field(f"{SHOWN}text") or None,
         )
         page.done("done_note", pseudonym=noted.pseudonym, stage=page.field("stage").strip())
+    return _back(page, name)
+
+
+# The mends a team's page offers (docs/mending.md), by the `what` its button sends; each names
+# the record, meeting or team its page showed, so a stale page mends nothing else.
+_RECORD_MENDS: dict[str, tuple[Category, bool]] = {
+    "remove-artefact": ("artefact", True),
+    "restore-artefact": ("artefact", False),
+    "remove-evidence": ("evidence", True),
+    "restore-evidence": ("evidence", False),
+}
+
+
+def mend(page: Page) -> Response:
+    """Remove or restore a meeting or record; rename, archive or restore the team."""
+    name, what = _team(page), page.field("what")
+    engine = page.engine
+    if what in _RECORD_MENDS:
+        category, removing = _RECORD_MENDS[what]
+        record_id = _id(page)
+        if removing:
+            removed = engine.remove_record(name, category, record_id, page.field("reason"))
+            page.done("web_removed", title=removed.record.title)
+            if removed.phase_stays:
+                page.flash("error", page.t("record_removed_phase_stays"))
+        else:
+            page.done("web_restored", title=engine.restore_record(name, category, record_id).title)
+    elif what in ("remove-meeting", "restore-meeting"):
+        if what == "remove-meeting":
+            held = engine.remove_meeting(name, _id(page), page.field("reason"))
+            page.done("web_removed", title=held.held_on.isoformat())
+        else:
+            page.done("web_restored", title=engine.restore_meeting(name, _id(page)).held_on)
+    elif what == "rename":
+        name = engine.rename_team(name, page.field("new_name")).row.name
+        page.done("web_renamed", team=name)
+    elif what == "archive":
+        page.done("web_archived", team=engine.archive_team(name, page.field("reason")).row.name)
+    elif what == "unarchive":
+        page.done("web_unarchived", team=engine.restore_team(name).row.name)
+    else:
+        raise InvalidInput("web_bad_form")
+    return _back(page, name)
+
+
+def _id(page: Page) -> int:
+    text = page.field("id")
+    if not (text.isascii() and text.isdigit() and 0 < int(text) <= LARGEST_ID):
+        raise InvalidInput("web_bad_form")
+    return int(text)
+
+
+def meeting_edit(page: Page) -> Response:
+    """A meeting as the person changed it from what their page showed; a field someone else
+    changed meanwhile refuses the edit (409), the page shown again with what they typed."""
+    name, meeting_id = _team(page), _id(page)
+
+    def fields(prefix: str) -> MeetingFields:
+        attendees = page.fields(f"{prefix}attendee")
+        return MeetingFields(
+            held_on=_day(page.field(f"{prefix}date")),
+            minutes=minutes_of(page.field(f"{prefix}length")),
+            kind=page.field(f"{prefix}kind") or "meeting",
+            attendees=tuple(a for a in attendees if a),
+            agenda=page.field(f"{prefix}agenda"),
+            notes=page.field(f"{prefix}notes"),
+        )
+
+    edited = page.engine.edit_meeting(name, meeting_id, fields(""), shown=fields(SHOWN))
+    page.done("web_meeting_edited", day=edited.held_on.isoformat())
     return _back(page, name)

@@ -125,6 +125,8 @@ ROUTES = [
     _team_form("hypothesis", actions.hypothesis),
     _team_form("charter", actions.charter),
     _team_form("pupil", actions.pupil),
+    _team_form("mend", actions.mend),
+    _team_form("meeting-edit", actions.meeting_edit),
 ]
 
 

@@ -70,7 +70,11 @@ def team_page(
     definition = view.definition
     allowed = engine.allowed(name)
     may = {action: action in allowed for action in get_args(TeamAction)}
-    records = {category: engine.records(name, category) for category in RECORD_CATEGORIES}
+    records = {
+        category: engine.records(name, category, removed=True) for category in RECORD_CATEGORIES
+    }
+    meetings = engine.meetings(name, removed=True)
+    members = engine.members(name)
     kinds = {category: definition.record_kinds(category) for category in RECORD_CATEGORIES}
     events = [(event, event_text(event, page.lang)) for event in reversed(engine.history(name))]
     _say(page, problem, typed)
@@ -81,11 +85,14 @@ def team_page(
         row=view.row,
         diagram=layout(definition, page.lang, view.row.phase),
         may=may,
-        records=records,
+        records={c: [r for r in found if not r.removed] for c, found in records.items()},
+        removed={c: [r for r in found if r.removed] for c, found in records.items()},
         kinds=kinds,
-        members=engine.members(name),
+        members=members,
         events=events,
-        meetings=engine.meetings(name),
+        meetings=[m for m in meetings if not m.removed],
+        removed_meetings=[m for m in meetings if m.removed],
+        people=[m.person for m in members],
         meeting_kinds=MEETING_KINDS,
         hypotheses=engine.hypotheses(name),
         charter=engine.charter(name),
@@ -189,6 +196,7 @@ def dashboard(page: Page) -> Response:
     query = page.request.query_params
     school, method, phase = (query.get(key) or None for key in ("school", "method", "phase"))
     stalled = query.get("stalled", "30")
+    archived = query.get("archived") == "yes"
     if not stalled.isascii() or not stalled.isdigit() or not 1 <= int(stalled) <= 3650:
         raise InvalidInput("web_stalled_days")
     overview = page.engine.overview(
@@ -198,6 +206,7 @@ def dashboard(page: Page) -> Response:
         stalled_days=int(stalled),
         # A project leader sees every team: no need to ask, which costs a fifth more.
         seen_by=None if page.who.project_leader else page.who.person,
+        archived=archived,
     )
     definitions = [m.definition for m in page.engine.methods()]
     return page.render(
@@ -210,7 +219,13 @@ def dashboard(page: Page) -> Response:
             (d.title(page.lang), [(p.id, p.title(page.lang)) for p in d.phases])
             for d in definitions
         ],
-        chosen={"school": school, "method": method, "phase": phase, "stalled": stalled},
+        chosen={
+            "school": school,
+            "method": method,
+            "phase": phase,
+            "stalled": stalled,
+            "archived": archived,
+        },
     )
 
 
