@@ -230,3 +230,33 @@ def test_a_form_without_its_token_is_refused_in_the_browser(
     assert len(engine.history(TEAM)) == before
     engine.close()
     page.close()
+
+
+def test_a_leader_removes_a_meeting_and_restores_it(
+    browser: Any, demo: tuple[str, str, str]
+) -> None:
+    url, password, site = demo
+    engine = Engine(url, actor=LEADER)
+    try:
+        today = engine.clock().date()
+        meeting = engine.add_meeting(TEAM, today, 50, [LEADER], agenda="Per vergissing").id
+    finally:
+        engine.close()
+    page, problems = _page(browser)
+    _sign_in(page, site, LEADER, password)
+    page.goto(f"{site}/team/{quote(TEAM)}")
+    assert "Per vergissing" in page.locator("#meeting-list").inner_text()
+    page.click(f"#meeting-{meeting} summary")
+    page.fill(f"#remove-meeting-{meeting} input[name=reason]", "Dubbel ingevoerd")
+    page.click(f"#remove-meeting-{meeting} button")
+    assert "is removed" in _flash(page)
+    assert "Per vergissing" not in page.locator("#meetings").inner_text().split("Removed")[0]
+    page.click("#removed-meetings summary")
+    page.click(f"#restore-meeting-{meeting} button")
+    assert "is restored" in _flash(page)
+    assert "Per vergissing" in page.locator("#meeting-list").inner_text()
+    history = page.locator("#history-list").inner_text()
+    assert "meeting removed" in history
+    assert "Dubbel ingevoerd" in history
+    page.close()
+    assert problems == []
