@@ -135,3 +135,29 @@ def test_a_project_leader_renames_archives_and_restores_a_team(sign: Signer, chi
     assert "restored from the archive" in text_of(restored.text)
     assert chief.team(renamed).row.archived is False
     assert _kinds(chief, renamed)[-3:] == ["rename", "archive", "unarchive"]
+
+
+def test_a_project_leader_purges_on_a_page_that_names_what_goes(
+    sign: Signer, chief: Engine
+) -> None:
+    team = new_team(chief)
+    record = chief.add_record(team, "artefact", "leerdoelen", "Doelen", Content(text="x")).id
+    chief.remove_record(team, "artefact", record, "Fout")
+    leader, boss = sign(LEADER), sign(CHIEF)
+    assert "purge-removed" not in _page(leader, team)
+    assert leader.get(f"/purge/{quote(team)}?what=removed").status_code == 404
+    asked = boss.get(f"/purge/{quote(team)}?what=removed")
+    assert f"removed meetings, artefacts and evidence of team '{team}'" in text_of(asked.text)
+    done = boss.send(form_of(asked.text, "purge-form"))
+    assert "Deleted for good: 1 removed record(s)" in text_of(done.text)
+    assert chief.records(team, "artefact", removed=True) == []
+    assert _kinds(chief, team)[-1] == "purge"
+    # A team only once archived, and then to the dashboard.
+    page = boss.get(f"/purge/{quote(team)}?what=team")
+    refused = boss.send(form_of(page.text, "purge-form"))
+    assert "is not archived" in text_of(refused.text)
+    chief.archive_team(team, "Gestopt")
+    gone = boss.send(form_of(boss.get(f"/purge/{quote(team)}?what=team").text, "purge-form"))
+    assert gone.url.path == "/dashboard"
+    assert f"Team '{team}' and its whole history are deleted for good" in text_of(gone.text)
+    assert team not in [row.name for row in chief.teams(archived=True)]

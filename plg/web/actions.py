@@ -306,3 +306,17 @@ def meeting_edit(page: Page) -> Response:
     edited = page.engine.edit_meeting(name, meeting_id, fields(""), shown=fields(SHOWN))
     page.done("web_meeting_edited", day=edited.held_on.isoformat())
     return _back(page, name)
+
+
+def purge(page: Page) -> Response:
+    """Delete for good, as the purge page confirmed: the removed items (back to the team's
+    page), or an archived team (to the dashboard)."""
+    name, what = _team(page), page.field("what")
+    if what == "removed":
+        gone = page.engine.purge_removed(name)
+        page.done("web_purged_removed", records=gone.records, meetings=gone.meetings)
+        return _back(page, name)
+    if what != "team":
+        raise InvalidInput("web_bad_form")
+    page.done("web_purged_team", team=page.engine.purge_team(name).team)
+    return page.redirect("/dashboard?archived=yes")

@@ -126,6 +126,8 @@ ROUTES = [
     _team_form("charter", actions.charter),
     _team_form("pupil", actions.pupil),
     _team_form("mend", actions.mend),
+    Route("/purge/{name:path}", endpoint(pages.confirm_purge)),
+    Route("/purge/{name:path}", endpoint(actions.purge), methods=["POST"]),
     _team_form("meeting-edit", actions.meeting_edit),
 ]
 

@@ -14,6 +14,7 @@ from plg.methods.definition import RECORD_CATEGORIES
 from plg.present.graph import layout
 from plg.present.story import event_text
 from plg.present.views import PupilView
+from plg.texts import N_
 from plg.web.addresses import team_url
 from plg.web.context import Page
 from plg.web.drafts import draft_here
@@ -265,3 +266,16 @@ def download(page: Page) -> Response:
         media_type="application/octet-stream",
         headers={"Content-Disposition": disposition},
     )
+
+
+# What a purge deletes, by the `what` of its page: the question that names it.
+PURGE_QUESTIONS = {"removed": N_("purge_removed_ask"), "team": N_("purge_team_ask")}
+
+
+def confirm_purge(page: Page) -> Response:
+    """The page that asks a project leader to confirm deleting for good what it names."""
+    name = visible(page, page.request.path_params["name"])
+    what = page.request.query_params.get("what", "")
+    if what not in PURGE_QUESTIONS or "archive" not in page.engine.allowed(name):
+        raise NotFound("web_page_unknown")
+    return page.render("purge.html", name=name, what=what, question=PURGE_QUESTIONS[what])
