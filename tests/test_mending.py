@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from plg import Engine
 from plg.engine.inputs import Content
 from plg.engine.meetings import MeetingFields
-from plg.errors import Conflict
+from plg.errors import Conflict, InvalidInput
 from tests.conftest import Plg, sql
 
 TEAM = "Lezen"
@@ -284,4 +284,29 @@ def test_any_sequence_of_removals_and_restores_lists_what_was_not_removed_last(
     assert [r.id for r in engine.records(name, "artefact")] == [i for i in ids if i not in removed]
     done = next(i for i in engine.checklist(name).items if i.id == "leerdoelen").done
     assert done == (len(removed) < 3)
+    engine.close()
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(new=st.text(max_size=130))
+def test_any_new_name_is_taken_exactly_or_refused_and_renaming_back_undoes_it(
+    sqlite_url: str, new: str
+) -> None:
+    engine = Engine(sqlite_url, actor="tester", lang="en")
+    engine.init()
+    name = "Origineel"
+    if not engine.teams(archived=True):
+        engine.start_team(name, "vier_vragen")
+    before = len(engine.history(name))
+    try:
+        renamed = engine.rename_team(name, new).row.name
+    except InvalidInput:
+        assert len(engine.history(name)) == before
+    else:
+        assert renamed == new.strip()
+        assert [row.name for row in engine.teams()] == [renamed]
+        engine.rename_team(renamed, name)
+    assert [row.name for row in engine.teams()] == [name]
     engine.close()

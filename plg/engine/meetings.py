@@ -15,6 +15,7 @@ from plg.engine import roles
 from plg.engine.base import EngineBase
 from plg.engine.inputs import MEETING_KINDS, Edit, clean, long_text, text_key
 from plg.errors import Conflict, InvalidInput, NotFound
+from plg.langs import Lang
 from plg.present.rows import Names, removal
 from plg.present.views import HoursRow, HoursView, MeetingView
 from plg.storage import mending as mending_store
@@ -22,6 +23,7 @@ from plg.storage import people as people_store
 from plg.storage import teamwork as teamwork_store
 from plg.storage.models import Attendance, Meeting, Member, Team
 from plg.storage.schema import LARGEST_ID
+from plg.texts import N_, t
 
 MAX_MINUTES = 12 * 60
 # A meeting may be entered ahead, up to a school year; further is a typing error.
@@ -113,7 +115,7 @@ class Meetings(EngineBase):
             meeting = find_meeting(session, team, meeting_id)
             present = sorted(p for _, p in teamwork_store.attendances(session, [meeting.id]))
             saved = _fields_of(meeting, present)
-            writing = _writing(wanted, shown, saved, meeting_id)
+            writing = _writing(wanted, shown, saved, meeting_id, self.lang)
             names = Names(self._definition(session, team), self.lang)
             if not writing:
                 return meeting_view(meeting, present, names)
@@ -214,12 +216,21 @@ def _text_key(value: object) -> object:
     return text_key(value if isinstance(value, str) else None)
 
 
-# How two versions of a field are compared: texts as a person sees them.
 def _people_key(value: object) -> object:
     return tuple(sorted(value)) if isinstance(value, tuple) else value
 
 
+# How two versions of a field are compared: texts as a person sees them, attendees as a set.
 _KEYS = {"agenda": _text_key, "notes": _text_key, "attendees": _people_key}
+# A field's name as a clash names it, in the reader's language.
+_FIELD_WORDS = {
+    "held_on": N_("col_date"),
+    "minutes": N_("col_minutes"),
+    "kind": N_("col_kind"),
+    "attendees": N_("col_attendees"),
+    "agenda": N_("col_agenda"),
+    "notes": N_("web_notes"),
+}
 
 
 def _checked(wanted: MeetingFields, check_day: Callable[[date], None]) -> MeetingFields:
@@ -239,7 +250,11 @@ def _checked(wanted: MeetingFields, check_day: Callable[[date], None]) -> Meetin
 
 
 def _writing(
-    wanted: MeetingFields, shown: MeetingFields | None, saved: dict[str, object], meeting_id: int
+    wanted: MeetingFields,
+    shown: MeetingFields | None,
+    saved: dict[str, object],
+    meeting_id: int,
+    lang: Lang,
 ) -> dict[str, object]:
     """The fields of `wanted` to write: those changed from what the page showed (from what is
     saved, without a page). A field someone else changed meanwhile refuses them all."""
@@ -256,7 +271,8 @@ def _writing(
         elif outcome == "clash":
             clashes.append(key)
     if clashes:
-        raise Conflict("meeting_clash", id=meeting_id, fields=", ".join(clashes))
+        named = ", ".join(t(_FIELD_WORDS[key], lang) for key in clashes)
+        raise Conflict("meeting_clash", id=meeting_id, fields=named)
     return writing
 
 
