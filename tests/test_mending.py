@@ -98,6 +98,7 @@ def test_removing_what_an_earlier_phase_saved_keeps_the_phase(team: Plg) -> None
     assert team.json("team", "show", TEAM)["phase"] == phase
     removal = team.json("history", TEAM)[-1]
     assert removal["detail"]["phase_stays"] is True
+    assert "the team stays in its phase" in team("history", TEAM).stdout
 
 
 def test_a_removed_meeting_gives_no_hours_until_it_is_restored(team: Plg) -> None:

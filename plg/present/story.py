@@ -144,4 +144,7 @@ def event_text(event: EventView, lang: Lang) -> str:
     for key, part in shown.items():
         if key in detail:
             text += f": {part()}"
+    if detail.get("phase_stays"):
+        stays = t("event_phase_stays", lang)
+        text += f" ({stays})"
     return text
