@@ -143,6 +143,7 @@ def test_a_meeting_edit_changes_only_what_is_given_and_can_be_undone(team: Plg) 
     before = len(_kinds(team))
     team("meeting", "edit", TEAM, meeting, "--length", "90")  # nothing changes: no event
     assert len(_kinds(team)) == before
+    assert "Give what to change" in team("meeting", "edit", TEAM, meeting, code=2).stderr
 
 
 def test_a_stale_page_never_undoes_an_edit_made_meanwhile(engine: Engine) -> None:

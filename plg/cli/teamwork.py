@@ -283,6 +283,8 @@ def meeting_edit(
         agenda=agenda,
         notes=notes,
     )
+    if wanted == MeetingFields():
+        raise click.UsageError(t("meeting_edit_usage", settings.lang))
     edited = settings.engine().edit_meeting(team_name, meeting_id, wanted)
     done(settings, as_json, edited, "done_meeting_edited", id=edited.id, day=edited.held_on)
 
