@@ -93,6 +93,7 @@ def _names_the_command_line(text: str) -> bool:
 # confirmations, the demo's tour, and the method reference it writes (`plg methods show`).
 CLI_OWN = {
     "deadline_usage",
+    "check_unlinked",
     "done_backup",
     "done_user",
     "demo_more",

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from plg.engine import roles
 from plg.engine.base import EngineBase
 from plg.engine.inputs import MEETING_KINDS, clean, long_text
+from plg.engine.people import person_ids
 from plg.errors import InvalidInput, NotFound
 from plg.present.rows import Names
 from plg.present.views import HoursRow, HoursView, MeetingView
@@ -100,7 +101,10 @@ class Meetings(EngineBase):
             )
             session.add(meeting)
             session.flush()
-            session.add_all(Attendance(meeting_id=meeting.id, person=p) for p in people)
+            ids = person_ids(session, people)
+            session.add_all(
+                Attendance(meeting_id=meeting.id, person=p, person_id=ids[p]) for p in people
+            )
             return meeting_view(meeting, people, Names(self._definition(session, team), self.lang))
 
         return self._change(name, "meeting", change)

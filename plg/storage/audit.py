@@ -11,10 +11,12 @@ from sqlalchemy import Result, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from plg.storage.models import (
+    Attendance,
     Blob,
     CasePupil,
     Charter,
     Event,
+    FormerMember,
     Hypothesis,
     Member,
     MethodSnapshot,
@@ -93,6 +95,15 @@ def events(
         .order_by(Event.team_id, Event.seq)
         .execution_options(yield_per=20000)
     )
+
+
+def unlinked_names(session: Session) -> list[str]:
+    """The names on memberships, ended stays and attendances that refer to no person (an
+    upgrade could not tell whose they are), by the index on `person_id`."""
+    names: set[str] = set()
+    for model in (Member, FormerMember, Attendance):
+        names.update(session.scalars(select(model.person).where(model.person_id.is_(None))))
+    return sorted(names)
 
 
 def charter_members(session: Session) -> Result[int, str, str]:
