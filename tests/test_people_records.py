@@ -3,7 +3,9 @@ name after a rename, and an upgrade links the names it can and keeps the rest.""
 
 from __future__ import annotations
 
+import json
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -150,14 +152,18 @@ def test_whoever_joins_is_exactly_one_person(sqlite_url: str, names: list[str]) 
 
 # -- the upgrade ----------------------------------------------------------------------------
 
-# Names as an older plg stored them, none linked: what the upgrade makes of each.
+# Names as an older plg stored them in one team, none linked: the person each is linked to.
 _OLD_NAMES = {
     "Anna de Vries": "Anna de Vries",  # exactly a person's name
-    "anna de  vries": "Anna de Vries",  # the same but for case and spaces
-    "Zoe Bakker": "Zoë Bakker",  # the same but for an accent
+    "anna de  vries": None,  # hers but for case and spaces, and she is in the team already
+    "Zoë Bakker": "Zoë Bakker",  # stored as 'Zoe Bakker': hers but for an accent
     "jan jansen": None,  # as much the one as the other of two people
     "Piet Pieterse": None,  # no one's
 }
+UNLINKED = ["Piet Pieterse", "anna de  vries", "jan jansen", "piet pieterse"]
+LEZEN = "Begrijpend lezen 5-6"
+# A lesson study whose leader was entered as 'carla  smit', on all it keeps under her name.
+NETWERK = "Netwerk schrijfonderwijs"
 
 
 def _old_database(tmp_path: Path, db_url: str) -> str:
@@ -168,11 +174,9 @@ def _old_database(tmp_path: Path, db_url: str) -> str:
     local = f"sqlite:///{copy}"
     for name in ("Zoë Bakker", "Jan Jansen", "JAN  JANSEN"):
         sql(local, f"INSERT INTO people (name) VALUES ('{name}')")
-    team = sql(local, "SELECT id FROM teams WHERE name = 'Begrijpend lezen 5-6'")
+    team = sql(local, f"SELECT id FROM teams WHERE name = '{LEZEN}'")
     meeting = sql(local, f"SELECT min(id) FROM meetings WHERE team_id = {team}")
-    for name in _OLD_NAMES:
-        if name == "Anna de Vries":  # in the team and at its meetings already
-            continue
+    for name in ("anna de  vries", "Zoe Bakker", "jan jansen", "Piet Pieterse"):
         sql(
             local,
             "INSERT INTO members (team_id, person, role, joined_at) VALUES "
@@ -184,6 +188,27 @@ def _old_database(tmp_path: Path, db_url: str) -> str:
         "INSERT INTO former_members (team_id, person, role, joined_at, left_at) VALUES "
         f"({team}, 'piet pieterse', 'member', '2026-11-01 09:00:00', '2026-11-10 09:00:00')",
     )
+    with sqlite3.connect(copy) as raw:
+        [(team, needs)] = raw.execute(
+            "SELECT t.id, c.needs FROM teams t JOIN charters c ON c.team_id = t.id "
+            "WHERE t.name = ?",
+            (NETWERK,),
+        )
+        needs = json.loads(needs)
+        needs["carla  smit"] = needs.pop("Carla Smit")
+        raw.execute("UPDATE charters SET needs = ? WHERE team_id = ?", (json.dumps(needs), team))
+        raw.execute("UPDATE teams SET leader = 'carla  smit' WHERE id = ?", (team,))
+        for table, column in (("members", "person"), ("case_pupils", "observer")):
+            raw.execute(
+                f"UPDATE {table} SET {column} = 'carla  smit' "
+                f"WHERE team_id = ? AND {column} = 'Carla Smit'",
+                (team,),
+            )
+        raw.execute(
+            "UPDATE attendances SET person = 'carla  smit' WHERE person = 'Carla Smit' "
+            "AND meeting_id IN (SELECT id FROM meetings WHERE team_id = ?)",
+            (team,),
+        )
     if db_url.startswith("sqlite"):
         return local
     copy_to_postgres(copy, db_url)
@@ -211,29 +236,44 @@ def test_an_upgrade_links_the_names_it_can_and_keeps_the_others(
         for name in _OLD_NAMES
     }
     assert linked == _OLD_NAMES
+    assert "Zoe Bakker" not in {m.person for m in engine.members(LEZEN)}
+    # Carla Smit is herself again, wherever her team kept her name.
+    assert {row.name: row.leader for row in engine.teams()}[NETWERK] == "Carla Smit"
+    assert "Carla Smit" in {n.person for n in engine.charter(NETWERK).needs if n.needs}
+    assert "Carla Smit" in {p.observer for p in engine.pupils(NETWERK, 1)}
+    assert all("carla  smit" not in m.attendees for m in engine.meetings(NETWERK))
     report = engine.check()
     assert report.ok, [fault.text("en") for fault in report.faults]
-    assert report.unlinked == ["Piet Pieterse", "jan jansen", "piet pieterse"]
+    assert report.unlinked == UNLINKED
 
     # A linked name follows its person; the kept names still count and show.
     engine.rename_person("Zoë Bakker", "Zoë de Bakker")
-    members = {m.person for m in engine.members("Begrijpend lezen 5-6")}
+    members = {m.person for m in engine.members(LEZEN)}
     assert {"Zoë de Bakker", "anna de  vries", "jan jansen", "Piet Pieterse"} <= members
-    assert "Zoe Bakker" not in members
     hours = {row.person for row in engine.hours(year=2026).people}
-    assert {"Zoë de Bakker", "jan jansen", "Piet Pieterse"} <= hours
+    assert {"Zoë de Bakker", "anna de  vries", "jan jansen", "Piet Pieterse"} <= hours
 
     # `plg check` lists what is left, and exits 0: nothing is damaged.
     plg = Plg(url, actor="Marieke de Boer")
-    assert plg.json("check")["unlinked"] == ["Piet Pieterse", "jan jansen", "piet pieterse"]
+    assert plg.json("check")["unlinked"] == UNLINKED
     told = plg("check").stdout
-    assert "Names not linked to a person (3), kept as they were: Piet Pieterse" in told
+    assert "Names not linked to a person (4), kept as they were: Piet Pieterse, anna" in told
     dutch = Plg(url, lang="nl", actor="Marieke de Boer")
-    assert "Namen die nog bij geen persoon horen (3)" in dutch("check").stdout
+    assert "Namen die nog bij geen persoon horen (4)" in dutch("check").stdout
 
     # Adding the person links the name; joining links one too.
     engine.add_person("Piet Pieterse")
-    engine.join("Begrijpend lezen 5-6", "jan jansen", "member")
-    assert engine.check().unlinked == ["piet pieterse"]
-    engine.add_meeting("Begrijpend lezen 5-6", date(2026, 11, 18), 30, ["jan jansen"])
+    engine.join(LEZEN, "jan jansen", "member")
+    assert engine.check().unlinked == ["anna de  vries", "piet pieterse"]
+    engine.add_meeting(LEZEN, date(2026, 11, 18), 30, ["jan jansen"])
     engine.close()
+
+
+def test_a_name_out_of_step_with_its_person_is_a_fault(chief: Engine) -> None:
+    chief.join(TEAM, "Joost Hendriks")
+    sql(chief.store.url_text, "UPDATE members SET person = 'joost' WHERE person = 'Joost Hendriks'")
+    [fault] = chief.check().faults
+    assert fault.text("en") == (
+        "person 'Joost Hendriks': a membership or attendance of theirs keeps the name 'joost', "
+        "which is not their name"
+    )

@@ -86,6 +86,8 @@ def check(session: Session, progress: Progress | None = None) -> CheckReport:
     _teams(session, definitions, report, progress)
     _registers(session, report)
     _files(session, report)
+    for person, kept in audit.names_out_of_step(session):
+        report.faults.append(Fault(f"person '{person}'", "check_person_name", {"stored": kept}))
     report.unlinked = audit.unlinked_names(session)
     return report
 

@@ -20,6 +20,7 @@ from plg.storage.models import (
     Hypothesis,
     Member,
     MethodSnapshot,
+    Person,
     PupilNote,
     Record,
     Team,
@@ -104,6 +105,21 @@ def unlinked_names(session: Session) -> list[str]:
     for model in (Member, FormerMember, Attendance):
         names.update(session.scalars(select(model.person).where(model.person_id.is_(None))))
     return sorted(names)
+
+
+def names_out_of_step(session: Session) -> list[tuple[str, str]]:
+    """Names kept on memberships, ended stays and attendances that are not the name of the
+    person they refer to: the person's name, the name kept; each pair once."""
+    found: set[tuple[str, str]] = set()
+    for model in (Member, FormerMember, Attendance):
+        rows = session.execute(
+            select(Person.name, model.person)
+            .join(Person, Person.id == model.person_id)
+            .where(Person.name != model.person)
+            .distinct()
+        )
+        found.update((person, kept) for person, kept in rows)
+    return sorted(found)
 
 
 def charter_members(session: Session) -> Result[int, str, str]:
