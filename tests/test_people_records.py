@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -277,3 +278,35 @@ def test_a_name_out_of_step_with_its_person_is_a_fault(chief: Engine) -> None:
         "person 'Joost Hendriks': a membership or attendance of theirs keeps the name 'joost', "
         "which is not their name"
     )
+
+
+def test_a_new_name_joining_two_teams_at_once_is_one_person(chief: Engine) -> None:
+    """Both joins make the person's record; the one that loses the race runs again and finds
+    it."""
+    teams = [f"Team {n}" for n in range(4)]
+    for team in teams:
+        chief.start_team(team, "vier_vragen")
+    engines = [Engine(chief.store.url_text, actor="Marieke de Boer", lang="en") for _ in teams]
+    together = threading.Barrier(len(teams))
+    failed: list[BaseException] = []
+
+    def join(engine: Engine, team: str) -> None:
+        together.wait()
+        try:
+            engine.join(team, "Sanne Vos")
+        except BaseException as error:  # reported below, in the test's own thread
+            failed.append(error)
+
+    threads = [
+        threading.Thread(target=join, args=pair) for pair in zip(engines, teams, strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for engine in engines:
+        engine.close()
+    assert failed == []
+    assert [p.name for p in chief.people()].count("Sanne Vos") == 1
+    assert all("Sanne Vos" in {m.person for m in chief.members(team)} for team in teams)
+    assert chief.check().unlinked == []
