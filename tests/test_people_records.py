@@ -310,3 +310,22 @@ def test_a_new_name_joining_two_teams_at_once_is_one_person(chief: Engine) -> No
     assert [p.name for p in chief.people()].count("Sanne Vos") == 1
     assert all("Sanne Vos" in {m.person for m in chief.members(team)} for team in teams)
     assert chief.check().unlinked == []
+
+
+def test_a_renamed_person_signs_in_and_leads_under_the_new_name(chief: Engine) -> None:
+    chief.add_project_leader("Marieke de Boer")
+    chief.add_user("Anna de Vries", "een lang wachtwoord", "nl")
+    token = chief.open_session("Anna de Vries", since=chief.clock(), lasting=False)
+    chief.add_person("Marieke de Boer")
+    chief.set_setting("role-checks", "on")
+    chief.rename_person("Anna de Vries", "Anna Jansen")
+    chief.rename_person("Marieke de Boer", "Marieke Smit")
+    boss = chief.acting("Marieke Smit", "en")
+    assert boss.project_leaders() == ["Marieke Smit"]
+    # Her session named the old name: it has ended, and she signs in under the new one.
+    assert boss.session_state(token).account is None
+    assert boss.sign_in("Anna Jansen", "een lang wachtwoord").person == "Anna Jansen"
+    assert boss.account("Anna de Vries") is None
+    boss.acting("Anna Jansen", "en").set_deadline(TEAM, date(2027, 6, 1))
+    with pytest.raises(Refused):
+        boss.rename_person("Anna Jansen", "Marieke Smit")

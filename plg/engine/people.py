@@ -16,8 +16,18 @@ from plg.engine.charter import refresh_charter
 from plg.engine.inputs import ROLES, clean, email_address, school_code
 from plg.errors import InvalidInput, NotFound, Refused
 from plg.present.views import FormerMemberView, MemberView, PersonView, SchoolView
+from plg.storage import accounts as account_store
 from plg.storage import people as people_store
-from plg.storage.models import FormerMember, Member, Person, ProjectLeader, School, Setting, Team
+from plg.storage.models import (
+    Account,
+    FormerMember,
+    Member,
+    Person,
+    ProjectLeader,
+    School,
+    Setting,
+    Team,
+)
 from plg.texts import ROLE_WORDS, t
 
 
@@ -232,8 +242,9 @@ class People(EngineBase):
 
     def rename_person(self, old: str, new: str) -> PersonView:
         """Give someone another name: their record, their memberships now and before, the
-        meetings they were at, the case pupils they observe, their teams' leaders and charters
-        all show the new one. What happened before keeps the name it happened under."""
+        meetings they were at, the case pupils they observe, their teams' leaders and charters,
+        their account and their place among the project leaders all take the new one. What
+        happened before keeps the name it happened under."""
         old = old.strip()
         new = clean(new, 200, "person_invalid")
 
@@ -241,8 +252,11 @@ class People(EngineBase):
             found = people_store.person_id(session, old)
             if found is None:
                 raise NotFound("person_unknown", person=old)
-            if new != old and people_store.person_id(session, new) is not None:
+            taken = people_store.is_known(session, new) or session.get(Account, new) is not None
+            if new != old and taken:
                 raise Refused("person_exists", person=new)
+            # A signed-in session names the account: they sign in again, under the new name.
+            account_store.end_sessions_of(session, old)
             teams = people_store.rename_person(session, found, old, new)
             # Rows an upgrade left without a person, under the new name, are theirs now.
             people_store.link_names(session)

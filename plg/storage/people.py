@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from plg.storage.bulk import chunks
 from plg.storage.models import (
+    Account,
     Attendance,
     CasePupil,
     Charter,
@@ -162,9 +163,13 @@ def link_names(session: Session) -> None:
 
 def rename_person(session: Session, person_id: int, old: str, new: str) -> list[int]:
     """Give the person `new` for a name, on their record and wherever their name is kept with
-    their id, and on the case pupils they observe in their teams. Returns the ids of the teams
-    they are in now, whose leaders and charters name them too."""
+    their id, on the case pupils they observe in their teams, and on their account and their
+    place among the project leaders (the account's sessions must have ended: they name the
+    account). Returns the ids of the teams they are in now, whose leaders and charters name
+    them too."""
     session.execute(update(Person).where(Person.id == person_id).values(name=new))
+    session.execute(update(Account).where(Account.person == old).values(person=new))
+    session.execute(update(ProjectLeader).where(ProjectLeader.person == old).values(person=new))
     for model in _NAMED:
         session.execute(
             update(model)
