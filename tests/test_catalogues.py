@@ -94,6 +94,7 @@ def _names_the_command_line(text: str) -> bool:
 CLI_OWN = {
     "deadline_usage",
     "meeting_edit_usage",
+    "check_unlinked",
     "done_backup",
     "done_user",
     "demo_more",

@@ -46,11 +46,15 @@ def check(settings: Settings, as_json: bool) -> None:
                     {"place": fault.place, "problem": fault.key, "text": fault.text(settings.lang)}
                     for fault in report.faults
                 ],
+                "unlinked": report.unlinked,
             }
         )
     else:
         for fault in report.faults:
             click.echo(fault.text(settings.lang))
+        if report.unlinked:
+            names = ", ".join(report.unlinked)
+            click.echo(t("check_unlinked", settings.lang, count=len(report.unlinked), names=names))
     if not report.ok:
         raise PlgError("check_failed", url=url, count=len(report.faults))
     if not as_json:

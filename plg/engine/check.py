@@ -57,13 +57,16 @@ def replay(
 
 @dataclass
 class CheckReport:
-    """What `check` looked at, and every fault it found (none in a sound database)."""
+    """What `check` looked at, every fault it found (none in a sound database), and the names
+    on memberships and attendances that refer to no person: not a fault (an upgrade keeps what
+    it could not link), but for someone to sort out."""
 
     teams: int = 0
     events: int = 0
     snapshots: int = 0
     files: int = 0
     faults: list[Fault] = field(default_factory=list)
+    unlinked: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -83,6 +86,9 @@ def check(session: Session, progress: Progress | None = None) -> CheckReport:
     _teams(session, definitions, report, progress)
     _registers(session, report)
     _files(session, report)
+    for person, kept in audit.names_out_of_step(session):
+        report.faults.append(Fault(f"person '{person}'", "check_person_name", {"stored": kept}))
+    report.unlinked = audit.unlinked_names(session)
     return report
 
 

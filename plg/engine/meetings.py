@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from plg.engine import roles
 from plg.engine.base import EngineBase
 from plg.engine.inputs import MEETING_KINDS, Edit, clean, long_text, text_key
+from plg.engine.people import person_ids
 from plg.errors import Conflict, InvalidInput, NotFound
 from plg.langs import Lang
 from plg.present.rows import Names, removal
@@ -96,7 +97,10 @@ class Meetings(EngineBase):
             )
             session.add(meeting)
             session.flush()
-            session.add_all(Attendance(meeting_id=meeting.id, person=p) for p in people)
+            ids = person_ids(session, people)
+            session.add_all(
+                Attendance(meeting_id=meeting.id, person=p, person_id=ids[p]) for p in people
+            )
             return meeting_view(meeting, people, Names(self._definition(session, team), self.lang))
 
         return self._change(name, "meeting", change)
@@ -127,7 +131,7 @@ class Meetings(EngineBase):
             before = {key: _json(saved[key]) for key in writing}
             for key, value in writing.items():
                 if key == "attendees":
-                    mending_store.set_attendees(session, meeting.id, people)
+                    mending_store.set_attendees(session, meeting.id, person_ids(session, people))
                 else:
                     setattr(meeting, key, (value or None) if key in _TEXTS else value)
             self._event(

@@ -4,6 +4,7 @@ project leaders, and the settings of the database. Part of the engine (its `Engi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -15,8 +16,18 @@ from plg.engine.charter import refresh_charter
 from plg.engine.inputs import ROLES, clean, email_address, school_code
 from plg.errors import InvalidInput, NotFound, Refused
 from plg.present.views import FormerMemberView, MemberView, PersonView, SchoolView
+from plg.storage import accounts as account_store
 from plg.storage import people as people_store
-from plg.storage.models import FormerMember, Member, Person, ProjectLeader, School, Setting, Team
+from plg.storage.models import (
+    Account,
+    FormerMember,
+    Member,
+    Person,
+    ProjectLeader,
+    School,
+    Setting,
+    Team,
+)
 from plg.texts import ROLE_WORDS, t
 
 
@@ -38,6 +49,8 @@ class People(EngineBase):
         moment = self._member_date(since)
 
         def change(session: Session, team: Team) -> list[MemberView]:
+            # Before the member is read: a new person's record links their rows.
+            person_id = person_ids(session, [person])[person]
             found = session.get(Member, (team.id, person))
             # Giving the day again corrects when someone joined (a leader named at the start
             # often began before the team was entered in plg).
@@ -51,8 +64,17 @@ class People(EngineBase):
                 "since": moment.date().isoformat(),
             }
             if found is None:
-                session.add(Member(team_id=team.id, person=person, role=role, joined_at=moment))
+                session.add(
+                    Member(
+                        team_id=team.id,
+                        person=person,
+                        person_id=person_id,
+                        role=role,
+                        joined_at=moment,
+                    )
+                )
             else:
+                found.person_id = person_id
                 found.role = role
                 if since is not None:
                     found.joined_at = moment
@@ -80,6 +102,7 @@ class People(EngineBase):
                 FormerMember(
                     team_id=team.id,
                     person=person,
+                    person_id=found.person_id,
                     role=found.role,
                     joined_at=found.joined_at,
                     left_at=moment,
@@ -211,9 +234,54 @@ class People(EngineBase):
                     known = ", ".join(people_store.school_names(session))
                     raise NotFound("school_unknown", school=school, schools=known or "-")
             session.add(Person(name=name, email=email, school_id=school_id))
+            session.flush()
+            people_store.link_names(session)
 
         self._foundation_change("organisation", store)
         return PersonView(name, email, school)
+
+    def rename_person(self, old: str, new: str) -> PersonView:
+        """Give someone another name: their record, their memberships now and before, the
+        meetings they were at, the case pupils they observe, their teams' leaders and charters,
+        their account and their place among the project leaders all take the new one. What
+        happened before keeps the name it happened under."""
+        old = old.strip()
+        new = clean(new, 200, "person_invalid")
+
+        def store(session: Session) -> PersonView:
+            found = people_store.person_id(session, old)
+            if found is None:
+                raise NotFound("person_unknown", person=old)
+            taken = people_store.is_known(session, new) or session.get(Account, new) is not None
+            if new != old and taken:
+                raise Refused("person_exists", person=new)
+            # A signed-in session names the account: they sign in again, under the new name.
+            account_store.end_sessions_of(session, old)
+            teams = people_store.rename_person(session, found, old, new)
+            # Rows an upgrade left without a person, under the new name, are theirs now.
+            people_store.link_names(session)
+            for charter in people_store.charters_of(session, teams):
+                if old in charter.needs:
+                    kept = {key: value for key, value in charter.needs.items() if key != old}
+                    charter.needs = {**kept, new: charter.needs[old]}
+            for team in people_store.teams_by_id(session, teams):
+                views = member_views(session, team)
+                team.leader = ", ".join(v.person for v in views if v.role == "leader") or None
+            email = session.get_one(Person, found).email
+            return PersonView(new, email, people_store.home_school(session, new))
+
+        return self._foundation_change("organisation", store)
+
+
+def person_ids(session: Session, names: Iterable[str]) -> dict[str, int]:
+    """The person each name stands for: the one of exactly that name, or one made for it.
+    Every name that joins a team or a meeting becomes a person here, and only here."""
+    wanted = sorted(set(names))
+    found = people_store.person_ids(session, wanted)
+    new = [name for name in wanted if name not in found]
+    if new:
+        found |= people_store.add_people(session, new)
+    return found
 
 
 def school_views(session: Session, name: str | None = None) -> list[SchoolView]:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from plg.engine.base import EngineBase
 from plg.engine.charter import refresh_charter
 from plg.engine.inputs import TeamSpec
+from plg.engine.people import person_ids
 from plg.errors import NotFound, Refused
 from plg.methods.definition import MethodDefinition
 from plg.methods.pinned import definition_of, start_counters, unmapped
@@ -113,6 +114,9 @@ class Teams(EngineBase):
                 leaders += (
                     {"team_id": i, "person": spec.leader} for i, spec in started if spec.leader
                 )
+            people = person_ids(session, (row["person"] for row in leaders))
+            for row in leaders:
+                row["person_id"] = people[row["person"]]
             bulk.insert_rows(session, team_schools, links)
             bulk.insert_rows(session, _MEMBERS, leaders, {"role": "leader", "joined_at": now})
 

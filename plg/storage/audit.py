@@ -11,13 +11,16 @@ from sqlalchemy import Result, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from plg.storage.models import (
+    Attendance,
     Blob,
     CasePupil,
     Charter,
     Event,
+    FormerMember,
     Hypothesis,
     Member,
     MethodSnapshot,
+    Person,
     PupilNote,
     Record,
     Team,
@@ -93,6 +96,30 @@ def events(
         .order_by(Event.team_id, Event.seq)
         .execution_options(yield_per=20000)
     )
+
+
+def unlinked_names(session: Session) -> list[str]:
+    """The names on memberships, ended stays and attendances that refer to no person (an
+    upgrade could not tell whose they are), by the index on `person_id`."""
+    names: set[str] = set()
+    for model in (Member, FormerMember, Attendance):
+        names.update(session.scalars(select(model.person).where(model.person_id.is_(None))))
+    return sorted(names)
+
+
+def names_out_of_step(session: Session) -> list[tuple[str, str]]:
+    """Names kept on memberships, ended stays and attendances that are not the name of the
+    person they refer to: the person's name, the name kept; each pair once."""
+    found: set[tuple[str, str]] = set()
+    for model in (Member, FormerMember, Attendance):
+        rows = session.execute(
+            select(Person.name, model.person)
+            .join(Person, Person.id == model.person_id)
+            .where(Person.name != model.person)
+            .distinct()
+        )
+        found.update((person, kept) for person, kept in rows)
+    return sorted(found)
 
 
 def charter_members(session: Session) -> Result[int, str, str]:

@@ -4,7 +4,7 @@ that says so. The engine decides and holds the transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -30,9 +30,13 @@ from plg.storage.models import (
 )
 
 
-def set_attendees(session: Session, meeting_id: int, people: Iterable[str]) -> None:
+def set_attendees(session: Session, meeting_id: int, people: Mapping[str, int]) -> None:
+    """The meeting's attendees made `people`: each name with the id of its person."""
     session.execute(delete(Attendance).where(Attendance.meeting_id == meeting_id))
-    session.add_all(Attendance(meeting_id=meeting_id, person=person) for person in people)
+    session.add_all(
+        Attendance(meeting_id=meeting_id, person=person, person_id=person_id)
+        for person, person_id in people.items()
+    )
 
 
 def _meetings(session: Session, team_id: int, removed_only: bool) -> list[int]:

@@ -184,13 +184,18 @@ class Record(Base):
 
 
 class Member(Base):
-    """A person's role in a team: its leader (a network's lead), a member or a facilitator."""
+    """A person's role in a team: its leader (a network's lead), a member or a facilitator.
+
+    `person_id` is who it is; `person` is their name, kept by the engine in step with the
+    person's record (see Person), so that reading a team's members needs no join. A name that
+    an upgrade could not link to a person has no `person_id` (`plg check` lists them)."""
 
     __tablename__ = "members"
     team_id: Mapped[int] = mapped_column(
         ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True
     )
     person: Mapped[str] = mapped_column(String(200), primary_key=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
     role: Mapped[str] = mapped_column(String(20))
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -202,7 +207,9 @@ class FormerMember(Base):
     __tablename__ = "former_members"
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    # As in Member: the name kept in step with the person's record.
     person: Mapped[str] = mapped_column(String(200))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
     role: Mapped[str] = mapped_column(String(20))
     joined_at: Mapped[datetime]
     left_at: Mapped[datetime]
@@ -225,7 +232,9 @@ class Setting(Base):
 
 
 class Person(Base):
-    """Someone in the foundation: a teacher, a leader, a facilitator."""
+    """Someone in the foundation: a teacher, a leader, a facilitator. Memberships and
+    attendances refer to them by id and carry a copy of their name, which the engine changes
+    with the name (`plg.storage.people.rename_person`)."""
 
     __tablename__ = "people"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -271,13 +280,15 @@ class Meeting(Base):
 
 
 class Attendance(Base):
-    """Someone who was at a meeting."""
+    """Someone who was at a meeting (as in Member: the name kept in step with the person's
+    record, so that hours are counted without a join)."""
 
     __tablename__ = "attendances"
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
     )
     person: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
 
 
 class Hypothesis(Base):

@@ -1,24 +1,33 @@
 """Reading the foundation's people: schools, people, project leaders, a team's members now and
-before, and the settings of the database. The engine decides and holds the transaction; this
-reads."""
+before, and the settings of the database; and the writes that keep the names on memberships and
+attendances in step with the person records. The engine decides and holds the transaction."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import Result, bindparam, exists, func, select
+from sqlalchemy import Result, bindparam, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from plg.storage.bulk import chunks
 from plg.storage.models import (
+    Account,
+    Attendance,
+    CasePupil,
+    Charter,
     FormerMember,
     Member,
     Person,
     ProjectLeader,
     School,
     Setting,
+    Team,
     team_schools,
 )
+
+# What refers to a person by id and carries their name.
+_NAMED = (Member, FormerMember, Attendance)
 
 
 def project_leaders(session: Session) -> list[str]:
@@ -116,6 +125,75 @@ def schools(session: Session, name: str | None = None) -> Result[str, str | None
 
 def person_id(session: Session, name: str) -> int | None:
     return session.scalar(select(Person.id).where(Person.name == name))
+
+
+def person_ids(session: Session, names: list[str]) -> dict[str, int]:
+    """The id of each of these names that is a person's."""
+    found: dict[str, int] = {}
+    for chunk in chunks(names):
+        rows = session.execute(select(Person.name, Person.id).where(Person.name.in_(chunk)))
+        found.update((name, id_) for name, id_ in rows)
+    return found
+
+
+def add_people(session: Session, names: list[str]) -> dict[str, int]:
+    """Add a person of each name (none may be taken), and link the names no person had yet;
+    their ids by name."""
+    rows = session.execute(
+        insert(Person).returning(Person.name, Person.id), [{"name": name} for name in names]
+    )
+    added = {name: id_ for name, id_ in rows}
+    link_names(session)
+    return added
+
+
+def link_names(session: Session) -> None:
+    """Link each membership, stay and attendance that has no person yet to the person of
+    exactly its name, if there is one now. Only rows without a person are read, by the index
+    on `person_id`: after an upgrade that linked every name, none."""
+    for model in _NAMED:
+        owner = select(Person.id).where(Person.name == model.person).scalar_subquery()
+        session.execute(
+            update(model)
+            .where(model.person_id.is_(None), exists().where(Person.name == model.person))
+            .values(person_id=owner)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def rename_person(session: Session, person_id: int, old: str, new: str) -> list[int]:
+    """Give the person `new` for a name, on their record and wherever their name is kept with
+    their id, on the case pupils they observe in their teams, and on their account and their
+    place among the project leaders (the account's sessions must have ended: they name the
+    account). Returns the ids of the teams they are in now, whose leaders and charters name
+    them too."""
+    session.execute(update(Person).where(Person.id == person_id).values(name=new))
+    session.execute(update(Account).where(Account.person == old).values(person=new))
+    session.execute(update(ProjectLeader).where(ProjectLeader.person == old).values(person=new))
+    for model in _NAMED:
+        session.execute(
+            update(model)
+            .where(model.person_id == person_id)
+            .values(person=new)
+            .execution_options(synchronize_session=False)
+        )
+    teams = select(Member.team_id).where(Member.person_id == person_id)
+    stayed = select(FormerMember.team_id).where(FormerMember.person_id == person_id)
+    session.execute(
+        update(CasePupil)
+        .where(CasePupil.observer == old, CasePupil.team_id.in_(teams.union(stayed)))
+        .values(observer=new)
+        .execution_options(synchronize_session=False)
+    )
+    return list(session.scalars(teams.order_by(Member.team_id)))
+
+
+def charters_of(session: Session, team_ids: list[int]) -> Iterable[Charter]:
+    return session.scalars(select(Charter).where(Charter.team_id.in_(team_ids)))
+
+
+def teams_by_id(session: Session, team_ids: list[int]) -> Iterable[Team]:
+    return session.scalars(select(Team).where(Team.id.in_(team_ids)).order_by(Team.id))
 
 
 def people(session: Session, school: str | None = None) -> Result[str, str | None, str | None]:
