@@ -16,6 +16,7 @@ from plg.engine.pupils import CasePupils
 from plg.engine.reading import Reading
 from plg.engine.records import Records
 from plg.engine.sessions import WebSessions
+from plg.engine.staff import Staff
 from plg.engine.teams import Teams
 
 
@@ -26,6 +27,7 @@ class Engine(
     Reading,
     Database,
     People,
+    Staff,
     Charters,
     Hypotheses,
     Meetings,

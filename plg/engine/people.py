@@ -4,6 +4,7 @@ project leaders, and the settings of the database. Part of the engine (its `Engi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -12,11 +13,20 @@ from sqlalchemy.orm import Session
 from plg.engine import roles
 from plg.engine.base import EngineBase
 from plg.engine.charter import refresh_charter
-from plg.engine.inputs import ROLES, clean, email_address, school_code
+from plg.engine.inputs import FUNCTIONS, ROLES, clean, email_address, functions_of, school_code
 from plg.errors import InvalidInput, NotFound, Refused
 from plg.present.views import FormerMemberView, MemberView, PersonView, SchoolView
 from plg.storage import people as people_store
-from plg.storage.models import FormerMember, Member, Person, ProjectLeader, School, Setting, Team
+from plg.storage.models import (
+    FormerMember,
+    Member,
+    Person,
+    PersonFunction,
+    ProjectLeader,
+    School,
+    Setting,
+    Team,
+)
 from plg.texts import ROLE_WORDS, t
 
 
@@ -190,30 +200,123 @@ class People(EngineBase):
     def people(self, school: str | None = None) -> list[PersonView]:
         """Everyone, by name, or the people of one school."""
         with self._session() as session:
-            rows = people_store.people(session, school.strip() if school else None)
-            return [PersonView(*row) for row in rows]
+            return person_views(session, school=school.strip() if school else None)
+
+    def person(self, name: str) -> PersonView:
+        """One person, by name."""
+        with self._session() as session:
+            return self._person_view(session, name.strip())
 
     def add_person(
-        self, name: str, email: str | None = None, school: str | None = None
+        self,
+        name: str,
+        email: str | None = None,
+        school: str | None = None,
+        functions: Sequence[str] = (),
     ) -> PersonView:
-        """Add someone, with an e-mail address and a home school if given."""
+        """Add someone, with an e-mail address, a home school and functions if given; a
+        function is its id or its word in either language."""
         name = clean(name, 200, "person_invalid")
         email = email_address(email) if email is not None else None
         school = school.strip() if school and school.strip() else None
+        jobs = functions_of(functions)
 
-        def store(session: Session) -> None:
+        def store(session: Session) -> PersonView:
             if people_store.person_id(session, name) is not None:
                 raise Refused("person_exists", person=name)
-            school_id = None
-            if school is not None:
-                school_id = people_store.school_id(session, school)
-                if school_id is None:
-                    known = ", ".join(people_store.school_names(session))
-                    raise NotFound("school_unknown", school=school, schools=known or "-")
-            session.add(Person(name=name, email=email, school_id=school_id))
+            person = Person(name=name, email=email, school_id=_school_id(session, school))
+            _email_free(session, email, None)
+            session.add(person)
+            session.flush()
+            session.add_all(PersonFunction(person_id=person.id, function=job) for job in jobs)
+            return self._person_view(session, name)
 
-        self._foundation_change("organisation", store)
-        return PersonView(name, email, school)
+        return self._foundation_change("organisation", store)
+
+    def edit_person(
+        self,
+        name: str,
+        *,
+        new_name: str | None = None,
+        email: str | None = None,
+        school: str | None = None,
+        functions: Sequence[str] | None = None,
+    ) -> PersonView:
+        """Change what is given of someone: their name, e-mail address, home school (an empty
+        one clears it) or functions (all of them at once; none given clears them). A name a
+        team, a meeting, an account or the project leaders keep stays as it is."""
+        name = name.strip()
+        renamed = clean(new_name, 200, "person_invalid") if new_name is not None else None
+        mail = email_address(email) if email is not None else None
+        home = school.strip() if school is not None else None
+        jobs = functions_of(functions) if functions is not None else None
+
+        def store(session: Session) -> PersonView:
+            person = people_store.person_named(session, name)
+            if person is None:
+                raise NotFound("person_unknown", person=name)
+            if email is not None:
+                _email_free(session, mail, person.name)
+                person.email = mail
+            if renamed is not None and renamed != person.name:
+                if people_store.person_id(session, renamed) is not None:
+                    raise Refused("person_exists", person=renamed)
+                if people_store.name_in_use(session, person.name):
+                    raise Refused("person_name_in_use", person=person.name)
+                person.name = renamed
+            if home is not None:
+                person.school_id = _school_id(session, home or None)
+            if jobs is not None:
+                set_functions(session, person.id, jobs)
+            session.flush()
+            return self._person_view(session, person.name)
+
+        return self._foundation_change("organisation", store)
+
+    def _person_view(self, session: Session, name: str) -> PersonView:
+        found = person_views(session, name=name)
+        if not found:
+            raise NotFound("person_unknown", person=name)
+        return found[0]
+
+
+def _school_id(session: Session, school: str | None) -> int | None:
+    if school is None:
+        return None
+    found = people_store.school_id(session, school)
+    if found is None:
+        known = ", ".join(people_store.school_names(session))
+        raise NotFound("school_unknown", school=school, schools=known or "-")
+    return found
+
+
+def _email_free(session: Session, email: str | None, person: str | None) -> None:
+    """Refuse an e-mail address someone other than `person` has: an import finds people by it."""
+    owner = people_store.person_with_email(session, email) if email else None
+    if owner is not None and owner != person:
+        raise Refused("email_taken", email=email, person=owner)
+
+
+def set_functions(session: Session, person_id: int, functions: Sequence[str]) -> None:
+    """Make the person's functions exactly these."""
+    for row in people_store.function_rows(session, person_id):
+        if row.function not in functions:
+            session.delete(row)
+    have = {row.function for row in people_store.function_rows(session, person_id)}
+    session.add_all(
+        PersonFunction(person_id=person_id, function=job) for job in functions if job not in have
+    )
+
+
+def person_views(
+    session: Session, *, school: str | None = None, name: str | None = None
+) -> list[PersonView]:
+    rows = list(people_store.people(session, school, name))
+    jobs = people_store.functions(session, [row[0] for row in rows] if name else None)
+    return [
+        PersonView(name, email, home, tuple(job for job in FUNCTIONS if job in jobs.get(pid, ())))
+        for pid, name, email, home in rows
+    ]
 
 
 def school_views(session: Session, name: str | None = None) -> list[SchoolView]:

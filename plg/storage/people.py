@@ -11,9 +11,12 @@ from sqlalchemy import Result, bindparam, exists, func, select
 from sqlalchemy.orm import Session
 
 from plg.storage.models import (
+    Account,
+    Attendance,
     FormerMember,
     Member,
     Person,
+    PersonFunction,
     ProjectLeader,
     School,
     Setting,
@@ -118,16 +121,74 @@ def person_id(session: Session, name: str) -> int | None:
     return session.scalar(select(Person.id).where(Person.name == name))
 
 
-def people(session: Session, school: str | None = None) -> Result[str, str | None, str | None]:
-    """Everyone (or the people of one school), by name: name, e-mail address, school."""
+def people(
+    session: Session, school: str | None = None, name: str | None = None
+) -> Result[int, str, str | None, str | None]:
+    """Everyone (or the people of one school, or the one named), by name: id, name, e-mail
+    address, school."""
     query = (
-        select(Person.name, Person.email, School.name)
+        select(Person.id, Person.name, Person.email, School.name)
         .outerjoin(School, School.id == Person.school_id)
         .order_by(Person.name)
     )
     if school:
         query = query.where(School.name == school)
+    if name is not None:
+        query = query.where(Person.name == name)
     return session.execute(query)
+
+
+def functions(session: Session, person_ids: Iterable[int] | None = None) -> dict[int, set[str]]:
+    """The functions of each person who has any (or of those in `person_ids`), by their id."""
+    query = select(PersonFunction.person_id, PersonFunction.function)
+    if person_ids is not None:
+        query = query.where(PersonFunction.person_id.in_(list(person_ids)))
+    found: dict[int, set[str]] = {}
+    for person, function in session.execute(query):
+        found.setdefault(person, set()).add(function)
+    return found
+
+
+def function_rows(session: Session, person_id: int) -> Iterable[PersonFunction]:
+    return session.scalars(select(PersonFunction).where(PersonFunction.person_id == person_id))
+
+
+def person_named(session: Session, name: str) -> Person | None:
+    return session.scalar(select(Person).where(Person.name == name))
+
+
+def people_by_id(session: Session, ids: Iterable[int]) -> dict[int, Person]:
+    query = select(Person).where(Person.id.in_(list(ids)))
+    return {person.id: person for person in session.scalars(query)}
+
+
+def person_with_email(session: Session, email: str) -> str | None:
+    """The name of the person with this e-mail address, in any case, if someone has it."""
+    query = select(Person.name).where(func.lower(Person.email) == email.lower()).limit(1)
+    return session.scalar(query)
+
+
+def everyone(session: Session) -> Result[int, str, str | None, int | None]:
+    """Every person: id, name, e-mail address and school id; for an import to compare with."""
+    return session.execute(select(Person.id, Person.name, Person.email, Person.school_id))
+
+
+def all_schools(session: Session) -> Result[int, str, str | None]:
+    """Every school: id, name and code."""
+    return session.execute(select(School.id, School.name, School.code).order_by(School.name))
+
+
+def name_in_use(session: Session, name: str) -> bool:
+    """Whether a team, a meeting, the project leaders or the accounts know someone by `name`:
+    those keep the name itself, so it cannot change under them."""
+    query = select(
+        exists().where(Member.person == name)
+        | exists().where(FormerMember.person == name)
+        | exists().where(ProjectLeader.person == name)
+        | exists().where(Attendance.person == name)
+        | exists().where(Account.person == name)
+    )
+    return bool(session.scalar(query))
 
 
 def members(session: Session, team_id: int) -> Iterable[Member]:
