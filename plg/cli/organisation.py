@@ -110,6 +110,11 @@ def person_show(settings: Settings, name: str, as_json: bool) -> None:
     show(settings, as_json, settings.engine().person(name), display.person)
 
 
+def at_terminal() -> bool:
+    """Whether a person is there to confirm an import."""
+    return sys.stdin.isatty()
+
+
 @person.command("import", help=help_for("person_import"))
 @click.argument("file", type=FilePath(dir_okay=False))
 @click.option("--dry-run", is_flag=True, help=help_for("dry_run_opt"))
@@ -122,6 +127,8 @@ def person_import(settings: Settings, file: Path, dry_run: bool, yes: bool, as_j
     from plg.errors import InvalidInput
     from plg.texts import t
 
+    if not dry_run and not yes and not at_terminal():
+        raise InvalidInput("import_needs_yes")
     found = read_file(file, MOST_BYTES // 2**20)
     rows = read_staff(found.data, found.name)
     engine = settings.engine()
@@ -131,11 +138,8 @@ def person_import(settings: Settings, file: Path, dry_run: bool, yes: bool, as_j
         show(settings, as_json, preview, display.staff_import)
     if dry_run:
         return
-    if not yes:
-        if not sys.stdin.isatty():
-            raise InvalidInput("import_needs_yes")
-        if not click.confirm(t("import_confirm", settings.lang), err=True):
-            return
+    if not yes and not click.confirm(t("import_confirm", settings.lang), err=True):
+        return
     with display.progress(t("import_progress", settings.lang)) as progress:
         result = engine.import_people(rows, preview.digest, progress)
     added, updated = result.count("add"), result.count("update")
