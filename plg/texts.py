@@ -166,7 +166,6 @@ WORDS = {
     "roles": ROLE_WORDS,
     "functions": FUNCTION_WORDS,
     "import_outcomes": IMPORT_OUTCOME_WORDS,
-    "import_fields": IMPORT_FIELD_WORDS,
     "statuses": STATUS_WORDS,
     "meeting_kinds": MEETING_KIND_WORDS,
     "fired_by": FIRED_BY_WORDS,

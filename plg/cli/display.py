@@ -15,8 +15,6 @@ from plg.langs import Lang
 from plg.texts import (
     FIRED_BY_WORDS,
     FUNCTION_WORDS,
-    IMPORT_FIELD_WORDS,
-    IMPORT_OUTCOME_WORDS,
     MEETING_KIND_WORDS,
     N_,
     ROLE_WORDS,
@@ -394,12 +392,7 @@ def staff_import(view: ImportView, lang: Lang) -> None:
                 row.name,
                 row.email or "",
                 row.school or "",
-                "; ".join(row.problems)
-                or t(
-                    IMPORT_OUTCOME_WORDS[row.outcome],
-                    lang,
-                    changes=", ".join(t(IMPORT_FIELD_WORDS[c], lang) for c in row.changes),
-                ),
+                row.said(lang),
             )
             for row in view.rows
         ],

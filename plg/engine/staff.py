@@ -70,6 +70,8 @@ class Staff(EngineBase):
         import still comes out exactly as that preview said; else Refused `import_changed`."""
 
         def store(session: Session) -> ImportView:
+            # Two imports at once: the second reads the people after the first is in.
+            people_store.lock_people(session)
             plans = _plans(session, rows, progress)
             view = self._import_view(plans)
             if expected is not None and view.digest != expected:

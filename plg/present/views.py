@@ -254,6 +254,15 @@ class ImportRowView:
     changes: tuple[str, ...]
     problems: tuple[str, ...]
 
+    def said(self, lang: Lang) -> str:
+        """What becomes of the row, or its problems, in words."""
+        from plg.texts import IMPORT_FIELD_WORDS, IMPORT_OUTCOME_WORDS, t
+
+        if self.problems:
+            return " ".join(self.problems)
+        changes = ", ".join(t(IMPORT_FIELD_WORDS[change], lang) for change in self.changes)
+        return t(IMPORT_OUTCOME_WORDS[self.outcome], lang, changes=changes)
+
 
 @dataclass(frozen=True)
 class ImportView:

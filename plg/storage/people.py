@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import Result, bindparam, exists, func, select
+from sqlalchemy import Result, bindparam, exists, func, select, text
 from sqlalchemy.orm import Session
 
 from plg.storage.models import (
@@ -176,6 +176,13 @@ def everyone(session: Session) -> Result[int, str, str | None, int | None]:
 def all_schools(session: Session) -> Result[int, str, str | None]:
     """Every school: id, name and code."""
     return session.execute(select(School.id, School.name, School.code).order_by(School.name))
+
+
+def lock_people(session: Session) -> None:
+    """Hold off every other change to the people until this transaction ends, so that what it
+    read of them stays true while it writes. SQLite has one writer at a time already."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("LOCK TABLE people IN SHARE ROW EXCLUSIVE MODE"))
 
 
 def name_in_use(session: Session, name: str) -> bool:
