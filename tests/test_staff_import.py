@@ -3,6 +3,7 @@ by row, imported as previewed, and imported again without duplicates."""
 
 from __future__ import annotations
 
+import csv
 import io
 from pathlib import Path
 
@@ -48,7 +49,7 @@ EXPECTED = [
 
 
 @pytest.mark.parametrize("delimiter", [";", ",", "\t"])
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
 def test_a_csv_is_read_with_any_common_delimiter_and_encoding(
     delimiter: str, encoding: str
 ) -> None:
@@ -277,3 +278,38 @@ def test_at_a_terminal_the_import_asks_first(
     assert "People added: 1; updated: 0." in accepted.stderr
     assert plg.json("person", "show", "Anna")["functions"] == ["ib"]
     assert "No such file" in plg.error("person", "import", str(tmp_path / "nope.csv"), "--yes")
+
+
+cell = st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), max_size=20)
+
+
+@given(
+    cells=st.lists(st.tuples(cell, cell, cell, cell), max_size=10),
+    delimiter=st.sampled_from(";,\t"),
+)
+@settings(max_examples=200, deadline=None)
+def test_any_cells_come_back_from_a_csv_as_written(
+    cells: list[tuple[str, str, str, str]], delimiter: str
+) -> None:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter)
+    writer.writerow(["name", "email", "school", "function"])
+    writer.writerows(cells)
+    found = read_staff(out.getvalue().encode("utf-8"), "staff.csv")
+    written = [
+        StaffRow(line, *(c.strip() for c in row))
+        for line, row in enumerate(cells, start=2)
+        if any(c.strip() for c in row)
+    ]
+    assert found == written
+
+
+@given(data=st.binary(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_any_bytes_are_read_or_refused_with_a_reason(data: bytes) -> None:
+    for name in ("staff.csv", "staff.xlsx"):
+        try:
+            said = f"{len(read_staff(data, name))} rows"
+        except InvalidInput as refused:
+            said = refused.text("nl")  # worded: a message, not a crash
+        assert said

@@ -65,9 +65,12 @@ def read_staff(data: bytes, file_name: str) -> list[StaffRow]:
 
 
 def _text(data: bytes) -> str:
-    # Excel writes CSV in the Windows code page unless told UTF-8, and then with a BOM.
+    # Excel writes CSV in the Windows code page unless told UTF-8, and then with a BOM; its
+    # "Unicode text" is UTF-16 with a BOM, between tabs.
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
