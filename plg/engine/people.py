@@ -224,8 +224,8 @@ class People(EngineBase):
         def store(session: Session) -> PersonView:
             if people_store.person_id(session, name) is not None:
                 raise Refused("person_exists", person=name)
-            person = Person(name=name, email=email, school_id=_school_id(session, school))
             _email_free(session, email, None)
+            person = Person(name=name, email=email, school_id=_school_id(session, school))
             session.add(person)
             session.flush()
             session.add_all(PersonFunction(person_id=person.id, function=job) for job in jobs)
@@ -242,9 +242,9 @@ class People(EngineBase):
         school: str | None = None,
         functions: Sequence[str] | None = None,
     ) -> PersonView:
-        """Change what is given of someone: their name, e-mail address, home school (an empty
-        one clears it) or functions (all of them at once; none given clears them). A name a
-        team, a meeting, an account or the project leaders keep stays as it is."""
+        """Change what is given of someone: their name, e-mail address or home school (an
+        empty one clears it), or their functions (all at once; an empty list clears them). A
+        name that a team, a meeting, an account or the project leaders hold cannot change."""
         name = name.strip()
         renamed = clean(new_name, 200, "person_invalid") if new_name is not None else None
         mail = email_address(email) if email is not None else None
@@ -299,10 +299,12 @@ def _email_free(session: Session, email: str | None, person: str | None) -> None
 
 def set_functions(session: Session, person_id: int, functions: Sequence[str]) -> None:
     """Make the person's functions exactly these."""
-    for row in people_store.function_rows(session, person_id):
-        if row.function not in functions:
+    have = set()
+    for row in list(people_store.function_rows(session, person_id)):
+        if row.function in functions:
+            have.add(row.function)
+        else:
             session.delete(row)
-    have = {row.function for row in people_store.function_rows(session, person_id)}
     session.add_all(
         PersonFunction(person_id=person_id, function=job) for job in functions if job not in have
     )
