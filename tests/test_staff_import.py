@@ -313,3 +313,12 @@ def test_any_bytes_are_read_or_refused_with_a_reason(data: bytes) -> None:
         except InvalidInput as refused:
             said = refused.text("nl")  # worded: a message, not a crash
         assert said
+
+
+def test_more_rows_than_a_file_may_hold_are_refused(foundation: Engine) -> None:
+    rows = [StaffRow(line, f"P{line}") for line in range(2, MOST_ROWS + 3)]
+    with pytest.raises(InvalidInput, match="at most 5000 rows"):
+        foundation.preview_import(rows)
+    with pytest.raises(InvalidInput, match="at most 5000 rows"):
+        foundation.import_people(rows)
+    assert foundation.people() == []

@@ -19,6 +19,7 @@ from plg.engine import roles
 from plg.engine.base import EngineBase
 from plg.engine.inputs import FUNCTIONS, StaffRow, clean, email_address, function_of
 from plg.engine.people import set_functions
+from plg.engine.staff_file import MOST_ROWS
 from plg.errors import InvalidInput, Refused
 from plg.present.views import ImportRowView, ImportView
 from plg.storage import people as people_store
@@ -148,6 +149,8 @@ class _Foundation:
 
 
 def _plans(session: Session, rows: Sequence[StaffRow], progress: Progress) -> list[_Plan]:
+    if len(rows) > MOST_ROWS:  # a file never has more; rows from elsewhere may
+        raise InvalidInput("import_rows_too_many", most=MOST_ROWS)
     known = _Foundation.read(session)
     names: dict[str, int] = {}
     emails: dict[str, int] = {}
