@@ -322,3 +322,18 @@ def test_more_rows_than_a_file_may_hold_are_refused(foundation: Engine) -> None:
     with pytest.raises(InvalidInput, match="at most 5000 rows"):
         foundation.import_people(rows)
     assert foundation.people() == []
+
+
+def test_an_xlsx_imports_from_the_command_line_in_dutch(plg: Plg, tmp_path: Path) -> None:
+    plg("school", "add", "De Linde")
+    plg("school", "add", "Het Anker")
+    staff = tmp_path / "personeel.xlsx"
+    staff.write_bytes(_xlsx([HEADER, *ROWS, ["Eva", "eva@", "Het Ankr", "kok"]]))
+    dutch = Plg(plg.url, lang="nl")
+    shown = dutch("person", "import", str(staff), "--dry-run")
+    assert "3 nieuw, 0 bijwerken, 0 ongewijzigd, 1 met een probleem" in shown.stderr
+    said = " ".join(shown.stdout.split())
+    assert "Er is geen school 'Het Ankr'. Bedoel je Het Anker?" in said
+    assert "'kok' is geen functie die plg kent." in said
+    assert "Toegevoegd: 3; bijgewerkt: 0." in dutch("person", "import", str(staff), "--yes").stderr
+    assert plg.json("person", "show", "Zoë Çelik")["functions"] == ["director"]
