@@ -11,9 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plg import Engine, InvalidInput, Refused
-from plg.engine.inputs import StaffRow
-from plg.engine.staff_file import MOST_ROWS, read_staff
+from plg import Engine, InvalidInput, Refused, StaffRow, read_staff
+from plg.engine.staff_file import MOST_ROWS
 from tests.conftest import Plg
 
 HEADER = ["Naam", "E-mail", "School", "Functie"]
