@@ -29,6 +29,7 @@ from plg.texts import N_, t
 # What separates a person's functions in one cell: "leerkracht, ib" or "leerkracht / ib".
 _SEPARATORS = re.compile(r"[,;/+|]")
 Progress = Callable[[int, int], None] | None
+_MOST_GUESSES = 50
 
 
 @dataclass
@@ -127,6 +128,18 @@ class _Foundation:
     people: dict[int, tuple[str, str | None, int | None]]
     functions: dict[int, set[str]]
     schools: dict[str, tuple[int, str]]
+    # The school each unknown one written in the file probably means, if any, looked up once.
+    nearest: dict[str, str | None] = field(default_factory=dict)
+
+    def near(self, school: str) -> str | None:
+        """The known school `school` is probably a slip for. Each look-up compares it with
+        every school; a file that names more than a few dozen unknown schools is no slip, and
+        is told only that they are unknown (700 schools and 5,000 took a minute)."""
+        key = school.lower()
+        if key not in self.nearest and len(self.nearest) < _MOST_GUESSES:
+            found = difflib.get_close_matches(key, self.schools, n=1, cutoff=0.75)
+            self.nearest[key] = self.schools[found[0]][1] if found else None
+        return self.nearest.get(key)
 
     @classmethod
     def read(cls, session: Session) -> _Foundation:
@@ -183,14 +196,9 @@ def _check(plan: _Plan, known: _Foundation) -> None:
     if school:
         plan.school = known.schools.get(school.lower())
         if plan.school is None:
-            near = difflib.get_close_matches(school.lower(), known.schools, n=1, cutoff=0.75)
-            if near:
-                problems.append(
-                    (
-                        N_("import_school_near"),
-                        {"school": school, "near": known.schools[near[0]][1]},
-                    )
-                )
+            near = known.near(school)
+            if near is not None:
+                problems.append((N_("import_school_near"), {"school": school, "near": near}))
             else:
                 problems.append((N_("import_school_unknown"), {"school": school}))
     found = set()
