@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     __version__: str
 
     from plg.engine.engine import Engine
-    from plg.engine.inputs import Content
+    from plg.engine.inputs import Content, StaffRow
+    from plg.engine.staff_file import read_staff
     from plg.errors import (
         Conflict,
         DatabaseBusy,
@@ -35,6 +36,8 @@ _LAZY = {
     "TeamState": "plg.methods.checklist",
     "Engine": "plg.engine.engine",
     "Content": "plg.engine.inputs",
+    "StaffRow": "plg.engine.inputs",
+    "read_staff": "plg.engine.staff_file",
     "MethodDefinition": "plg.methods.definition",
     "load_definition": "plg.methods.definition",
     "load_definition_file": "plg.methods.files",
@@ -69,11 +72,13 @@ __all__ = [
     "NotFound",
     "PlgError",
     "Refused",
+    "StaffRow",
     "StaleWrite",
     "TeamState",
     "__version__",
     "load_definition",
     "load_definition_file",
+    "read_staff",
 ]
 
 

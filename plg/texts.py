@@ -60,6 +60,32 @@ def _words(prefix: str, *keys: str) -> dict[str, str]:
 ROLE_WORDS = _words(
     "role_", N_("role_leader"), N_("role_member"), N_("role_facilitator"), N_("role_expert")
 )
+# A person's functions at their school, in the order a list shows them (plg.engine.inputs).
+FUNCTION_WORDS = _words(
+    "function_",
+    N_("function_teacher"),
+    N_("function_ib"),
+    N_("function_director"),
+    N_("function_school_leader"),
+    N_("function_assistant"),
+    N_("function_specialist"),
+    N_("function_coordinator"),
+)
+# What an import does with a row, and the fields it may change (plg.engine.staff).
+IMPORT_OUTCOME_WORDS = _words(
+    "import_outcome_",
+    N_("import_outcome_add"),
+    N_("import_outcome_update"),
+    N_("import_outcome_same"),
+    N_("import_outcome_problem"),
+)
+IMPORT_FIELD_WORDS = _words(
+    "import_field_",
+    N_("import_field_name"),
+    N_("import_field_email"),
+    N_("import_field_school"),
+    N_("import_field_functions"),
+)
 STATUS_WORDS = _words("status_", N_("status_open"), N_("status_accepted"), N_("status_rejected"))
 MEETING_KIND_WORDS = _words(
     "kind_", N_("kind_meeting"), N_("kind_start"), N_("kind_development"), N_("kind_evaluation")
@@ -152,6 +178,8 @@ WEB_RECORD_WORDS = {"artefact": N_("web_artefacts"), "evidence": N_("web_evidenc
 # The tables a template reads, as `words.roles` and so on.
 WORDS = {
     "roles": ROLE_WORDS,
+    "functions": FUNCTION_WORDS,
+    "import_outcomes": IMPORT_OUTCOME_WORDS,
     "statuses": STATUS_WORDS,
     "meeting_kinds": MEETING_KIND_WORDS,
     "fired_by": FIRED_BY_WORDS,

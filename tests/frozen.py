@@ -51,6 +51,7 @@ def copy_to_postgres(frozen: Path, url: str) -> None:
                 rows = [dict(row._mapping) for row in src.execute(select(old.tables[table.name]))]
                 if rows:
                     dst.execute(table.insert(), rows)
+                # Only a counted id has a sequence (a session's id is a random text).
                 if "id" in table.c and isinstance(table.c.id.type, Integer):
                     # Rows copied with their ids leave the id sequence behind them.
                     dst.execute(

@@ -238,3 +238,11 @@ def test_reports_guide_runs_as_written(tmp_path: Path, monkeypatch: pytest.Monke
     for written in ("overview.html", "rekenen.html", "sheet.html"):
         assert (tmp_path / written).stat().st_size > 1000
     assert plg.json("team", "show", "Rekenen bovenbouw")["overdue"] is True
+
+
+def test_the_people_guide_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # the guide names the sample file from the project's folder
+    plg = Plg(f"sqlite:///{tmp_path / 'people.db'}")
+    plg("init")
+    assert _run_console(ROOT / "docs" / "people.md", plg) >= 8
+    assert plg.json("person", "show", "Bram Peters")["functions"] == ["teacher", "ib"]

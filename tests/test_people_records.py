@@ -168,10 +168,10 @@ NETWERK = "Netwerk schrijfonderwijs"
 
 
 def _old_database(tmp_path: Path, db_url: str) -> str:
-    """The newest frozen database with memberships, a stay and attendances under the names
+    """The frozen database just before the people became records, with memberships, a stay and attendances under the names
     above, and the people they may be."""
     copy = tmp_path / "old.db"
-    shutil.copy(FROZEN[-1], copy)
+    shutil.copy(next(path for path in FROZEN if path.stem == "schema-0008"), copy)
     local = f"sqlite:///{copy}"
     for name in ("Zoë Bakker", "Jan Jansen", "JAN  JANSEN"):
         sql(local, f"INSERT INTO people (name) VALUES ('{name}')")

@@ -260,3 +260,37 @@ def test_a_leader_removes_a_meeting_and_restores_it(
     assert "Dubbel ingevoerd" in history
     page.close()
     assert problems == []
+
+
+def test_a_project_leader_imports_staff_from_a_csv(
+    browser: Any, demo: tuple[str, str, str], tmp_path: Path
+) -> None:
+    url, password, site = demo
+    engine = Engine(url)
+    school = engine.person(MEMBER).school
+    staff = tmp_path / "personeel.csv"
+    staff.write_bytes(
+        "Naam;E-mail;School;Functie\r\n"
+        f"{MEMBER};noor.peters@example.org;{school};leerkracht, IB\r\n"
+        f"Anouk Çelik;anouk.celik@example.org;{school};onderwijsassistent\r\n"
+        "Tim;tim@;Nergens;\r\n".encode("cp1252")
+    )
+    page, problems = _page(browser)
+    _sign_in(page, site, CHIEF, password)
+    page.goto(f"{site}/admin/people/import")
+    page.set_input_files("#import-upload input[name=file]", str(staff))
+    page.click("#import-preview")
+    totals = page.locator("#import-totals").inner_text()
+    assert "1 new, 1 to update, 0 unchanged, 1 with a problem (skipped)." in totals
+    assert "update: functions" in page.locator("tr[data-line='2']").inner_text()
+    assert "There is no school 'Nergens'" in page.locator("tr[data-line='4']").inner_text()
+    assert engine.person(MEMBER).functions == ()  # nothing saved before the confirmation
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "web-staff-import.png"), full_page=True)
+    page.click("#import-go")
+    assert "People added: 1; updated: 1." in page.locator("#import-totals").inner_text()
+    assert engine.person(MEMBER).functions == ("teacher", "ib")
+    assert engine.person("Anouk Çelik").functions == ("assistant",)
+    assert problems == []
+    engine.close()
+    page.close()

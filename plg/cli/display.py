@@ -14,6 +14,7 @@ from plg.errors import advised
 from plg.langs import Lang
 from plg.texts import (
     FIRED_BY_WORDS,
+    FUNCTION_WORDS,
     MEETING_KIND_WORDS,
     N_,
     ROLE_WORDS,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
         EventView,
         HoursView,
         HypothesisView,
+        ImportView,
         MeetingView,
         MemberView,
         Overview,
@@ -359,12 +361,58 @@ def schools(rows: Sequence[SchoolView], lang: Lang) -> None:
     )
 
 
+def _functions(functions: Sequence[str], lang: Lang) -> str:
+    return ", ".join(t(FUNCTION_WORDS[key], lang) for key in functions)
+
+
 def people(rows: Sequence[PersonView], lang: Lang) -> None:
     table(
         lang,
-        [N_("col_person"), N_("col_email"), N_("col_school")],
-        [(p.name, p.email or "", p.school or "") for p in rows],
+        [N_("col_person"), N_("col_email"), N_("col_school"), N_("col_functions")],
+        [(p.name, p.email or "", p.school or "", _functions(p.functions, lang)) for p in rows],
         empty=N_("no_people"),
+    )
+
+
+def person(view: PersonView, lang: Lang) -> None:
+    fields = [
+        (N_("col_person"), view.name),
+        (N_("col_email"), view.email or ""),
+        (N_("col_school"), view.school or ""),
+        (N_("col_functions"), _functions(view.functions, lang)),
+    ]
+    out = console()
+    for key, value in fields:
+        out.print(f"{t(key, lang)}: {value}")
+
+
+def staff_import(view: ImportView, lang: Lang) -> None:
+    """An import's rows, each with what becomes of it or its problems, and the totals."""
+    table(
+        lang,
+        [N_("col_line"), N_("col_person"), N_("col_email"), N_("col_school"), N_("col_outcome")],
+        [
+            (
+                row.line,
+                row.name,
+                row.email or "",
+                row.school or "",
+                row.said(lang),
+            )
+            for row in view.rows
+        ],
+        empty=N_("import_no_rows"),
+    )
+    click.echo(
+        t(
+            "import_totals",
+            lang,
+            added=view.count("add"),
+            updated=view.count("update"),
+            unchanged=view.count("same"),
+            problems=view.count("problem"),
+        ),
+        err=True,
     )
 
 

@@ -17,6 +17,7 @@ from plg.engine.pupils import CasePupils
 from plg.engine.reading import Reading
 from plg.engine.records import Records
 from plg.engine.sessions import WebSessions
+from plg.engine.staff import Staff
 from plg.engine.teams import Teams
 
 
@@ -27,6 +28,7 @@ class Engine(
     Reading,
     Database,
     People,
+    Staff,
     Charters,
     Hypotheses,
     Meetings,

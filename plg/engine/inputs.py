@@ -5,14 +5,17 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import cache
 from pathlib import Path
 from typing import Generic, Literal, TypeVar
 
 from plg.errors import InvalidInput
+from plg.langs import LANGS
+from plg.texts import FUNCTION_WORDS, t
 
 TEAM_KINDS = ("internal", "network")
 # A person's role in a team; who may do what in each is in plg.engine.roles.
@@ -31,6 +34,23 @@ CHARTER_QUESTIONS = (
     "try_first",
     "tracking",
 )
+# A person's functions at their school: what the foundation's schools call their staff.
+FUNCTIONS = tuple(FUNCTION_WORDS)
+# What people write for a function besides its id and its word in each language.
+_FUNCTION_ALIASES = {
+    "leraar": "teacher",
+    "leerkracht": "teacher",
+    "ib'er": "ib",
+    "ib-er": "ib",
+    "interne begeleider": "ib",
+    "intern begeleider": "ib",
+    "internal coach": "ib",
+    "school leader": "school_leader",
+    "headteacher": "director",
+    "teaching assistant": "assistant",
+    "klassenassistent": "assistant",
+    "onderwijsassistent": "assistant",
+}
 MEETING_KINDS = ("meeting", "start", "development", "evaluation")
 # Answers, needs, agendas, notes, hypotheses, verdicts, pupils' responses: at most this long.
 LONG_TEXT = 5000
@@ -70,6 +90,30 @@ def email_address(value: str) -> str | None:
     if len(value) > 200 or not value.isprintable() or not _EMAIL.fullmatch(value):
         raise InvalidInput("email_invalid", email=value)
     return value
+
+
+@cache
+def function_names() -> dict[str, str]:
+    """Every way to write a function, lower case, and the function's id."""
+    names = {key.lower(): key for key in FUNCTIONS} | _FUNCTION_ALIASES
+    for key, word in FUNCTION_WORDS.items():
+        for lang in LANGS:
+            names[t(word, lang).lower()] = key
+    return names
+
+
+def function_of(word: str) -> str:
+    """A function's id from its id or its word in either language, in any case."""
+    found = function_names().get(" ".join(word.split()).lower())
+    if found is None:
+        raise InvalidInput("function_unknown", function=word.strip())
+    return found
+
+
+def functions_of(words: Sequence[str]) -> tuple[str, ...]:
+    """Functions' ids, each once, in the order of FUNCTIONS."""
+    found = {function_of(word) for word in words if word.strip()}
+    return tuple(key for key in FUNCTIONS if key in found)
 
 
 def free_text(value: str | None) -> str | None:
@@ -226,3 +270,15 @@ def school_year_of(text: str) -> int:
     if found is None or (found[2] and int(found[2]) != int(found[1]) + 1):
         raise InvalidInput("year_invalid", year=text)
     return int(found[1])
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    """One row of a staff file, as its cells were: checked only when an import is previewed,
+    where each row's problem is named instead of the first one stopping the rest."""
+
+    line: int
+    name: str = ""
+    email: str = ""
+    school: str = ""
+    function: str = ""

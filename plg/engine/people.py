@@ -4,7 +4,7 @@ project leaders, and the settings of the database. Part of the engine (its `Engi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from plg.engine import roles
 from plg.engine.base import EngineBase
 from plg.engine.charter import refresh_charter
-from plg.engine.inputs import ROLES, clean, email_address, school_code
+from plg.engine.inputs import FUNCTIONS, ROLES, clean, email_address, functions_of, school_code
 from plg.errors import InvalidInput, NotFound, Refused
 from plg.present.views import FormerMemberView, MemberView, PersonView, SchoolView
 from plg.storage import accounts as account_store
@@ -23,6 +23,7 @@ from plg.storage.models import (
     FormerMember,
     Member,
     Person,
+    PersonFunction,
     ProjectLeader,
     School,
     Setting,
@@ -213,32 +214,75 @@ class People(EngineBase):
     def people(self, school: str | None = None) -> list[PersonView]:
         """Everyone, by name, or the people of one school."""
         with self._session() as session:
-            rows = people_store.people(session, school.strip() if school else None)
-            return [PersonView(*row) for row in rows]
+            return person_views(session, school=school.strip() if school else None)
+
+    def person(self, name: str) -> PersonView:
+        """One person, by name."""
+        with self._session() as session:
+            return self._person_view(session, name.strip())
 
     def add_person(
-        self, name: str, email: str | None = None, school: str | None = None
+        self,
+        name: str,
+        email: str | None = None,
+        school: str | None = None,
+        functions: Sequence[str] = (),
     ) -> PersonView:
-        """Add someone, with an e-mail address and a home school if given."""
+        """Add someone, with an e-mail address, a home school and functions if given; a
+        function is its id or its word in either language."""
         name = clean(name, 200, "person_invalid")
         email = email_address(email) if email is not None else None
         school = school.strip() if school and school.strip() else None
+        jobs = functions_of(functions)
 
-        def store(session: Session) -> None:
+        def store(session: Session) -> PersonView:
             if people_store.person_id(session, name) is not None:
                 raise Refused("person_exists", person=name)
-            school_id = None
-            if school is not None:
-                school_id = people_store.school_id(session, school)
-                if school_id is None:
-                    known = ", ".join(people_store.school_names(session))
-                    raise NotFound("school_unknown", school=school, schools=known or "-")
-            session.add(Person(name=name, email=email, school_id=school_id))
+            _email_free(session, email, None)
+            person = Person(name=name, email=email, school_id=_school_id(session, school))
+            session.add(person)
             session.flush()
             people_store.link_names(session)
+            session.add_all(PersonFunction(person_id=person.id, function=job) for job in jobs)
+            return self._person_view(session, name)
 
-        self._foundation_change("organisation", store)
-        return PersonView(name, email, school)
+        return self._foundation_change("organisation", store)
+
+    def edit_person(
+        self,
+        name: str,
+        *,
+        new_name: str | None = None,
+        email: str | None = None,
+        school: str | None = None,
+        functions: Sequence[str] | None = None,
+    ) -> PersonView:
+        """Change what is given of someone: their name, e-mail address or home school (an
+        empty one clears it), or their functions (all at once; an empty list clears them). A new
+        name follows them everywhere, as `rename_person` says."""
+        name = name.strip()
+        renamed = clean(new_name, 200, "person_invalid") if new_name is not None else None
+        mail = email_address(email) if email is not None else None
+        home = school.strip() if school is not None else None
+        jobs = functions_of(functions) if functions is not None else None
+
+        def store(session: Session) -> PersonView:
+            person = people_store.person_named(session, name)
+            if person is None:
+                raise NotFound("person_unknown", person=name)
+            if email is not None:
+                _email_free(session, mail, person.name)
+                person.email = mail
+            if renamed is not None and renamed != person.name:
+                rename(session, person.id, person.name, renamed)
+            if home is not None:
+                person.school_id = _school_id(session, home or None)
+            if jobs is not None:
+                set_functions(session, person.id, jobs)
+            session.flush()
+            return self._person_view(session, person.name)
+
+        return self._foundation_change("organisation", store)
 
     def rename_person(self, old: str, new: str) -> PersonView:
         """Give someone another name: their record, their memberships now and before, the
@@ -252,25 +296,76 @@ class People(EngineBase):
             found = people_store.person_id(session, old)
             if found is None:
                 raise NotFound("person_unknown", person=old)
-            taken = people_store.is_known(session, new) or session.get(Account, new) is not None
-            if new != old and taken:
-                raise Refused("person_exists", person=new)
-            # A signed-in session names the account: they sign in again, under the new name.
-            account_store.end_sessions_of(session, old)
-            teams = people_store.rename_person(session, found, old, new)
-            # Rows an upgrade left without a person, under the new name, are theirs now.
-            people_store.link_names(session)
-            for charter in people_store.charters_of(session, teams):
-                if old in charter.needs:
-                    kept = {key: value for key, value in charter.needs.items() if key != old}
-                    charter.needs = {**kept, new: charter.needs[old]}
-            for team in people_store.teams_by_id(session, teams):
-                views = member_views(session, team)
-                team.leader = ", ".join(v.person for v in views if v.role == "leader") or None
-            email = session.get_one(Person, found).email
-            return PersonView(new, email, people_store.home_school(session, new))
+            if new != old:
+                rename(session, found, old, new)
+            return self._person_view(session, new)
 
         return self._foundation_change("organisation", store)
+
+    def _person_view(self, session: Session, name: str) -> PersonView:
+        found = person_views(session, name=name)
+        if not found:
+            raise NotFound("person_unknown", person=name)
+        return found[0]
+
+
+def rename(session: Session, person_id: int, old: str, new: str) -> None:
+    """Give the person `new` for a name wherever their name is kept (see `rename_person`)."""
+    if people_store.is_known(session, new) or session.get(Account, new) is not None:
+        raise Refused("person_exists", person=new)
+    # A signed-in session names the account: they sign in again, under the new name.
+    account_store.end_sessions_of(session, old)
+    teams = people_store.rename_person(session, person_id, old, new)
+    # Rows an upgrade left without a person, under the new name, are theirs now.
+    people_store.link_names(session)
+    for charter in people_store.charters_of(session, teams):
+        if old in charter.needs:
+            kept = {key: value for key, value in charter.needs.items() if key != old}
+            charter.needs = {**kept, new: charter.needs[old]}
+    for team in people_store.teams_by_id(session, teams):
+        views = member_views(session, team)
+        team.leader = ", ".join(v.person for v in views if v.role == "leader") or None
+
+
+def _school_id(session: Session, school: str | None) -> int | None:
+    if school is None:
+        return None
+    found = people_store.school_id(session, school)
+    if found is None:
+        known = ", ".join(people_store.school_names(session))
+        raise NotFound("school_unknown", school=school, schools=known or "-")
+    return found
+
+
+def _email_free(session: Session, email: str | None, person: str | None) -> None:
+    """Refuse an e-mail address someone other than `person` has: an import finds people by it."""
+    owner = people_store.person_with_email(session, email) if email else None
+    if owner is not None and owner != person:
+        raise Refused("email_taken", email=email, person=owner)
+
+
+def set_functions(session: Session, person_id: int, functions: Sequence[str]) -> None:
+    """Make the person's functions exactly these."""
+    have = set()
+    for row in list(people_store.function_rows(session, person_id)):
+        if row.function in functions:
+            have.add(row.function)
+        else:
+            session.delete(row)
+    session.add_all(
+        PersonFunction(person_id=person_id, function=job) for job in functions if job not in have
+    )
+
+
+def person_views(
+    session: Session, *, school: str | None = None, name: str | None = None
+) -> list[PersonView]:
+    rows = list(people_store.people(session, school, name))
+    jobs = people_store.functions(session, [row[0] for row in rows] if name else None)
+    return [
+        PersonView(name, email, home, tuple(job for job in FUNCTIONS if job in jobs.get(pid, ())))
+        for pid, name, email, home in rows
+    ]
 
 
 def person_ids(session: Session, names: Iterable[str]) -> dict[str, int]:

@@ -237,6 +237,54 @@ class PersonView:
     name: str
     email: str | None
     school: str | None
+    # Ids of plg.engine.inputs.FUNCTIONS, in its order.
+    functions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImportRowView:
+    """One row of a staff file and what an import makes of it: `add` a person, `update` one
+    (the fields in `changes`), leave one the `same`, or skip it for its `problems` (worded)."""
+
+    line: int
+    name: str
+    email: str | None
+    school: str | None
+    functions: tuple[str, ...]
+    outcome: str
+    changes: tuple[str, ...]
+    problems: tuple[str, ...]
+
+    def said(self, lang: Lang) -> str:
+        """What becomes of the row, or its problems, in words."""
+        from plg.texts import IMPORT_FIELD_WORDS, IMPORT_OUTCOME_WORDS, t
+
+        if self.problems:
+            return " ".join(self.problems)
+        changes = ", ".join(t(IMPORT_FIELD_WORDS[change], lang) for change in self.changes)
+        return t(IMPORT_OUTCOME_WORDS[self.outcome], lang, changes=changes)
+
+
+@dataclass(frozen=True)
+class ImportView:
+    """What an import of a staff file does (or did), row by row. `digest` names exactly this
+    result: an import that was shown it writes only if it still comes out the same."""
+
+    rows: tuple[ImportRowView, ...]
+    digest: str
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for row in self.rows if row.outcome == outcome)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "added": self.count("add"),
+            "updated": self.count("update"),
+            "unchanged": self.count("same"),
+            "problems": self.count("problem"),
+            "digest": self.digest,
+            "rows": list(self.rows),
+        }
 
 
 @dataclass(frozen=True)

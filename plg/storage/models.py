@@ -243,6 +243,17 @@ class Person(Base):
     school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"))
 
 
+class PersonFunction(Base):
+    """One of a person's functions at their school (teacher, internal coach, director...): the
+    ids in plg.engine.inputs.FUNCTIONS. A person may have several, or none."""
+
+    __tablename__ = "person_functions"
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    function: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
 class Charter(Base):
     """What a team agreed before it began: the answers to the charter's questions and what each
     member wants to learn. `complete` is kept by the engine with every change to the charter or

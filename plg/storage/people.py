@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import Result, bindparam, exists, func, insert, select, update
+from sqlalchemy import Result, bindparam, exists, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from plg.storage.bulk import chunks
@@ -19,6 +19,7 @@ from plg.storage.models import (
     FormerMember,
     Member,
     Person,
+    PersonFunction,
     ProjectLeader,
     School,
     Setting,
@@ -196,16 +197,68 @@ def teams_by_id(session: Session, team_ids: list[int]) -> Iterable[Team]:
     return session.scalars(select(Team).where(Team.id.in_(team_ids)).order_by(Team.id))
 
 
-def people(session: Session, school: str | None = None) -> Result[str, str | None, str | None]:
-    """Everyone (or the people of one school), by name: name, e-mail address, school."""
+def people(
+    session: Session, school: str | None = None, name: str | None = None
+) -> Result[int, str, str | None, str | None]:
+    """Everyone (or the people of one school, or the one named), by name: id, name, e-mail
+    address, school."""
     query = (
-        select(Person.name, Person.email, School.name)
+        select(Person.id, Person.name, Person.email, School.name)
         .outerjoin(School, School.id == Person.school_id)
         .order_by(Person.name)
     )
     if school:
         query = query.where(School.name == school)
+    if name is not None:
+        query = query.where(Person.name == name)
     return session.execute(query)
+
+
+def functions(session: Session, person_ids: Iterable[int] | None = None) -> dict[int, set[str]]:
+    """The functions of each person who has any (or of those in `person_ids`), by their id."""
+    query = select(PersonFunction.person_id, PersonFunction.function)
+    if person_ids is not None:
+        query = query.where(PersonFunction.person_id.in_(list(person_ids)))
+    found: dict[int, set[str]] = {}
+    for person, function in session.execute(query):
+        found.setdefault(person, set()).add(function)
+    return found
+
+
+def function_rows(session: Session, person_id: int) -> Iterable[PersonFunction]:
+    return session.scalars(select(PersonFunction).where(PersonFunction.person_id == person_id))
+
+
+def person_named(session: Session, name: str) -> Person | None:
+    return session.scalar(select(Person).where(Person.name == name))
+
+
+def people_by_id(session: Session, ids: Iterable[int]) -> dict[int, Person]:
+    query = select(Person).where(Person.id.in_(list(ids)))
+    return {person.id: person for person in session.scalars(query)}
+
+
+def person_with_email(session: Session, email: str) -> str | None:
+    """The name of the person with this e-mail address, in any case, if someone has it."""
+    query = select(Person.name).where(func.lower(Person.email) == email.lower()).limit(1)
+    return session.scalar(query)
+
+
+def everyone(session: Session) -> Result[int, str, str | None, int | None]:
+    """Every person: id, name, e-mail address and school id; for an import to compare with."""
+    return session.execute(select(Person.id, Person.name, Person.email, Person.school_id))
+
+
+def all_schools(session: Session) -> Result[int, str, str | None]:
+    """Every school: id, name and code."""
+    return session.execute(select(School.id, School.name, School.code).order_by(School.name))
+
+
+def lock_people(session: Session) -> None:
+    """Hold off every other change to the people until this transaction ends, so that what it
+    read of them stays true while it writes. SQLite has one writer at a time already."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("LOCK TABLE people IN SHARE ROW EXCLUSIVE MODE"))
 
 
 def members(session: Session, team_id: int) -> Iterable[Member]:

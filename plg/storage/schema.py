@@ -4,7 +4,16 @@ A test checks these against the migration scripts, so they cannot drift apart.
 """
 
 KNOWN_REVISIONS: tuple[str, ...] = (
-    "0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009"
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0009",
+    "0010",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

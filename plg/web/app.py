@@ -22,7 +22,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from plg.engine.engine import Engine
-from plg.web import actions, pages, signin
+from plg.web import actions, pages, signin, staff
 from plg.web.context import Handler, Page, endpoint, person_lang, request_lang
 from plg.web.limits import BodyLimit
 
@@ -129,6 +129,13 @@ ROUTES = [
     Route("/purge/{name:path}", endpoint(pages.confirm_purge)),
     Route("/purge/{name:path}", endpoint(actions.purge), methods=["POST"]),
     _team_form("meeting-edit", actions.meeting_edit),
+    Route(staff.ADDRESS, endpoint(staff.upload_form)),
+    Route(staff.ADDRESS, endpoint(staff.preview, again=staff.again), methods=["POST"]),
+    Route(
+        f"{staff.ADDRESS}/confirm",
+        endpoint(staff.confirm, again=staff.again, part_bytes=staff.ROWS_BYTES),
+        methods=["POST"],
+    ),
 ]
 
 

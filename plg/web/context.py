@@ -212,11 +212,11 @@ _FIELD_BYTES = LONG_TEXT * 4 * 3
 _MOST_FIELDS = 200
 
 
-async def _form(request: Request, base: Engine) -> FormData | Response:
+async def _form(request: Request, base: Engine, part_bytes: int) -> FormData | Response:
     """The posted form, or the page that refuses it (more or longer fields than any form of
     plg's has, or not a form). Its size is kept within the limit by `plg.web.limits`."""
     try:
-        return await request.form(max_files=1, max_fields=_MOST_FIELDS, max_part_size=_FIELD_BYTES)
+        return await request.form(max_files=1, max_fields=_MOST_FIELDS, max_part_size=part_bytes)
     except HTTPException:  # how Starlette says that its parser refused the form
         page = Page(request, base, lang=await run_in_threadpool(person_lang, request, base))
         return page.message(400, page.t("web_bad_form"))
@@ -226,17 +226,22 @@ async def _form(request: Request, base: Engine) -> FormData | Response:
 
 
 def endpoint(
-    handler: Handler, *, public: bool = False, again: Again | None = None
+    handler: Handler,
+    *,
+    public: bool = False,
+    again: Again | None = None,
+    part_bytes: int = _FIELD_BYTES,
 ) -> Callable[[Request], Awaitable[Response]]:
     """A Starlette endpoint that runs `handler` for a signed-in person (or anyone, if
     `public`), with a checked form on POST; a refused form is answered with `again`, if
-    given, else with the page it names as `back`."""
+    given, else with the page it names as `back`. A field of the form holds at most
+    `part_bytes` (a form that carries more than people type says so)."""
 
     async def run(request: Request) -> Response:
         base: Engine = request.app.state.engine
         form = None
         if request.method == "POST":
-            parsed = await _form(request, base)
+            parsed = await _form(request, base, part_bytes)
             if isinstance(parsed, Response):
                 return parsed
             form = parsed
