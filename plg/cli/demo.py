@@ -296,6 +296,8 @@ def build(url: str | None, lang: str, runner: str) -> Built:
     for person in sorted({PROJECT_LEADER, runner} - set(foundation.project_leaders())):
         as_runner.add_project_leader(person)
     as_runner.close()
+    # People first: a team's members are the people of the foundation, with their schools.
+    _organisation(foundation)
     created = kept = 0
     for demo in TEAMS:
         try:
@@ -318,7 +320,6 @@ def build(url: str | None, lang: str, runner: str) -> Built:
             _move(engine, demo.name, trigger, number)
         engine.close()
         created += 1
-    _organisation(foundation)
     password = _accounts(foundation)
     foundation.set_setting("role-checks", "on")
     foundation.close()
