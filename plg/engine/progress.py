@@ -43,17 +43,21 @@ class Advancing(EngineBase):
 
         return self._change(name, "tick", change)
 
-    def approve(self, name: str, item: str) -> ChecklistView:
+    def approve(self, name: str, item: str, source: str | None = None) -> ChecklistView:
         """Approve a checklist item of the team's current phase that its method leaves to a
         director (`approved_by`): by a director of one of the team's schools or a project
-        leader, with role checks on. The item is then ticked, with an `approve` event."""
+        leader, with role checks on. The item is then ticked, with an `approve` event. With
+        `source`, the phase a person's page showed: refused once the team has left it, and an
+        item someone approved meanwhile is left as it is."""
 
         def change(session: Session, team: Team) -> ChecklistView:
             definition = self._active(session, team)
+            self._still_in(team, definition, source)
             existing = self._manual_tick(session, team, definition, item, approving=True)
-            if existing is not None:
+            if existing is None:
+                self._write_tick(session, team, item, None, kind="approve")
+            elif source is None:
                 raise Refused("item_approved_already", item=item)
-            self._write_tick(session, team, item, None, kind="approve")
             return checklist_view(self.lang, team, self._read(session, team)[0])
 
         return self._change(name, "approve", change)
