@@ -4,6 +4,7 @@ person's network hours), and a school as they see it."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ from plg.errors import InvalidMethodDefinition
 from plg.methods.definition import load_definition
 from plg.methods.registry import load_registry
 from tests.conftest import Plg
+from tests.test_docs import ROOT, _run_console
 
 TEAM = "Lezen"
 
@@ -154,3 +156,10 @@ def test_a_director_sees_the_teams_of_their_schools(school: Plg) -> None:
         assert "tick" not in engine.allowed(TEAM)
     finally:
         engine.close()
+
+
+def test_the_directors_guide_runs_as_written(tmp_path: Path) -> None:
+    plg = Plg(f"sqlite:///{tmp_path / 'directors.db'}")
+    plg("init")
+    assert _run_console(ROOT / "docs" / "directors.md", plg) >= 15
+    assert plg.json("school", "show", "De Linde")["idle"] == ["Carla Smit"]

@@ -532,6 +532,7 @@ def method_json(definition: MethodDefinition, lang: Lang) -> dict[str, Any]:
                         "text": item.text(lang),
                         "required": item.required,
                         "satisfied_by": item.satisfied_by,
+                        "approved_by": item.approved_by,
                     }
                     for item in phase.checklist
                 ],
