@@ -3,6 +3,7 @@ person's network hours), and a school as they see it."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -71,6 +72,10 @@ def test_the_director_approves_the_topic_and_the_leader_cannot(school: Plg) -> N
     assert "is not one a director approves" in dora.error("approve", TEAM, "schooldoel")
     # A director does not do the team's work.
     assert "'Dora'" in dora.error("tick", TEAM, "schooldoel")
+    assert school.json("check")["ok"] is True
+    export = json.loads(school("export", TEAM, "--format", "json").stdout)
+    (approved,) = [i for i in export["visits"][-1]["checklist"] if i["id"] == "directie"]
+    assert approved["ticked_by"] == "Dora"
     event = school.json("history", TEAM)[-1]
     assert (event["kind"], event["actor"], event["detail"]["item"]) == (
         "approve",
