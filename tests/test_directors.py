@@ -11,9 +11,9 @@ import pytest
 
 from plg.engine.engine import Engine
 from plg.engine.meetings import school_year
-from plg.errors import InvalidMethodDefinition
+from plg.errors import InvalidMethodDefinition, Refused
 from plg.methods.definition import load_definition
-from plg.methods.registry import load_registry
+from plg.methods.registry import Registry, Source, load_registry
 from tests.conftest import Plg
 from tests.test_docs import ROOT, _run_console
 
@@ -96,12 +96,28 @@ def test_a_project_leader_may_approve_and_checks_off_anyone(plg: Plg) -> None:
 
 
 def test_a_team_on_an_older_version_keeps_its_manual_item(engine: Engine) -> None:
+    """A team that started before the item was the director's keeps ticking it by hand."""
     data = load_registry().get("actieonderzoek").definition.dump()
     del data["phases"][0]["checklist"][3]["approved_by"]
     data["version"] = "1.1"
     old = load_definition(data)
-    assert old.phase("aanleiding").checklist[3].approved_by is None
     assert "approved_by" not in old.dump()["phases"][0]["checklist"][3]
+    before = Registry()
+    before.add(old, Source("the release before", "builtin", "1.1", "tests"))
+    earlier = Engine(engine.store.url_text, actor="Pia", lang="en", methods=before)
+    earlier.add_project_leader("Pia")
+    earlier.start_team("Oud", "actieonderzoek", schools=["De Linde"], leader="Anna")
+    earlier.close()
+    engine.start_team("Nieuw", "actieonderzoek", schools=["De Linde"], leader="Anna")
+    engine.set_setting("role-checks", "on")
+    anna = Engine(engine.store.url_text, actor="Anna", lang="en")
+    try:
+        assert anna.team("Oud").row.method_version == "1.1"
+        assert next(i for i in anna.tick("Oud", "directie").items if i.id == "directie").done
+        with pytest.raises(Refused):
+            anna.tick("Nieuw", "directie")
+    finally:
+        anna.close()
 
 
 def test_an_item_is_approved_or_satisfied_by_a_record_not_both() -> None:
