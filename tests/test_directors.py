@@ -4,6 +4,8 @@ person's network hours), and a school as they see it."""
 from __future__ import annotations
 
 import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -184,3 +186,24 @@ def test_the_directors_guide_runs_as_written(tmp_path: Path) -> None:
     plg("init")
     assert _run_console(ROOT / "docs" / "directors.md", plg) >= 15
     assert plg.json("school", "show", "De Linde")["idle"] == ["Carla Smit"]
+
+
+def test_hours_approved_at_once_by_two_make_one_approval(school: Plg) -> None:
+    school("director", "add", "Eva", "--school", "De Linde")
+    engines = [Engine(school.url, actor=who, lang="en") for who in ("Dora", "Eva")]
+    start = threading.Barrier(len(engines))
+
+    def approve(engine: Engine) -> str:
+        start.wait()
+        try:
+            return engine.approve_hours("Bram").by
+        except Refused as refused:
+            return refused.key
+        finally:
+            engine.close()
+
+    with ThreadPoolExecutor(len(engines)) as pool:
+        said = sorted(pool.map(approve, engines))
+    assert said.count("hours_approved_already") == 1
+    (row,) = school.json("hours", "--person", "Bram")["people"]
+    assert row["approved"]["by"] in said

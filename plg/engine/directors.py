@@ -5,6 +5,7 @@ engine (its `Engine` is a `Directors`)."""
 
 from __future__ import annotations
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from plg.engine import roles
@@ -97,7 +98,9 @@ class Directors(Reading):
             found.minutes, found.approved_by, found.approved_at = minutes, self.actor, now
             return HoursApproved(minutes, self.actor, now)
 
-        return self._write(approve)
+        # Two approving at once: the one that lost the race to insert the row tries again,
+        # and finds the hours approved.
+        return self._write(approve, (IntegrityError,))
 
     def _school_id(self, session: Session, school: str) -> int:
         found = people_store.school_id(session, school.strip())

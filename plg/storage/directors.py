@@ -33,7 +33,7 @@ def directors_of(session: Session, school_id: int) -> list[str]:
     return list(session.scalars(query.order_by(Director.person)))
 
 
-def directs_team(person: str, team_id: ColumnElement[int] | int) -> ColumnElement[bool]:
+def directs_team(person: str, team_id: int) -> ColumnElement[bool]:
     """Whether `person` directs one of the team's schools."""
     return exists().where(
         Director.person == person,
