@@ -168,8 +168,8 @@ NETWERK = "Netwerk schrijfonderwijs"
 
 
 def _old_database(tmp_path: Path, db_url: str) -> str:
-    """The frozen database just before the people became records, with memberships, a stay and attendances under the names
-    above, and the people they may be."""
+    """The frozen database just before people became records, with memberships, a stay and
+    attendances under the names above, and the people they may be."""
     copy = tmp_path / "old.db"
     shutil.copy(next(path for path in FROZEN if path.stem == "schema-0008"), copy)
     local = f"sqlite:///{copy}"

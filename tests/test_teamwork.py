@@ -306,6 +306,7 @@ def _row(
         "meetings": meetings,
         "budget": budget,
         "left": left,
+        "approved": None,
     }
 
 

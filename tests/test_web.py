@@ -311,7 +311,7 @@ def test_a_page_offers_what_each_role_allows(chief: Engine, url: str) -> None:
         "meeting",
     }
     expected = {
-        CHIEF: every | {"rename", "archive"},
+        CHIEF: every | {"rename", "archive", "approve"},
         LEADER: every,
         MEMBER: {"tick", "record", "charter", "hypothesis"},
         OTHER: set(),

@@ -59,7 +59,9 @@ def _history(chief: Engine, team: str) -> list[tuple[int, str]]:
 
 
 def _manual(chief: Engine, team: str) -> list[str]:
-    return [item.id for item in chief.checklist(team).items if item.satisfied_by is None]
+    """The items a member ticks by hand (not those a director approves)."""
+    items = chief.checklist(team).items
+    return [item.id for item in items if item.satisfied_by is None and item.approved_by is None]
 
 
 def _ticked(chief: Engine, team: str) -> set[str]:
@@ -96,7 +98,7 @@ def _said(answer: httpx.Response) -> str:
 def test_a_stale_checklist_never_undoes_what_others_ticked_meanwhile(
     sign: Signer, chief: Engine
 ) -> None:
-    team = new_team(chief, method="actieonderzoek")
+    team = new_team(chief, method="lesson_study")
     first, second, third = _manual(chief, team)
     chief.tick(team, first)
     member = sign(MEMBER)
@@ -116,7 +118,7 @@ def test_a_stale_checklist_never_undoes_what_others_ticked_meanwhile(
 def test_a_refused_checklist_keeps_the_boxes_as_the_person_left_them(
     sign: Signer, chief: Engine
 ) -> None:
-    team = new_team(chief, method="actieonderzoek")
+    team = new_team(chief, method="lesson_study")
     chief.join(team, SPARE, "member")
     first, second, _ = _manual(chief, team)
     spare = sign(SPARE)
@@ -134,7 +136,7 @@ def test_a_refused_checklist_keeps_the_boxes_as_the_person_left_them(
 def test_boxes_ticked_and_unticked_by_several_people_at_once_all_stay(
     sign: Signer, chief: Engine
 ) -> None:
-    team = new_team(chief, method="actieonderzoek")
+    team = new_team(chief, method="lesson_study")
     items = _manual(chief, team)
     people = [sign(person) for person in (LEADER, MEMBER, CHIEF)]
     forms = [_form(person, team, "checklist") for person in people]

@@ -45,6 +45,8 @@ _FAMILIES = {
     "settings": "plg.cli.admin",
     "school": "plg.cli.organisation",
     "person": "plg.cli.organisation",
+    "director": "plg.cli.directors",
+    "approve": "plg.cli.directors",
     "charter": "plg.cli.teamwork",
     "hypothesis": "plg.cli.teamwork",
     "meeting": "plg.cli.teamwork",

@@ -31,7 +31,9 @@ if TYPE_CHECKING:
     from plg.methods.registry import Available, Broken, Source
     from plg.present.views import (
         CharterView,
+        DirectorView,
         EventView,
+        HoursApproved,
         HoursView,
         HypothesisView,
         ImportView,
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
         PupilView,
         RecordView,
         Removal,
+        SchoolPageView,
         SchoolView,
         TeamRow,
         TeamView,
@@ -548,6 +551,8 @@ def _hours(value: float | None) -> str:
 
 
 def hours(view: HoursView, lang: Lang) -> None:
+    # Approvals get a column once a director gave one: most foundations never ask for them.
+    approved = any(row.approval for row in view.people)
     table(
         lang,
         [
@@ -557,6 +562,7 @@ def hours(view: HoursView, lang: Lang) -> None:
             N_("col_meetings"),
             N_("col_budget"),
             N_("col_left"),
+            *([N_("col_approved")] if approved else []),
         ],
         [
             (
@@ -566,6 +572,7 @@ def hours(view: HoursView, lang: Lang) -> None:
                 row.meetings,
                 "" if row.budget is None else row.budget,
                 _hours(row.left),
+                *([_approved(row.approval, lang)] if approved else []),
             )
             for row in view.people
         ],
@@ -594,3 +601,29 @@ def pupils(rows: Sequence[PupilView], lang: Lang) -> None:
         ],
         empty=N_("no_pupils"),
     )
+
+
+def _approved(approval: HoursApproved | None, lang: Lang) -> str:
+    if approval is None:
+        return ""
+    return t("hours_approved_cell", lang, hours=_hours(approval.hours), by=approval.by)
+
+
+def directors(rows: Sequence[DirectorView], lang: Lang) -> None:
+    table(
+        lang,
+        [N_("col_person"), N_("col_school")],
+        [(d.person, d.school) for d in rows],
+        empty=N_("no_directors"),
+    )
+
+
+def school(view: SchoolPageView, lang: Lang) -> None:
+    """A school as its director sees it: its teams, then its staff in no active team."""
+    console().print(t("school_title", lang, school=view.name, code=view.code or "-"))
+    console().print(t("school_directors", lang, directors=", ".join(view.directors) or "-"))
+    teams(view.teams, lang)
+    if view.idle:
+        console().print(t("school_idle", lang, people=", ".join(view.idle)))
+    else:
+        console().print(t("school_none_idle", lang))

@@ -47,6 +47,14 @@ def school_list(settings: Settings, as_json: bool) -> None:
     show(settings, as_json, settings.engine().schools(), display.schools)
 
 
+@school.command("show", help=help_for("school_show"))
+@click.argument("name")
+@json_option
+@pass_settings
+def school_show(settings: Settings, name: str, as_json: bool) -> None:
+    show(settings, as_json, settings.engine().school(name), display.school)
+
+
 @click.group(cls=PlgGroup, help=help_for("person"))
 def person() -> None:
     pass

@@ -312,16 +312,41 @@ def meeting_restore(settings: Settings, team_name: str, meeting_id: int, as_json
     done(settings, as_json, restored, "done_meeting_restored", id=restored.id, day=restored.held_on)
 
 
-@click.command(cls=PlgCommand, help=help_for("hours"))
+# A group that answers itself too: `plg hours` shows them, `plg hours approve` approves them.
+@click.group(cls=PlgGroup, help=help_for("hours"), invoke_without_command=True)
 @click.option("--person", help=help_for("hours_person_opt"))
 @click.option("--year", metavar="2025|2025-2026", help=help_for("year_opt"))
 @json_option
 @pass_settings
-def hours(settings: Settings, person: str | None, year: str | None, as_json: bool) -> None:
+@click.pass_context
+def hours(
+    ctx: click.Context, settings: Settings, person: str | None, year: str | None, as_json: bool
+) -> None:
+    if ctx.invoked_subcommand is not None:
+        return
     from plg.engine.inputs import school_year_of
 
     view = settings.engine().hours(person, school_year_of(year) if year else None)
     show(settings, as_json, view, display.hours)
+
+
+@hours.command("approve", help=help_for("hours_approve"))
+@click.argument("person")
+@click.option("--year", metavar="2025|2025-2026", help=help_for("year_opt"))
+@json_option
+@pass_settings
+def hours_approve(settings: Settings, person: str, year: str | None, as_json: bool) -> None:
+    from plg.engine.inputs import school_year_of
+
+    approved = settings.engine().approve_hours(person, school_year_of(year) if year else None)
+    done(
+        settings,
+        as_json,
+        approved,
+        "done_hours_approved",
+        person=person.strip(),
+        hours=f"{approved.hours:.1f}",
+    )
 
 
 @click.group(cls=PlgGroup, help=help_for("pupil"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from plg.engine.accounts import Accounts
 from plg.engine.charter import Charters
 from plg.engine.database import Database
+from plg.engine.directors import Directors
 from plg.engine.hypotheses import Hypotheses
 from plg.engine.meetings import Meetings
 from plg.engine.mending import Mending
@@ -25,6 +26,7 @@ class Engine(
     Teams,
     Advancing,
     Records,
+    Directors,  # a Reading: it shows a school's teams
     Reading,
     Database,
     People,

@@ -18,7 +18,8 @@ from plg.engine.people import person_ids
 from plg.errors import Conflict, InvalidInput, NotFound
 from plg.langs import Lang
 from plg.present.rows import Names, removal
-from plg.present.views import HoursRow, HoursView, MeetingView
+from plg.present.views import HoursApproved, HoursRow, HoursView, MeetingView
+from plg.storage import directors as directors_store
 from plg.storage import mending as mending_store
 from plg.storage import people as people_store
 from plg.storage import teamwork as teamwork_store
@@ -39,7 +40,7 @@ def school_year(day: date) -> int:
     return day.year if day.month >= _YEAR_STARTS else day.year - 1
 
 
-def _year_span(year: int) -> tuple[date, date]:
+def year_span(year: int) -> tuple[date, date]:
     return date(year, _YEAR_STARTS, 1), date(year + 1, _YEAR_STARTS, 1) - timedelta(days=1)
 
 
@@ -166,7 +167,7 @@ class Meetings(EngineBase):
         by then, split by team kind, against the budget of network participants."""
         today = self.clock().date()
         year = school_year(today) if year is None else year
-        first, last = _year_span(year)
+        first, last = year_span(year)
         with self._session() as session:
             budget = int(roles.setting(session, "hours-budget"))
             person = person.strip() if person is not None else None
@@ -182,6 +183,10 @@ class Meetings(EngineBase):
                 if not people_store.known_anywhere(session, person):
                     raise NotFound("person_unknown", person=person)
                 minutes[person] = {}
+            approvals = {
+                who: HoursApproved(approved, by, at)
+                for who, approved, by, at in directors_store.hours_approvals(session, year, person)
+            }
         rows = [
             HoursRow(
                 person=who,
@@ -189,6 +194,7 @@ class Meetings(EngineBase):
                 team_minutes=minutes[who].get("internal", 0),
                 meetings=count[who],
                 budget=budget if who in networked else None,
+                approval=approvals.get(who),
             )
             for who in sorted(set(minutes) | networked)
         ]

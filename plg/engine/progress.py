@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from sqlalchemy.orm import Session
 
+from plg.engine import roles
 from plg.engine.base import EngineBase
 from plg.engine.inputs import free_text
 from plg.errors import Conflict, InvalidInput, NotFound, Refused
@@ -42,6 +43,25 @@ class Advancing(EngineBase):
 
         return self._change(name, "tick", change)
 
+    def approve(self, name: str, item: str, source: str | None = None) -> ChecklistView:
+        """Approve a checklist item of the team's current phase that its method leaves to a
+        director (`approved_by`): by a director of one of the team's schools or a project
+        leader, with role checks on. The item is then ticked, with an `approve` event. With
+        `source`, the phase a person's page showed: refused once the team has left it, and an
+        item someone approved meanwhile is left as it is."""
+
+        def change(session: Session, team: Team) -> ChecklistView:
+            definition = self._active(session, team)
+            self._still_in(team, definition, source)
+            existing = self._manual_tick(session, team, definition, item, approving=True)
+            if existing is None:
+                self._write_tick(session, team, item, None, kind="approve")
+            elif source is None:
+                raise Refused("item_approved_already", item=item)
+            return checklist_view(self.lang, team, self._read(session, team)[0])
+
+        return self._change(name, "approve", change)
+
     def set_ticks(self, name: str, phase: str, wanted: Mapping[str, bool]) -> tuple[str, ...]:
         """Tick (True) or untick (False) items of `phase` as a person's page asked, each with its
         event, in one transaction; returns the items changed. An item already as wanted (someone
@@ -68,9 +88,17 @@ class Advancing(EngineBase):
             raise Conflict("team_moved_meanwhile", team=team.name, phase=now)
 
     def _manual_tick(
-        self, session: Session, team: Team, definition: MethodDefinition, item: str
+        self,
+        session: Session,
+        team: Team,
+        definition: MethodDefinition,
+        item: str,
+        *,
+        approving: bool = False,
     ) -> Tick | None:
-        """The tick of a manual item of the team's phase, if it is ticked in this visit."""
+        """The tick of a manual item of the team's phase, if it is ticked in this visit.
+        An item a director approves is ticked only by approving it, or by someone who may
+        approve (always when role checks are off); `approving` wants such an item."""
         phase = definition.phase(team.phase)
         found = next((i for i in phase.checklist if i.id == item), None)
         if found is None:
@@ -84,12 +112,27 @@ class Advancing(EngineBase):
                 what=definition.record_title(found, self.lang),
                 command=_SATISFIED_WITH[found.record[0]],
             )
+        if approving and found.approved_by is None:
+            raise Refused("item_not_approved", item=item)
+        if not approving and found.approved_by is not None:
+            roles.require(
+                session,
+                self.actor,
+                "approve",
+                team.id,
+                team.name,
+                self.lang,
+                always=self.enforce_roles,
+            )
         return session.get(Tick, (team.id, team.phase_entered_seq, item))
 
-    def _write_tick(self, session: Session, team: Team, item: str, existing: Tick | None) -> None:
-        """Untick `item` if `existing`, else tick it, with the event."""
+    def _write_tick(
+        self, session: Session, team: Team, item: str, existing: Tick | None, kind: str = "tick"
+    ) -> None:
+        """Untick `item` if `existing`, else tick it (the event `kind` says how), with the
+        event."""
         detail = {"phase": team.phase, "item": item}
-        seq = self._event(session, team, "untick" if existing else "tick", detail=detail)
+        seq = self._event(session, team, "untick" if existing else kind, detail=detail)
         if existing is not None:
             session.delete(existing)
             return

@@ -4,6 +4,7 @@ Members of a team do its work: tick, save artefacts and evidence, answer the cha
 hypotheses, and remove or restore artefacts and evidence saved by mistake. Its leader (a
 network's lead) also moves it: advance, force, migrate, set its deadline, accept or reject a
 hypothesis (which moves it), change its members, record, edit, remove and restore meetings. A
+director of one of its schools approves what its method leaves to them (its topic, say). A
 project leader may do all of that for every team, and alone may start, rename, archive, restore
 and purge teams and change settings, project leaders, schools and people. Everyone may read.
 
@@ -39,6 +40,7 @@ TeamAction = Literal[
     "meeting",
     "rename",
     "archive",
+    "approve",
 ]
 FoundationAction = Literal["start", "settings", "project_leaders", "organisation"]
 
@@ -96,11 +98,14 @@ def is_project_leader(session: Session, person: str) -> bool:
     return session.get(ProjectLeader, person) is not None
 
 
-def _permits(role: str | None, project_leader: bool, action: TeamAction) -> bool:
+def _permits(role: str | None, project_leader: bool, director: bool, action: TeamAction) -> bool:
     if project_leader:
         return True
     if action in _PROJECT_LEADERS_ONLY:
         return False
+    if action == "approve":
+        # Approving is the school's part, not the team's: its leader asks, it does not decide.
+        return director
     return role == "leader" if action in _LEADERS_ONLY else role is not None
 
 
@@ -111,11 +116,12 @@ def may_act(session: Session, person: str, action: TeamAction, team_id: int) -> 
 
 def allowed(session: Session, person: str, team_id: int) -> frozenset[TeamAction]:
     """Every action `person` may do in the team, for a page to offer just those."""
-    role, project_leader = people_store.standing(session, person, team_id)
-    return frozenset(a for a in get_args(TeamAction) if _permits(role, project_leader, a))
+    standing = people_store.standing(session, person, team_id)
+    return frozenset(a for a in get_args(TeamAction) if _permits(*standing, a))
 
 
-def _checked(session: Session, always: bool) -> bool:
+def checked(session: Session, always: bool) -> bool:
+    """Whether roles are checked: always on the web page, else as the setting says."""
     return always or setting(session, "role-checks") == "on"
 
 
@@ -131,10 +137,12 @@ def require(
 ) -> None:
     """Refuse `action` unless `person` has a role that allows it, or role checks are off
     (`always` checks them anyway: the web page, where people have signed in)."""
-    if _checked(session, always) and not may_act(session, person, action, team_id):
+    if checked(session, always) and not may_act(session, person, action, team_id):
         who = (
             N_("who_project_leaders")
             if action in _PROJECT_LEADERS_ONLY
+            else N_("who_directors")
+            if action == "approve"
             else N_("who_leaders")
             if action in _LEADERS_ONLY
             else N_("who_members")
@@ -151,7 +159,7 @@ def require(
 def require_project_leader(
     session: Session, person: str, action: FoundationAction, lang: Lang, *, always: bool = False
 ) -> None:
-    if _checked(session, always) and not is_project_leader(session, person):
+    if checked(session, always) and not is_project_leader(session, person):
         raise Refused(
             "role_refused_foundation", person=person, action=t(ACTION_WORDS[action], lang)
         )

@@ -52,6 +52,8 @@ RecordRef = Annotated[
         pattern=rf"^((artefact|evidence):[a-z][a-z0-9_]{{0,39}}|{'|'.join(REGISTER_REFS)})$"
     ),
 ]
+# Who besides the team ticks an item by approving it: a director of one of its schools.
+Approver = Literal["director"]
 # What the team decides about its open hypothesis; a transition may be made by the decision.
 Verdict = Literal["accepted", "rejected"]
 
@@ -92,6 +94,12 @@ class ChecklistItem(_Model):
         "the research lesson has case pupils, each with a prediction, with an observer, and "
         "every prediction with its observation. "
         "Without it, the item is ticked by hand.",
+    )
+    approved_by: Approver | None = Field(
+        None,
+        description="`director`: the item is ticked by approving it (`plg approve TEAM ITEM`), "
+        "by a director of one of the team's schools or a project leader; with role checks on, "
+        "no member of the team ticks it, not even its leader. Not with `satisfied_by`.",
     )
 
     @property
@@ -228,6 +236,8 @@ class MethodDefinition(_Model):
 
     def satisfied_how(self, item: ChecklistItem, lang: Lang) -> str | None:
         """How `item` is ticked other than by hand, for people: "by saving Lesson plan"."""
+        if item.approved_by is not None:
+            return t("by_director", lang)
         title = self.record_title(item, lang)
         if title is None or item.record is None:
             return None
@@ -251,6 +261,10 @@ class MethodDefinition(_Model):
         for transition in data["transitions"]:
             if transition["fired_by"] is None:
                 del transition["fired_by"]
+        for phase in data["phases"]:
+            for item in phase["checklist"]:
+                if item["approved_by"] is None:
+                    del item["approved_by"]
         return data
 
     @cached_property

@@ -96,6 +96,10 @@ def _reference_faults(definition: MethodDefinition, guards: Mapping[str, Guard])
             if item.satisfied_by and item.satisfied_by not in records:
                 place = f"phases[{i}].checklist[{j}].satisfied_by"
                 faults.append(Fault(place, "fault_unknown_record", {"id": item.satisfied_by}))
+            if item.satisfied_by and item.approved_by:
+                # One thing ticks an item: a saved record or an approval, not both.
+                place = f"phases[{i}].checklist[{j}].approved_by"
+                faults.append(Fault(place, "fault_approved_and_satisfied"))
     return faults
 
 

@@ -142,6 +142,7 @@ def item_views(lang: Lang, state: TeamState) -> tuple[ItemView, ...]:
             s.item.satisfied_by,
             definition.record_title(s.item, lang),
             definition.satisfied_how(s.item, lang),
+            s.item.approved_by,
         )
         for s in state.checklist()
     )

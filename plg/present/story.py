@@ -100,9 +100,9 @@ def visits(
             visit.phase = event.dest or visit.phase
             visit.title = event.dest_title or visit.phase
             visit.notes.append(f"{event.detail['from_version']} → {event.detail['to_version']}")
-        elif found and event.kind in ("tick", "untick"):
+        elif found and event.kind in ("tick", "untick", "approve"):
             ticked = found[-1].ticked
-            if event.kind == "tick":
+            if event.kind != "untick":
                 ticked[event.detail["item"]] = (event.actor, event.at)
             else:
                 ticked.pop(event.detail["item"], None)

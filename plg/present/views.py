@@ -48,6 +48,7 @@ class ItemView:
     satisfied_by: str | None
     saves: str | None = None  # the title of the record kind that ticks it, for people
     how: str | None = None  # how it is ticked other than by hand, for people
+    approved_by: str | None = None  # who ticks it by approving it: "director"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -58,6 +59,7 @@ class ItemView:
             "satisfied_by": self.satisfied_by,
             "saves": self.saves,
             "how": self.how,
+            "approved_by": self.approved_by,
         }
 
 
@@ -433,6 +435,7 @@ class HoursRow:
     team_minutes: int
     meetings: int
     budget: int | None  # hours a school year, for network participants
+    approval: HoursApproved | None = None  # a director's approval of their network hours
 
     @property
     def network_hours(self) -> float:
@@ -456,6 +459,7 @@ class HoursRow:
             "meetings": self.meetings,
             "budget": self.budget,
             "left": None if self.left is None else round(self.left, 2),
+            "approved": self.approval.to_json() if self.approval else None,
         }
 
 
@@ -630,6 +634,7 @@ def method_json(definition: MethodDefinition, lang: Lang) -> dict[str, Any]:
                         "text": item.text(lang),
                         "required": item.required,
                         "satisfied_by": item.satisfied_by,
+                        "approved_by": item.approved_by,
                     }
                     for item in phase.checklist
                 ],
@@ -753,4 +758,50 @@ class TeamStory:
             "visits": [visit.to_json() for visit in self.visits],
             "forced": [event.to_json() for event in self.forced],
             "events": [event.to_json() for event in self.events],
+        }
+
+
+@dataclass(frozen=True)
+class HoursApproved:
+    """A director's approval of a person's network hours in a school year: the hours they
+    had then (meetings entered later are not approved yet), by whom and when."""
+
+    minutes: int
+    by: str
+    at: datetime
+
+    @property
+    def hours(self) -> float:
+        return self.minutes / 60
+
+    def to_json(self) -> dict[str, Any]:
+        return {"hours": round(self.hours, 2), "by": self.by, "at": _when(self.at)}
+
+
+@dataclass(frozen=True)
+class DirectorView:
+    """A person who directs a school."""
+
+    person: str
+    school: str
+
+
+@dataclass(frozen=True)
+class SchoolPageView:
+    """A school as its director sees it: its directors, its teams (each one's method and
+    phase), and its staff (whose home school it is) who are in no active team at all."""
+
+    name: str
+    code: str | None
+    directors: tuple[str, ...]
+    teams: tuple[TeamRow, ...]
+    idle: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "code": self.code,
+            "directors": list(self.directors),
+            "teams": [row.to_json() for row in self.teams],
+            "idle": list(self.idle),
         }

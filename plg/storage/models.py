@@ -223,6 +223,30 @@ class ProjectLeader(Base):
     since: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class Director(Base):
+    """A person who leads a school (its director, schoolleider): they see its teams, approve
+    their topics and the network hours of its staff. A person may direct several schools."""
+
+    __tablename__ = "directors"
+    person: Mapped[str] = mapped_column(String(200), primary_key=True)
+    school_id: Mapped[int] = mapped_column(
+        ForeignKey("schools.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    since: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class HoursApproval(Base):
+    """A director's approval of a person's network hours for a school year (the year it
+    begins in), with the hours it approved: meetings entered later are not approved yet."""
+
+    __tablename__ = "hours_approvals"
+    person: Mapped[str] = mapped_column(String(200), primary_key=True)
+    year: Mapped[int] = mapped_column(primary_key=True)
+    minutes: Mapped[int]
+    approved_by: Mapped[str] = mapped_column(String(200))
+    approved_at: Mapped[datetime]
+
+
 class Setting(Base):
     """One setting of the whole database, such as whether roles are checked."""
 

@@ -11,6 +11,7 @@ from sqlalchemy import Result, bindparam, exists, func, insert, select, text, up
 from sqlalchemy.orm import Session
 
 from plg.storage.bulk import chunks
+from plg.storage.directors import directs_team
 from plg.storage.models import (
     Account,
     Attendance,
@@ -56,13 +57,15 @@ def setting(session: Session, key: str) -> str | None:
     return value
 
 
-def standing(session: Session, person: str, team_id: int) -> tuple[str | None, bool]:
-    """`person`'s role in the team (None if they are not in it), and whether they lead the
-    project: one query."""
+def standing(session: Session, person: str, team_id: int) -> tuple[str | None, bool, bool]:
+    """`person`'s role in the team (None if they are not in it), whether they lead the
+    project, and whether they direct one of the team's schools: one query."""
     role = select(Member.role).where(Member.team_id == team_id, Member.person == person)
     leads = exists().where(ProjectLeader.person == person)
-    found, project_leader = session.execute(select(role.scalar_subquery(), leads)).one()
-    return found, bool(project_leader)
+    directs = directs_team(person, team_id)
+    query = select(role.scalar_subquery(), leads, directs)
+    found, project_leader, director = session.execute(query).one()
+    return found, bool(project_leader), bool(director)
 
 
 def is_known(session: Session, person: str) -> bool:

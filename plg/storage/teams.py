@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, undefer
 
 from plg.storage.bulk import within
 from plg.storage.models import (
+    Director,
     Event,
     Member,
     MethodSnapshot,
@@ -115,13 +116,15 @@ def moves(
 
 
 def visible_to(person: str) -> ColumnElement[bool]:
-    """The teams `person` may see: all for a project leader, else those they are in and those
-    of their own school."""
+    """The teams `person` may see: all for a project leader, else those they are in, those
+    of their own school and those of the schools they direct."""
     school = select(Person.school_id).where(Person.name == person).scalar_subquery()
+    directed = select(Director.school_id).where(Director.person == person)
     return or_(
         exists().where(ProjectLeader.person == person),
         Team.id.in_(select(Member.team_id).where(Member.person == person)),
         Team.id.in_(select(team_schools.c.team_id).where(team_schools.c.school_id == school)),
+        Team.id.in_(select(team_schools.c.team_id).where(team_schools.c.school_id.in_(directed))),
     )
 
 

@@ -48,6 +48,15 @@ def checklist(page: Page) -> Response:
     return _back(page, name)
 
 
+def approve(page: Page) -> Response:
+    """A director's approval of an item their page showed open, in the phase it showed."""
+    name = _team(page)
+    item = page.field("item")
+    page.engine.approve(name, item, source=page.field("phase"))
+    page.done("done_approved", item=item)
+    return _back(page, name)
+
+
 def advance(page: Page) -> Response:
     name = _team(page)
     force = page.field("force") == "yes"

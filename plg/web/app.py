@@ -120,6 +120,8 @@ ROUTES = [
         methods=["POST"],
     ),
     _team_form("checklist", actions.checklist),
+    _team_form("approve", actions.approve),
+    Route("/school/{name:path}", endpoint(pages.school)),
     _team_form("record", actions.record),
     _team_form("meeting", actions.meeting),
     _team_form("hypothesis", actions.hypothesis),

@@ -1,0 +1,114 @@
+"""Directors of schools: who directs which school, a school as its director sees it, and the
+approval of a person's network hours. A director sees every team of their schools, and
+approves what a method leaves to them (a team's topic: `Advancing.approve`). Part of the
+engine (its `Engine` is a `Directors`)."""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from plg.engine import roles
+from plg.engine.inputs import clean
+from plg.engine.meetings import school_year, year_span
+from plg.engine.reading import Reading
+from plg.errors import NotFound, Refused
+from plg.present.views import DirectorView, HoursApproved, SchoolPageView
+from plg.storage import directors as directors_store
+from plg.storage import people as people_store
+from plg.storage import teamwork as teamwork_store
+from plg.storage.models import Director, HoursApproval
+
+
+class Directors(Reading):
+    def directors(self) -> list[DirectorView]:
+        """Every director and each school they direct, by name."""
+        with self._session() as session:
+            return _director_views(session)
+
+    def add_director(self, person: str, school: str) -> list[DirectorView]:
+        """Make `person` a director of `school` (one of several, perhaps)."""
+        person = clean(person, 200, "person_invalid")
+
+        def add(session: Session) -> list[DirectorView]:
+            school_id = self._school_id(session, school)
+            if session.get(Director, (person, school_id)) is not None:
+                raise Refused("director_already", person=person, school=school.strip())
+            session.add(Director(person=person, school_id=school_id, since=self.clock()))
+            return _director_views(session)
+
+        return self._foundation_change("organisation", add)
+
+    def remove_director(self, person: str, school: str) -> list[DirectorView]:
+        person = person.strip()
+
+        def remove(session: Session) -> list[DirectorView]:
+            found = session.get(Director, (person, self._school_id(session, school)))
+            if found is None:
+                raise NotFound("director_unknown", person=person, school=school.strip())
+            session.delete(found)
+            return _director_views(session)
+
+        return self._foundation_change("organisation", remove)
+
+    def directed_by(self, person: str) -> list[str]:
+        """The names of the schools `person` directs."""
+        with self._session() as session:
+            return directors_store.schools_directed(session, person.strip())
+
+    def school(self, name: str) -> SchoolPageView:
+        """The school as its director sees it: its teams with their method and phase, its
+        directors, and its staff who are in no active team at all."""
+        name = name.strip()
+        with self._session() as session:
+            school_id = self._school_id(session, name)
+            found = people_store.school_named(session, name)
+            code = found.code if found is not None else None
+            directors = tuple(directors_store.directors_of(session, school_id))
+            idle = tuple(directors_store.idle_staff(session, school_id))
+        rows = tuple(self.teams(school=name))
+        return SchoolPageView(name, code, directors, rows, idle)
+
+    def approve_hours(self, person: str, year: int | None = None) -> HoursApproved:
+        """Approve `person`'s network hours of the school year (default: the current one), as
+        they stand now: by a director of their home school, or a project leader, with role
+        checks on. Approving again, after more meetings, approves the new total."""
+        person = person.strip()
+        today = self.clock().date()
+        year = school_year(today) if year is None else year
+        first, last = year_span(year)
+
+        def approve(session: Session) -> HoursApproved:
+            if people_store.person_id(session, person) is None:
+                raise NotFound("person_unknown", person=person)
+            if roles.checked(session, self.enforce_roles) and not (
+                roles.is_project_leader(session, self.actor)
+                or directors_store.directs_school_of(session, self.actor, person)
+            ):
+                raise Refused("hours_approval_refused", person=self.actor, whose=person)
+            spent = teamwork_store.minutes_spent(session, first, min(last, today), person)
+            minutes = sum(int(total) for _, kind, total, _ in spent if kind == "network")
+            found = session.get(HoursApproval, (person, year))
+            if found is not None and found.minutes == minutes:
+                raise Refused("hours_approved_already", person=person, year=f"{year}-{year + 1}")
+            now = self.clock()
+            if found is None:
+                found = HoursApproval(person=person, year=year)
+                session.add(found)
+            found.minutes, found.approved_by, found.approved_at = minutes, self.actor, now
+            return HoursApproved(minutes, self.actor, now)
+
+        # Two approving at once: the one that lost the race to insert the row tries again,
+        # and finds the hours approved.
+        return self._write(approve, (IntegrityError,))
+
+    def _school_id(self, session: Session, school: str) -> int:
+        found = people_store.school_id(session, school.strip())
+        if found is None:
+            known = ", ".join(people_store.school_names(session))
+            raise NotFound("school_unknown", school=school.strip(), schools=known or "-")
+        return found
+
+
+def _director_views(session: Session) -> list[DirectorView]:
+    return [DirectorView(person, school) for person, school in directors_store.directors(session)]
