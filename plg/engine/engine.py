@@ -9,6 +9,7 @@ from plg.engine.accounts import Accounts
 from plg.engine.charter import Charters
 from plg.engine.database import Database
 from plg.engine.hypotheses import Hypotheses
+from plg.engine.invitations import Invitations
 from plg.engine.meetings import Meetings
 from plg.engine.people import People
 from plg.engine.progress import Advancing
@@ -32,6 +33,7 @@ class Engine(
     CasePupils,
     Accounts,
     WebSessions,
+    Invitations,
 ):
     """Runs research methods for teams stored in one database (see `EngineBase` for its
     arguments)."""

@@ -13,7 +13,7 @@ from plg.engine import roles
 from plg.engine.base import EngineBase
 from plg.engine.charter import refresh_charter
 from plg.engine.inputs import ROLES, clean, email_address, school_code
-from plg.errors import InvalidInput, NotFound, Refused
+from plg.errors import Conflict, InvalidInput, NotFound, Refused
 from plg.present.views import FormerMemberView, MemberView, PersonView, SchoolView
 from plg.storage import people as people_store
 from plg.storage.models import FormerMember, Member, Person, ProjectLeader, School, Setting, Team
@@ -147,13 +147,17 @@ class People(EngineBase):
         with self._session() as session:
             return roles.settings(session)
 
-    def set_setting(self, key: str, value: str) -> dict[str, str]:
+    def set_setting(self, key: str, value: str, *, shown: str | None = None) -> dict[str, str]:
+        """Set a setting; with `shown` (what a page showed), only while it still holds that:
+        a page loaded earlier never undoes someone else's change."""
         spec = roles.SETTINGS.get(key)
         if spec is None:
             raise NotFound("setting_unknown", key=key, keys=", ".join(roles.SETTINGS))
         value = spec.checked(key, value)
 
         def store(session: Session) -> dict[str, str]:
+            if shown is not None and roles.setting(session, key) != shown.strip().lower():
+                raise Conflict("setting_clash", key=key, value=roles.setting(session, key))
             nobody = not people_store.project_leaders(session)
             if key == "role-checks" and value == "on" and nobody:
                 raise Refused("role_checks_need_leader")
@@ -184,6 +188,26 @@ class People(EngineBase):
             else:
                 found.code = code
             return school_views(session, name)[0]
+
+        return self._foundation_change("organisation", store)
+
+    def rename_school(self, old: str, new: str) -> SchoolView:
+        """Give school `old` the name `new`; its teams and people stay with it (they hold the
+        school, not its name)."""
+        old = old.strip()
+        new = clean(new, 200, "school_name_invalid")
+
+        def store(session: Session) -> SchoolView:
+            found = people_store.school_named(session, old)
+            if found is None:
+                known = ", ".join(people_store.school_names(session))
+                raise NotFound("school_unknown", school=old, schools=known or "-")
+            if new != found.name:
+                if people_store.school_named(session, new) is not None:
+                    raise Refused("school_exists", school=new)
+                found.name = new
+                session.flush()
+            return school_views(session, new)[0]
 
         return self._foundation_change("organisation", store)
 

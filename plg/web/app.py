@@ -22,7 +22,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from plg.engine.engine import Engine
-from plg.web import actions, pages, signin
+from plg.web import actions, admin_routes, pages, signin
 from plg.web.context import Handler, Page, endpoint, person_lang, request_lang
 from plg.web.limits import BodyLimit
 
@@ -125,6 +125,7 @@ ROUTES = [
     _team_form("hypothesis", actions.hypothesis),
     _team_form("charter", actions.charter),
     _team_form("pupil", actions.pupil),
+    *admin_routes.ROUTES,
 ]
 
 
