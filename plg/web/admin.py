@@ -17,7 +17,7 @@ from plg.errors import Refused
 from plg.texts import N_, ROLE_WORDS
 from plg.web.context import Again, Page
 from plg.web.pages import DASHBOARD_ROWS, _say, visible
-from plg.web.typed import NOTHING_TYPED, Typed
+from plg.web.typed import NOTHING_TYPED, SHOWN, Typed
 
 # The words for a team's kind, by kind: a literal table, for the extraction of the texts.
 KIND_WORDS = {"internal": N_("web_kind_internal"), "network": N_("web_kind_network")}
@@ -62,9 +62,13 @@ def index(page: Page) -> Response:
 
 def schools(page: Page, typed: Typed, problem: str | None, status: int) -> Response:
     project_leader_only(page)
-    return _render(
-        page, "admin_schools.html", typed, problem, status, schools=page.engine.schools()
-    )
+    found = page.engine.schools()
+    # A school renamed by someone else while the page was open has no row for what the person
+    # typed for it: the page says what they typed instead.
+    shown = typed.values.get(f"{SHOWN}name", ("",))[0]
+    gone = typed.form.startswith("school:") and shown not in {s.name for s in found}
+    lost = (shown, typed.values.get("name", ("",))[0]) if gone else None
+    return _render(page, "admin_schools.html", typed, problem, status, schools=found, lost=lost)
 
 
 def people(page: Page, typed: Typed, problem: str | None, status: int) -> Response:

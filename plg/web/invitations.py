@@ -30,7 +30,7 @@ def invitation_page(page: Page, problem: str | None = None, status: int = 200) -
     page.lang = account.lang
     if problem is not None:
         page.flash("error", problem)
-    return page.render("invitation.html", status=status, person=account.person)
+    return page.render("invitation.html", status=status, person=account.person, token=_token(page))
 
 
 def accept(page: Page) -> Response:
