@@ -272,3 +272,43 @@ def test_forms_sent_at_once_all_land(site: str, sign: Signer, chief: Engine) -> 
             chief.sign_in(people[0], password, f"test {password}")
             signed += 1
     assert signed == 1
+
+
+def test_pages_loaded_together_change_only_their_own_part(sign: Signer, chief: Engine) -> None:
+    """Two project leaders' settings pages, loaded at the same moment, each change another
+    setting and are sent at once: both land, neither puts the other's back. People joined
+    from pages loaded before the others joined all end up in the team."""
+    leaders = [sign(CHIEF), sign(CHIEF)]
+    pages = [leader.get("/admin/settings").text for leader in leaders]
+    before = chief.settings()
+    changes = [("max-file-mb", "60"), ("session-hours", "9")]
+
+    def change(i: int) -> int:
+        key, value = changes[i]
+        return leaders[i].send(form_of(pages[i], "settings-form").set(key, value)).status_code
+
+    with ThreadPoolExecutor(2) as pool:
+        assert list(pool.map(change, range(2))) == [200, 200]
+    after = chief.settings()
+    assert (after["max-file-mb"], after["session-hours"]) == ("60", "9")
+    for key, _ in changes:
+        chief.set_setting(key, before[key])
+    team = _unique("Lezen")
+    chief.start_team(team, "vier_vragen", schools=(NORTH,), leader=LEADER)
+    joining = [_unique("Collega") for _ in range(4)]
+    for name in joining:
+        chief.add_person(name, school=NORTH)
+    people = [sign(CHIEF) for _ in joining]
+    forms_seen = [person.get(f"/admin/team/{quote(team)}").text for person in people]
+
+    def join(i: int) -> int:
+        form = form_of(forms_seen[i], "join-form").set("person", joining[i])
+        return people[i].send(form).status_code
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(join, range(4))) == [200] * 4
+    assert set(joining) <= {m.person for m in chief.members(team)}
+    # A join already made by someone else meanwhile is refused, and the form keeps the choice.
+    again = people[0].send(form_of(forms_seen[0], "join-form").set("person", joining[0]))
+    assert again.status_code == 403
+    assert form_of(again.text, "join-form").value("role") == "member"

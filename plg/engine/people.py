@@ -27,11 +27,18 @@ class People(EngineBase):
             return member_views(session, self._team(session, name))
 
     def join(
-        self, name: str, person: str, role: str = "member", since: date | None = None
+        self,
+        name: str,
+        person: str,
+        role: str = "member",
+        since: date | None = None,
+        *,
+        only_new: bool = False,
     ) -> list[MemberView]:
         """Give `person` a role in the team (one of ROLES), from `since` (default today); someone
-        already in it changes role, and with `since` the day they joined. A network takes new
-        members long after it started."""
+        already in it changes role, and with `since` the day they joined, unless `only_new` (a
+        page that offered them as not in the team: someone added them meanwhile). A network
+        takes new members long after it started."""
         person = clean(person, 200, "person_invalid")
         if role not in ROLES:
             raise InvalidInput("role_invalid", role=role, roles=", ".join(ROLES))
@@ -41,8 +48,8 @@ class People(EngineBase):
             found = session.get(Member, (team.id, person))
             # Giving the day again corrects when someone joined (a leader named at the start
             # often began before the team was entered in plg).
-            if found is not None and found.role == role and since is None:
-                word = t(ROLE_WORDS[role], self.lang)
+            if found is not None and (only_new or (found.role == role and since is None)):
+                word = t(ROLE_WORDS[found.role], self.lang)
                 raise Refused("member_already", person=person, role=word, team=team.name)
             detail = {
                 "person": person,

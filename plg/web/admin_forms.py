@@ -88,7 +88,7 @@ def members(page: Page) -> Response:
         page.engine.leave(name, person, when)
         page.done("web_member_left", person=person, team=name)
     else:
-        page.engine.join(name, person, page.field("role") or "member", when)
+        page.engine.join(name, person, page.field("role") or "member", when, only_new=True)
         page.done("web_member_joined", person=person, team=name)
     return page.redirect(f"/admin/team/{quoted(name)}")
 
