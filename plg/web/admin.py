@@ -22,6 +22,16 @@ from plg.web.typed import NOTHING_TYPED, SHOWN, Typed
 # The words for a team's kind, by kind: a literal table, for the extraction of the texts.
 KIND_WORDS = {"internal": N_("web_kind_internal"), "network": N_("web_kind_network")}
 
+# What each setting is for, by key: a literal table, for the extraction of the texts.
+SETTING_WORDS = {
+    "role-checks": N_("web_setting_role_checks"),
+    "max-file-mb": N_("web_setting_max_file_mb"),
+    "hours-budget": N_("web_setting_hours_budget"),
+    "session-hours": N_("web_setting_session_hours"),
+    "session-days": N_("web_setting_session_days"),
+    "invite-days": N_("web_setting_invite_days"),
+}
+
 # What the session carries from inviting someone to the accounts page that shows the link.
 INVITED = "invited"
 
@@ -154,4 +164,6 @@ def settings(page: Page, typed: Typed, problem: str | None, status: int) -> Resp
         status,
         values=page.engine.settings(),
         specs=SETTINGS,
+        # A setting another part of plg adds later shows by its key until it has words.
+        words=SETTING_WORDS,
     )
