@@ -24,6 +24,7 @@ REMEDIES: dict[str, str] = {
     "record_content": N_("web_fix_record_content"),
     "role_refused": N_("web_fix_role_refused"),
     "role_refused_foundation": N_("web_fix_nothing_changed"),
+    "setting_clash": N_("web_fix_setting_clash"),
     "team_unknown": N_("web_fix_team_unknown"),
     "trigger_by_accepted": N_("web_fix_trigger_by_verdict"),
     "trigger_by_rejected": N_("web_fix_trigger_by_verdict"),
