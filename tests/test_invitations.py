@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from plg import Engine
-from plg.errors import NotFound, PlgError, Refused
+from plg.errors import Conflict, NotFound, PlgError, Refused
 from plg.storage.models import utcnow
 from tests.conftest import Plg
 
@@ -109,6 +109,11 @@ def test_a_renamed_school_keeps_its_teams_and_people(engine: Engine) -> None:
         engine.rename_school("OBS De Linde", "Andere School")
     with _raises(NotFound, "school_unknown"):
         engine.rename_school("De School", "Weer Anders")
+    assert engine.give_code("OBS De Linde", "12AB").code == "12AB"
+    with _raises(Conflict, "school_has_code"):
+        engine.give_code("OBS De Linde", "34CD")
+    with _raises(Refused, "school_code_taken"):
+        engine.give_code("Andere School", "12AB")
 
 
 def test_the_commands(plg: Plg) -> None:

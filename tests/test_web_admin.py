@@ -93,6 +93,14 @@ def test_a_stale_rename_renames_nothing_and_keeps_the_typed_name(
     assert f"You typed 'Mijn naam' for '{name}'" in text_of(answer.text)
     assert name + " (nieuw)" in [s.name for s in chief.schools()]
     assert "Mijn naam" not in [s.name for s in chief.schools()]
+    # A code given by someone else meanwhile stays; the code typed is kept in its field.
+    page = person.get("/admin/schools").text
+    row = _row_form(page, "/admin/schools/edit", **{"shown:name": name + " (nieuw)"})
+    chief.give_code(name + " (nieuw)", uuid.uuid4().hex[:8])
+    clash = person.send(row.set("code", "00ZZ"))
+    assert clash.status_code == 409
+    assert "00ZZ" in clash.text
+    assert "already has the code" in text_of(clash.text)
 
 
 def test_people_are_added_and_listed_by_school(sign: Signer, chief: Engine) -> None:

@@ -218,6 +218,28 @@ class People(EngineBase):
 
         return self._foundation_change("organisation", store)
 
+    def give_code(self, school: str, code: str) -> SchoolView:
+        """Give a school without a code its code; one that has a code keeps it (someone gave
+        it meanwhile, say)."""
+        school = school.strip()
+        code = school_code(code)
+
+        def store(session: Session) -> SchoolView:
+            found = people_store.school_named(session, school)
+            if found is None:
+                known = ", ".join(people_store.school_names(session))
+                raise NotFound("school_unknown", school=school, schools=known or "-")
+            if found.code is not None:
+                raise Conflict("school_has_code", school=school, code=found.code)
+            other = people_store.school_with_code(session, code)
+            if other is not None:
+                raise Refused("school_code_taken", code=code, school=other)
+            found.code = code
+            session.flush()
+            return school_views(session, school)[0]
+
+        return self._foundation_change("organisation", store)
+
     def people(self, school: str | None = None) -> list[PersonView]:
         """Everyone, by name, or the people of one school."""
         with self._session() as session:

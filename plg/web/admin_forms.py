@@ -30,7 +30,7 @@ def edit_school(page: Page) -> Response:
         school = page.engine.rename_school(school, name).name
         page.done("done_school_renamed", old=page.field(f"{SHOWN}name"), school=school)
     if code and not page.field(f"{SHOWN}code"):
-        page.engine.add_school(school, code)
+        page.engine.give_code(school, code)
         page.done("done_school", school=school)
     return page.redirect("/admin/schools")
 
