@@ -82,6 +82,11 @@ def test_a_reset_stops_the_old_password_and_its_sessions(engine: Engine) -> None
         engine.sign_in("Anne", PASSWORD, "elsewhere")
     engine.accept_invitation(reset.token, "een nieuw wachtwoord")
     assert engine.sign_in("Anne", "een nieuw wachtwoord").person == "Anne"
+    # A password set directly voids a link handed on before.
+    handed = engine.reset_user("Anne")
+    engine.set_password("Anne", PASSWORD)
+    with _raises(NotFound, "invitation_unknown"):
+        engine.accept_invitation(handed.token, "een nieuw wachtwoord")
     engine.remove_user("Anne")
     with _raises(NotFound, "user_unknown"):
         engine.reset_user("Anne")

@@ -111,12 +111,14 @@ class Accounts(EngineBase):
 
     def set_password(self, person: str, password: str) -> AccountView:
         """A new password: people set their own; a project leader may set anyone's. Every
-        session of the person ends with the old password."""
+        session of the person ends with the old password, and every invitation's link with
+        it: a link handed on earlier must not replace the password chosen now."""
         hashed = passwords.hash_password(password)
 
         def change(session: Session, account: Account) -> None:
             account.password_hash = hashed
             account_store.end_sessions_of(session, person)
+            account_store.drop_invitations_of(session, person)
 
         return self._account_change(person, change)
 
