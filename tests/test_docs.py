@@ -138,6 +138,14 @@ def test_the_web_guide_runs_as_written(tmp_path: Path) -> None:
             assert option in usage, option
 
 
+def test_the_project_leaders_guide_runs_as_written(tmp_path: Path) -> None:
+    plg = Plg(f"sqlite:///{tmp_path / 'year.db'}")
+    plg("init")
+    assert _run_console(ROOT / "docs" / "project-leaders.md", plg) >= 7
+    assert plg.json("team", "show", "Spelling groep 4")["schools"] == ["IKC De Regenboog"]
+    assert plg.json("settings")["invite-days"] == "14"
+
+
 def test_the_tutorial_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     page = ROOT / "docs" / "tutorial.md"
     # The page sets who acts once, for all its commands; the test acts as the same person.

@@ -231,6 +231,9 @@ TEMPLATES = [
     ["user", "add", "Bram Jansen", f"--user-lang={V}", "--password-stdin"],
     ["user", "passwd", "--password-stdin", "--", V],
     ["user", "remove", "--", V],
+    ["user", "invite", f"--url={V}", "--", V],
+    ["user", "reset", "--", V],
+    ["school", "rename", "--", V, V],
     ["--lang", V, "overview"],
     ["--db", V, "team", "list"],
 ]

@@ -696,6 +696,7 @@ def test_every_new_command_prints_the_json_shape_of_the_contract(plg: Plg) -> No
         "hours-budget",
         "session-hours",
         "session-days",
+        "invite-days",
     }
     move = plg.json("team", "show", "LS")["moves"][0]
     assert set(move) == {"trigger", "dest", "title", "ready", "blocking", "fired_by"}

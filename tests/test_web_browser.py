@@ -294,3 +294,71 @@ def test_a_project_leader_imports_staff_from_a_csv(
     assert problems == []
     engine.close()
     page.close()
+
+
+def test_a_school_year_is_set_up_on_the_page(browser: Any, demo: tuple[str, str, str]) -> None:
+    """The project leader adds a school and a person, invites them and starts a team they lead;
+    the new team leader opens the link, chooses a password, is signed in and ticks an item."""
+    url, password, site = demo
+    school, person, team = "OBS De Regenboog", "Fenna Visser", "Spelling groep 4"
+    page, problems = _page(browser)
+    _sign_in(page, site, CHIEF, password)
+    page.click("#nav-admin")
+    page.wait_for_url(f"{site}/admin")
+    page.click("#to-schools")
+    page.fill("#school-form input[name=name]", school)
+    page.fill("#school-form input[name=code]", "12AB")
+    page.click("#school-form button")
+    assert school in page.locator("#schools").inner_text()
+    page.click("#admin-home")
+    page.click("#to-people")
+    page.fill("#person-form input[name=name]", person)
+    page.fill("#person-form input[name=email]", "f.visser@regenboog.example")
+    page.select_option("#person-form select[name=school]", school)
+    page.click("#person-form button")
+    assert person in page.locator("#people").inner_text()
+    page.click("#admin-home")
+    page.click("#to-accounts")
+    page.select_option("#invite-form select[name=person]", person)
+    page.select_option("#invite-form select[name=lang]", "en")
+    page.click("#invite-form button")
+    link = page.locator("#invitation-link").inner_text().strip()
+    assert link.startswith(f"{site}/invitation/")
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "web-admin-accounts.png"), full_page=True)
+    page.click("#admin-home")
+    page.click("#to-teams")
+    page.fill("#start-form input[name=name]", team)
+    page.select_option("#start-form select[name=method]", "vier_vragen")
+    page.check(f"#start-form input[name=school][value='{school}']")
+    page.select_option("#start-form select[name=leader]", person)
+    page.click("#start-form button")
+    page.wait_for_url(f"{site}/admin/team/{quote(team)}")
+    assert person in page.locator("#members").inner_text()
+    page.screenshot(path=str(SHOTS / "web-admin-team.png"), full_page=True)
+    page.close()
+
+    # The new team leader, in a browser of their own, opens the link they were handed.
+    page, more = _page(browser)
+    problems += more
+    page.goto(link)
+    assert person in page.locator("main").inner_text()
+    page.fill("#invitation-form input[name=new]", "mijn eigen wachtwoord")
+    page.fill("#invitation-form input[name=again]", "mijn eigen wachtwoord")
+    page.click("#invitation-form button")
+    page.wait_for_url(f"{site}/teams")
+    assert f"Welcome, {person}" in _flash(page)
+    page.click(f"text={team}")
+    page.wait_for_url(f"{site}/team/{quote(team)}")
+    page.check("li[data-item=eens] input")
+    page.click("#save-ticks")
+    assert "Checklist saved (1 changed)" in _flash(page)
+    page.screenshot(path=str(SHOTS / "web-invited-leader.png"), full_page=True)
+    page.close()
+    engine = Engine(url)
+    try:
+        assert [i.id for i in engine.checklist(team).items if i.done] == ["eens"]
+        assert engine.team(team).row.schools == (school,)
+    finally:
+        engine.close()
+    assert problems == []

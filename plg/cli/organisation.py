@@ -40,6 +40,16 @@ def school_add(settings: Settings, name: str, code: str | None, as_json: bool) -
     done(settings, as_json, added, "done_school", school=added.name)
 
 
+@school.command("rename", help=help_for("school_rename"))
+@click.argument("old")
+@click.argument("new")
+@json_option
+@pass_settings
+def school_rename(settings: Settings, old: str, new: str, as_json: bool) -> None:
+    renamed = settings.engine().rename_school(old, new)
+    done(settings, as_json, renamed, "done_school_renamed", old=old, school=renamed.name)
+
+
 @school.command("list", help=help_for("school_list"))
 @json_option
 @pass_settings

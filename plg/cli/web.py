@@ -17,6 +17,8 @@ from plg.langs import LANGS
 if TYPE_CHECKING:
     import uvicorn
 
+    from plg.engine.invitations import InvitationView
+
 
 @click.command(cls=PlgGroup.command_class, help=help_for("serve"))
 @click.option("--host", default="127.0.0.1", show_default=True, help=help_for("host_opt"))
@@ -159,3 +161,50 @@ def user_remove(settings: Settings, person: str) -> None:
 @pass_settings
 def user_list(settings: Settings, as_json: bool) -> None:
     show(settings, as_json, settings.engine().users(), display.users)
+
+
+# Where the invited open their link: the address people reach `plg serve` at (behind a proxy,
+# its public address), else plg serve's own default.
+url_option = click.option(
+    "--url",
+    envvar="PLG_URL",
+    default="http://127.0.0.1:8000",
+    show_default=True,
+    help=help_for("invite_url_opt"),
+)
+
+
+def _hand_on(settings: Settings, invitation: InvitationView, url: str, as_json: bool) -> None:
+    """The link on stdout, to hand on; how long it holds on stderr."""
+    if as_json:
+        display.emit_json(invitation.to_json(url))
+        return
+    click.echo(invitation.link(url))
+    until = invitation.expires_at.strftime("%Y-%m-%d %H:%M")
+    say(settings, "done_invited", person=invitation.person, until=until)
+
+
+@user.command("invite", help=help_for("user_invite"))
+@click.argument("person")
+@click.option(
+    "--user-lang",
+    "lang",
+    type=click.Choice(LANGS),
+    default="nl",
+    show_default=True,
+    help=help_for("user_lang_opt"),
+)
+@url_option
+@json_option
+@pass_settings
+def user_invite(settings: Settings, person: str, lang: str, url: str, as_json: bool) -> None:
+    _hand_on(settings, settings.engine().invite_user(person, lang), url, as_json)
+
+
+@user.command("reset", help=help_for("user_reset"))
+@click.argument("person")
+@url_option
+@json_option
+@pass_settings
+def user_reset(settings: Settings, person: str, url: str, as_json: bool) -> None:
+    _hand_on(settings, settings.engine().reset_user(person), url, as_json)

@@ -65,7 +65,7 @@ def wait_after(failures: int) -> int:
     return 0 if failures <= 0 else min(2 ** (failures - 1), MAX_WAIT)
 
 
-def _lang(value: str) -> Lang:
+def account_lang(value: str) -> Lang:
     found = lang_of(value)
     if found is None:
         raise InvalidInput("lang_invalid", lang=value, langs=", ".join(LANGS))
@@ -75,7 +75,7 @@ def _lang(value: str) -> Lang:
 def account_view(session: Session, account: Account) -> AccountView:
     school = people_store.home_school(session, account.person)
     leads = session.get(ProjectLeader, account.person) is not None
-    return AccountView(account.person, _lang(account.lang), leads, school)
+    return AccountView(account.person, account_lang(account.lang), leads, school)
 
 
 class Accounts(EngineBase):
@@ -93,7 +93,7 @@ class Accounts(EngineBase):
     def add_user(self, person: str, password: str, lang: str = "nl") -> AccountView:
         """Let a person sign in; they must be known as a person or a project leader."""
         person = clean(person, 200, "person_invalid")
-        language = _lang(lang)
+        language = account_lang(lang)
         hashed = passwords.hash_password(password)  # before the transaction: it takes a while
 
         def store(session: Session) -> AccountView:
@@ -111,17 +111,19 @@ class Accounts(EngineBase):
 
     def set_password(self, person: str, password: str) -> AccountView:
         """A new password: people set their own; a project leader may set anyone's. Every
-        session of the person ends with the old password."""
+        session of the person ends with the old password, and every invitation's link with
+        it: a link handed on earlier must not replace the password chosen now."""
         hashed = passwords.hash_password(password)
 
         def change(session: Session, account: Account) -> None:
             account.password_hash = hashed
             account_store.end_sessions_of(session, person)
+            account_store.drop_invitations_of(session, person)
 
         return self._account_change(person, change)
 
     def set_user_lang(self, person: str, lang: str) -> AccountView:
-        language = _lang(lang)
+        language = account_lang(lang)
         return self._account_change(person, lambda _, account: setattr(account, "lang", language))
 
     def remove_user(self, person: str) -> None:
@@ -132,6 +134,7 @@ class Accounts(EngineBase):
             if account is None:
                 raise NotFound("user_unknown", person=person)
             account_store.end_sessions_of(session, person)
+            account_store.drop_invitations_of(session, person)
             session.delete(account)
 
         self._foundation_change("organisation", remove)

@@ -10,6 +10,7 @@ from plg.engine.charter import Charters
 from plg.engine.database import Database
 from plg.engine.directors import Directors
 from plg.engine.hypotheses import Hypotheses
+from plg.engine.invitations import Invitations
 from plg.engine.meetings import Meetings
 from plg.engine.mending import Mending
 from plg.engine.people import People
@@ -38,6 +39,7 @@ class Engine(
     CasePupils,
     Accounts,
     WebSessions,
+    Invitations,
 ):
     """Runs research methods for teams stored in one database (see `EngineBase` for its
     arguments)."""

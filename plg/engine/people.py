@@ -14,7 +14,7 @@ from plg.engine import roles
 from plg.engine.base import EngineBase
 from plg.engine.charter import refresh_charter
 from plg.engine.inputs import FUNCTIONS, ROLES, clean, email_address, functions_of, school_code
-from plg.errors import InvalidInput, NotFound, Refused
+from plg.errors import Conflict, InvalidInput, NotFound, Refused
 from plg.present.views import FormerMemberView, MemberView, PersonView, SchoolView
 from plg.storage import accounts as account_store
 from plg.storage import people as people_store
@@ -39,11 +39,18 @@ class People(EngineBase):
             return member_views(session, self._team(session, name))
 
     def join(
-        self, name: str, person: str, role: str = "member", since: date | None = None
+        self,
+        name: str,
+        person: str,
+        role: str = "member",
+        since: date | None = None,
+        *,
+        only_new: bool = False,
     ) -> list[MemberView]:
         """Give `person` a role in the team (one of ROLES), from `since` (default today); someone
-        already in it changes role, and with `since` the day they joined. A network takes new
-        members long after it started."""
+        already in it changes role, and with `since` the day they joined, unless `only_new` (a
+        page that offered them as not in the team: someone added them meanwhile). A network
+        takes new members long after it started."""
         person = clean(person, 200, "person_invalid")
         if role not in ROLES:
             raise InvalidInput("role_invalid", role=role, roles=", ".join(ROLES))
@@ -55,8 +62,8 @@ class People(EngineBase):
             found = session.get(Member, (team.id, person))
             # Giving the day again corrects when someone joined (a leader named at the start
             # often began before the team was entered in plg).
-            if found is not None and found.role == role and since is None:
-                word = t(ROLE_WORDS[role], self.lang)
+            if found is not None and (only_new or (found.role == role and since is None)):
+                word = t(ROLE_WORDS[found.role], self.lang)
                 raise Refused("member_already", person=person, role=word, team=team.name)
             detail = {
                 "person": person,
@@ -171,13 +178,17 @@ class People(EngineBase):
         with self._session() as session:
             return roles.settings(session)
 
-    def set_setting(self, key: str, value: str) -> dict[str, str]:
+    def set_setting(self, key: str, value: str, *, shown: str | None = None) -> dict[str, str]:
+        """Set a setting; with `shown` (what a page showed), only while it still holds that:
+        a page loaded earlier never undoes someone else's change."""
         spec = roles.SETTINGS.get(key)
         if spec is None:
             raise NotFound("setting_unknown", key=key, keys=", ".join(roles.SETTINGS))
         value = spec.checked(key, value)
 
         def store(session: Session) -> dict[str, str]:
+            if shown is not None and roles.setting(session, key) != shown.strip().lower():
+                raise Conflict("setting_clash", key=key, value=roles.setting(session, key))
             nobody = not people_store.project_leaders(session)
             if key == "role-checks" and value == "on" and nobody:
                 raise Refused("role_checks_need_leader")
@@ -208,6 +219,48 @@ class People(EngineBase):
             else:
                 found.code = code
             return school_views(session, name)[0]
+
+        return self._foundation_change("organisation", store)
+
+    def rename_school(self, old: str, new: str) -> SchoolView:
+        """Give school `old` the name `new`; its teams and people stay with it (they hold the
+        school, not its name)."""
+        old = old.strip()
+        new = clean(new, 200, "school_name_invalid")
+
+        def store(session: Session) -> SchoolView:
+            found = people_store.school_named(session, old)
+            if found is None:
+                known = ", ".join(people_store.school_names(session))
+                raise NotFound("school_unknown", school=old, schools=known or "-")
+            if new != found.name:
+                if people_store.school_named(session, new) is not None:
+                    raise Refused("school_exists", school=new)
+                found.name = new
+                session.flush()
+            return school_views(session, new)[0]
+
+        return self._foundation_change("organisation", store)
+
+    def give_code(self, school: str, code: str) -> SchoolView:
+        """Give a school without a code its code; one that has a code keeps it (someone gave
+        it meanwhile, say)."""
+        school = school.strip()
+        code = school_code(code)
+
+        def store(session: Session) -> SchoolView:
+            found = people_store.school_named(session, school)
+            if found is None:
+                known = ", ".join(people_store.school_names(session))
+                raise NotFound("school_unknown", school=school, schools=known or "-")
+            if found.code is not None:
+                raise Conflict("school_has_code", school=school, code=found.code)
+            other = people_store.school_with_code(session, code)
+            if other is not None:
+                raise Refused("school_code_taken", code=code, school=other)
+            found.code = code
+            session.flush()
+            return school_views(session, school)[0]
 
         return self._foundation_change("organisation", store)
 

@@ -80,6 +80,8 @@ SETTINGS = {
     "session-hours": SettingSpec("8", low=1, high=720),
     # How long any web session lasts from signing in, even one in use or kept on request.
     "session-days": SettingSpec("30", low=1, high=365),
+    # How long the link of an invitation (or of a reset password) may be used.
+    "invite-days": SettingSpec("7", low=1, high=90),
 }
 
 

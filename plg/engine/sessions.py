@@ -39,7 +39,8 @@ class SessionState:
     draft: dict[str, Any] | None = None
 
 
-def _key(token: str) -> str:
+def token_key(token: str) -> str:
+    """What the table keeps of a token: its hash."""
     return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
 
 
@@ -68,7 +69,7 @@ class WebSessions(EngineBase):
             account_store.end_sessions_started_by(session, now - days)
             session.add(
                 WebSession(
-                    id=_key(token),
+                    id=token_key(token),
                     person=person,
                     started_at=now,
                     seen_at=now,
@@ -86,7 +87,7 @@ class WebSessions(EngineBase):
         the person asked to stay signed in) nor older than `session-days`."""
         now = self.clock()
         with self._session() as session:
-            found = session.get(WebSession, _key(token))
+            found = session.get(WebSession, token_key(token))
             if found is None:
                 return SessionState(None, N_("web_signed_out"))
             limits = roles.settings(session)
@@ -110,20 +111,20 @@ class WebSessions(EngineBase):
         return state
 
     def _seen(self, session: Session, token: str, now: datetime) -> None:
-        found = session.get(WebSession, _key(token))
+        found = session.get(WebSession, token_key(token))
         if found is not None:
             found.seen_at = now
 
     def end_session(self, token: str) -> None:
         """Sign the session out; nothing happens if it has ended already."""
 
-        self._write(lambda session: account_store.end_session(session, _key(token)))
+        self._write(lambda session: account_store.end_session(session, token_key(token)))
 
     def keep_draft(self, token: str, draft: dict[str, Any] | None) -> None:
         """What a form held, kept with the session until the page it came from shows it."""
 
         def store(session: Session) -> None:
-            found = session.get(WebSession, _key(token))
+            found = session.get(WebSession, token_key(token))
             if found is not None:
                 found.draft = draft
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from plg.storage.models import Account, SignInFailure, WebSession
+from plg.storage.models import Account, Invitation, SignInFailure, WebSession
 
 
 def accounts(session: Session) -> Iterable[Account]:
@@ -37,3 +37,16 @@ def end_session(session: Session, key: str) -> None:
 
 def end_sessions_started_by(session: Session, moment: datetime) -> None:
     session.execute(delete(WebSession).where(WebSession.started_at <= moment))
+
+
+def drop_invitations_of(session: Session, person: str) -> None:
+    """Void every invitation of `person`: a newer one replaces them, or the account is gone."""
+    session.execute(delete(Invitation).where(Invitation.person == person))
+
+
+def open_invitations(session: Session, now: datetime) -> dict[str, datetime]:
+    """Until when each person's unused invitation still holds, by person."""
+    query = select(Invitation.person, Invitation.expires_at).where(
+        Invitation.used_at.is_(None), Invitation.expires_at > now
+    )
+    return {person: until for person, until in session.execute(query)}

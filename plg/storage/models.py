@@ -434,3 +434,18 @@ class Purge(Base):
     team: Mapped[str] = mapped_column(String(120))
     what: Mapped[str] = mapped_column(String(20))  # removed, team
     detail: Mapped[dict[str, Any]]
+
+
+class Invitation(Base):
+    """A one-time link to set a password, handed to a person by their project leader. The
+    link holds a random token; the row is kept under its hash, like a web session's, so the
+    table alone lets no one in. Used once (`used_at`), or void after `expires_at`."""
+
+    __tablename__ = "invitations"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person: Mapped[str] = mapped_column(
+        ForeignKey("accounts.person", ondelete="CASCADE"), index=True
+    )
+    made_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]

@@ -22,7 +22,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from plg.engine.engine import Engine
-from plg.web import actions, pages, signin, staff
+from plg.web import actions, admin_routes, pages, signin, staff
 from plg.web.context import Handler, Page, endpoint, person_lang, request_lang
 from plg.web.limits import BodyLimit
 
@@ -138,6 +138,7 @@ ROUTES = [
         endpoint(staff.confirm, again=staff.again, part_bytes=staff.ROWS_BYTES),
         methods=["POST"],
     ),
+    *admin_routes.ROUTES,
 ]
 
 
