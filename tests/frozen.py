@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from alembic import command
-from sqlalchemy import MetaData, create_engine, select, text
+from sqlalchemy import Integer, MetaData, create_engine, select, text
 
 from plg.storage.migrate import alembic_config
 
@@ -51,7 +51,7 @@ def copy_to_postgres(frozen: Path, url: str) -> None:
                 rows = [dict(row._mapping) for row in src.execute(select(old.tables[table.name]))]
                 if rows:
                     dst.execute(table.insert(), rows)
-                if "id" in table.c:
+                if "id" in table.c and isinstance(table.c.id.type, Integer):
                     # Rows copied with their ids leave the id sequence behind them.
                     dst.execute(
                         text(

@@ -103,6 +103,7 @@ CLI_OWN = {
     "serve_no_users",
     "fired_by_accepted",
     "fired_by_rejected",
+    "tick_choose",
 }
 
 

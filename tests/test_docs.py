@@ -130,6 +130,13 @@ def test_the_web_guide_runs_as_written(tmp_path: Path) -> None:
             assert option in usage, option
 
 
+def test_the_input_guide_runs_as_written(tmp_path: Path) -> None:
+    plg = Plg(f"sqlite:///{tmp_path / 'input.db'}")
+    plg("init")
+    assert _run_console(ROOT / "docs" / "input.md", plg) >= 6
+    assert plg.json("team", "show", "Rekenen groep 7")["schools"] == ["CBS Het Kompas"]
+
+
 def test_the_tutorial_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     page = ROOT / "docs" / "tutorial.md"
     # The page sets who acts once, for all its commands; the test acts as the same person.

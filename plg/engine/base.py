@@ -22,6 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from plg.engine import roles
 from plg.engine.inputs import clean
+from plg.engine.lookups import listed
 from plg.engine.roles import FoundationAction, TeamAction
 from plg.errors import DatabaseBusy, NotFound, Refused, StaleWrite
 from plg.langs import Lang
@@ -181,6 +182,9 @@ class EngineBase:
     def _team(self, session: Session, name: str, *, lock: bool = False) -> Team:
         team = team_store.by_name(session, name.strip(), lock=lock)
         if team is None:
+            near = team_store.near_names(session, name)
+            if near:
+                raise NotFound("team_near", name=name, names=listed(near))
             raise NotFound("team_unknown", team=name)
         return team
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
@@ -19,8 +20,12 @@ from plg.present.views import HoursRow, HoursView, MeetingView
 from plg.storage import people as people_store
 from plg.storage import teamwork as teamwork_store
 from plg.storage.models import Attendance, Meeting, Member, Team
+from plg.storage.names import matching
+from plg.texts import t
 
 MAX_MINUTES = 12 * 60
+# Longer than a working day: allowed, but more likely a slip (12 typed for 1.2, say).
+_LONG_MINUTES = 8 * 60
 # A meeting may be entered ahead, up to a school year; further is a typing error.
 _AHEAD = timedelta(days=366)
 _EARLIEST = date(2000, 1, 1)
@@ -78,6 +83,9 @@ class Meetings(EngineBase):
         agenda, notes = long_text(agenda, "text_too_long"), long_text(notes, "text_too_long")
 
         def change(session: Session, team: Team) -> MeetingView:
+            nonlocal people
+            known = people_store.known_people(session)
+            people = sorted({matching(person, known) or person for person in people})
             for person in people:
                 if not _member_on(session, team, person, held_on):
                     raise InvalidInput(
@@ -89,6 +97,7 @@ class Meetings(EngineBase):
                 "meeting",
                 detail={"held_on": held_on.isoformat(), "minutes": minutes, "kind": kind},
             )
+            same_day = any(m.held_on == held_on for m in teamwork_store.meetings(session, team.id))
             meeting = Meeting(
                 team_id=team.id,
                 held_on=held_on,
@@ -101,9 +110,34 @@ class Meetings(EngineBase):
             session.add(meeting)
             session.flush()
             session.add_all(Attendance(meeting_id=meeting.id, person=p) for p in people)
-            return meeting_view(meeting, people, Names(self._definition(session, team), self.lang))
+            session.flush()
+            view = meeting_view(meeting, people, Names(self._definition(session, team), self.lang))
+            warnings = self._meeting_warnings(session, team, view, same_day)
+            return replace(view, warnings=warnings)
 
         return self._change(name, "meeting", change)
+
+    def _meeting_warnings(
+        self, session: Session, team: Team, meeting: MeetingView, same_day: bool
+    ) -> tuple[str, ...]:
+        """What may be a slip, or worth knowing, about a meeting just saved: the change is made
+        all the same."""
+        lang, day = self.lang, meeting.held_on.isoformat()
+        found = []
+        if same_day:
+            found.append(t("warn_meeting_same_day", lang, team=team.name, day=day))
+        if meeting.minutes > _LONG_MINUTES:
+            found.append(t("warn_meeting_long", lang, hours=f"{meeting.minutes / 60:g}"))
+        if team.kind == "network":
+            budget = int(roles.setting(session, "hours-budget"))
+            first, last = _year_span(school_year(meeting.held_on))
+            for who, kind, spent, _ in teamwork_store.minutes_spent(session, first, last, None):
+                if kind == "network" and who in meeting.attendees and spent > budget * 60:
+                    hours = f"{spent / 60:g}"
+                    found.append(
+                        t("warn_over_budget", lang, person=who, hours=hours, budget=budget)
+                    )
+        return tuple(found)
 
     def meetings(self, name: str) -> list[MeetingView]:
         """The team's meetings, earliest first."""
@@ -119,7 +153,10 @@ class Meetings(EngineBase):
         first, last = _year_span(year)
         with self._session() as session:
             budget = int(roles.setting(session, "hours-budget"))
-            person = person.strip() if person is not None else None
+            if person is not None:
+                person = (
+                    matching(person.strip(), people_store.known_people(session)) or person.strip()
+                )
             spent = teamwork_store.minutes_spent(session, first, min(last, today), person)
             minutes: dict[str, dict[str, int]] = defaultdict(dict)
             count: dict[str, int] = defaultdict(int)

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from plg.engine import roles
+from plg.engine import lookups, roles
 from plg.engine.base import EngineBase
 from plg.engine.charter import refresh_charter
 from plg.engine.inputs import ROLES, clean, email_address, school_code
@@ -17,6 +17,7 @@ from plg.errors import InvalidInput, NotFound, Refused
 from plg.present.views import FormerMemberView, MemberView, PersonView, SchoolView
 from plg.storage import people as people_store
 from plg.storage.models import FormerMember, Member, Person, ProjectLeader, School, Setting, Team
+from plg.storage.names import matching, near_misses
 from plg.texts import ROLE_WORDS, t
 
 
@@ -38,6 +39,8 @@ class People(EngineBase):
         moment = self._member_date(since)
 
         def change(session: Session, team: Team) -> list[MemberView]:
+            nonlocal person
+            person = lookups.known_people(session).new_or_known(person)
             found = session.get(Member, (team.id, person))
             # Giving the day again corrects when someone joined (a leader named at the start
             # often began before the team was entered in plg).
@@ -67,8 +70,14 @@ class People(EngineBase):
         moment = self._member_date(on)
 
         def change(session: Session, team: Team) -> list[MemberView]:
+            nonlocal person
+            members = people_store.roles_in(session, team.id)
+            person = matching(person, members) or person
             found = session.get(Member, (team.id, person))
             if found is None:
+                near = near_misses(person, members)
+                if near:
+                    raise NotFound("person_near", name=person, names=lookups.listed(near))
                 raise NotFound("member_unknown", person=person, team=team.name)
             if moment.date() < found.joined_at.date():
                 raise InvalidInput(
@@ -118,6 +127,8 @@ class People(EngineBase):
         person = clean(person, 200, "person_invalid")
 
         def add(session: Session) -> list[str]:
+            nonlocal person
+            person = lookups.known_people(session).new_or_known(person)
             if roles.is_project_leader(session, person):
                 raise Refused("project_leader_already", person=person)
             session.add(ProjectLeader(person=person, since=self.clock()))
@@ -129,6 +140,8 @@ class People(EngineBase):
         person = person.strip()
 
         def remove(session: Session) -> list[str]:
+            nonlocal person
+            person = matching(person, people_store.project_leaders(session)) or person
             found = session.get(ProjectLeader, person)
             if found is None:
                 raise NotFound("project_leader_unknown", person=person)
@@ -175,7 +188,7 @@ class People(EngineBase):
         def store(session: Session) -> SchoolView:
             found = people_store.school_named(session, name)
             if found is not None and (found.code is not None or code is None):
-                raise Refused("school_exists", school=name)
+                raise Refused("school_exists", school=found.name)
             other = people_store.school_with_code(session, code) if code else None
             if other is not None:
                 raise Refused("school_code_taken", code=code, school=other)
@@ -183,7 +196,7 @@ class People(EngineBase):
                 session.add(School(name=name, code=code))
             else:
                 found.code = code
-            return school_views(session, name)[0]
+            return school_views(session, found.name if found else name)[0]
 
         return self._foundation_change("organisation", store)
 
@@ -201,19 +214,19 @@ class People(EngineBase):
         email = email_address(email) if email is not None else None
         school = school.strip() if school and school.strip() else None
 
-        def store(session: Session) -> None:
+        def store(session: Session) -> PersonView:
+            known = matching(name, people_store.known_people(session))
             if people_store.person_id(session, name) is not None:
-                raise Refused("person_exists", person=name)
-            school_id = None
-            if school is not None:
-                school_id = people_store.school_id(session, school)
-                if school_id is None:
-                    known = ", ".join(people_store.school_names(session))
-                    raise NotFound("school_unknown", school=school, schools=known or "-")
-            session.add(Person(name=name, email=email, school_id=school_id))
+                raise Refused("person_exists", person=known or name)
+            found = people_store.school_named(session, school) if school is not None else None
+            if school is not None and found is None:
+                schools = ", ".join(people_store.school_names(session))
+                raise NotFound("school_unknown", school=school, schools=schools or "-")
+            # Someone already in a team keeps the spelling the team knows them by.
+            session.add(Person(name=known or name, email=email, school_id=found and found.id))
+            return PersonView(known or name, email, found.name if found else None)
 
-        self._foundation_change("organisation", store)
-        return PersonView(name, email, school)
+        return self._foundation_change("organisation", store)
 
 
 def school_views(session: Session, name: str | None = None) -> list[SchoolView]:

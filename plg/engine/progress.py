@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from sqlalchemy.orm import Session
 
+from plg.engine import lookups
 from plg.engine.base import EngineBase
 from plg.engine.inputs import free_text
 from plg.errors import Conflict, InvalidInput, NotFound, Refused
@@ -33,11 +34,11 @@ class Advancing(EngineBase):
 
         def change(session: Session, team: Team) -> ChecklistView:
             definition = self._active(session, team)
-            existing = self._manual_tick(session, team, definition, item)
+            meant, existing = self._manual_tick(session, team, definition, item)
             if (existing is not None) != undo:
                 state = t(N_("ticked") if existing else N_("unticked"), self.lang)
-                raise Refused("item_already", item=item, state=state)
-            self._write_tick(session, team, item, existing)
+                raise Refused("item_already", item=meant, state=state)
+            self._write_tick(session, team, meant, existing)
             return checklist_view(self.lang, team, self._read(session, team)[0])
 
         return self._change(name, "tick", change)
@@ -53,10 +54,10 @@ class Advancing(EngineBase):
             self._still_in(team, definition, phase)
             changed = []
             for item, ticked in sorted(wanted.items()):
-                existing = self._manual_tick(session, team, definition, item)
+                meant, existing = self._manual_tick(session, team, definition, item)
                 if (existing is not None) != ticked:
-                    self._write_tick(session, team, item, existing)
-                    changed.append(item)
+                    self._write_tick(session, team, meant, existing)
+                    changed.append(meant)
             return tuple(changed)
 
         return self._change(name, "tick", change)
@@ -69,22 +70,26 @@ class Advancing(EngineBase):
 
     def _manual_tick(
         self, session: Session, team: Team, definition: MethodDefinition, item: str
-    ) -> Tick | None:
-        """The tick of a manual item of the team's phase, if it is ticked in this visit."""
+    ) -> tuple[str, Tick | None]:
+        """The id of the manual item of the team's phase that `item` means (its id or its text,
+        matched as names are), and its tick if it is ticked in this visit."""
         phase = definition.phase(team.phase)
-        found = next((i for i in phase.checklist if i.id == item), None)
+        meant, near = lookups.choice(item, {i.id: i.text(self.lang) for i in phase.checklist})
+        found = next((i for i in phase.checklist if i.id == meant), None)
         if found is None:
+            if near:
+                raise NotFound("item_near", item=item, names=lookups.listed(near))
             items = ", ".join(i.id for i in phase.checklist) or "-"
             raise NotFound("item_unknown", phase=phase.title(self.lang), item=item, items=items)
         if found.record is not None:
             raise Refused(
                 "item_not_manual",
-                item=item,
+                item=found.id,
                 satisfied_by=found.satisfied_by,
                 what=definition.record_title(found, self.lang),
                 command=_SATISFIED_WITH[found.record[0]],
             )
-        return session.get(Tick, (team.id, team.phase_entered_seq, item))
+        return found.id, session.get(Tick, (team.id, team.phase_entered_seq, found.id))
 
     def _write_tick(self, session: Session, team: Team, item: str, existing: Tick | None) -> None:
         """Untick `item` if `existing`, else tick it, with the event."""

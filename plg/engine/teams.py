@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from plg.engine import lookups
 from plg.engine.base import EngineBase
 from plg.engine.charter import refresh_charter
 from plg.engine.inputs import TeamSpec
@@ -21,8 +22,22 @@ from plg.present.views import TeamView
 from plg.storage import bulk
 from plg.storage import teams as team_store
 from plg.storage.models import Member, MethodSnapshot, Team, table, team_schools
+from plg.storage.names import name_key
 
 _MEMBERS = table(Member)
+
+
+def _meant(session: Session, teams: list[TeamSpec]) -> tuple[dict[str, str], dict[str, str]]:
+    """The school and the leader each name typed means, by the name typed: a known one, or a
+    new one; a near miss of a known one is refused."""
+    schools = lookups.known_schools(session)
+    people = lookups.known_people(session)
+    typed_schools = sorted({s for spec in teams for s in spec.schools})
+    typed_leaders = sorted({spec.leader for spec in teams if spec.leader})
+    return (
+        {typed: schools.new_or_known(typed) for typed in typed_schools},
+        {typed: people.new_or_known(typed) for typed in typed_leaders},
+    )
 
 
 class Teams(EngineBase):
@@ -50,7 +65,8 @@ class Teams(EngineBase):
         """
         teams = [spec.cleaned() for spec in specs]
         names = [spec.name for spec in teams]
-        doubled = next((n for n, c in Counter(names).items() if c > 1), None)
+        keys = Counter(name_key(name) for name in names)
+        doubled = next((n for n in names if keys[name_key(n)] > 1), None)
         if doubled is not None:
             raise Refused("team_exists", team=doubled)
         definitions = {spec.method: self.method(spec.method).definition for spec in teams}
@@ -59,7 +75,8 @@ class Teams(EngineBase):
         def insert(session: Session) -> None:
             # A name already taken is found by the unique index (below), not looked up
             # first: for 100,000 names that look-up took longer than the inserts.
-            schools = bulk.school_ids(session, {s for spec in teams for s in spec.schools})
+            school_meant, leader_meant = _meant(session, teams)
+            schools = bulk.school_ids(session, set(school_meant.values()))
             links: list[dict[str, int]] = []
             leaders: list[dict[str, Any]] = []
             # Per method, so that all a method's teams share their values but name, kind,
@@ -71,8 +88,9 @@ class Teams(EngineBase):
                     [
                         {
                             "name": spec.name,
+                            "name_key": name_key(spec.name),
                             "kind": spec.kind,
-                            "leader": spec.leader,
+                            "leader": leader_meant[spec.leader] if spec.leader else None,
                             "deadline": spec.deadline,
                         }
                         for spec in of_method
@@ -106,12 +124,14 @@ class Teams(EngineBase):
                 )
                 started = list(zip(ids, of_method, strict=True))
                 links += (
-                    {"team_id": i, "school_id": schools[s]}
+                    {"team_id": i, "school_id": schools[school]}
                     for i, spec in started
-                    for s in spec.schools
+                    for school in {school_meant[s] for s in spec.schools}
                 )
                 leaders += (
-                    {"team_id": i, "person": spec.leader} for i, spec in started if spec.leader
+                    {"team_id": i, "person": leader_meant[spec.leader]}
+                    for i, spec in started
+                    if spec.leader
                 )
             bulk.insert_rows(session, team_schools, links)
             bulk.insert_rows(session, _MEMBERS, leaders, {"role": "leader", "joined_at": now})

@@ -362,10 +362,16 @@ class MeetingView:
     attendees: tuple[str, ...]
     agenda: str | None
     notes: str | None
+    # What the engine saw fit to warn about when the meeting was saved, worded (see
+    # Meetings._meeting_warnings); only `meeting add` has any.
+    warnings: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         # Every field but the phase's title, which is for people: the shape of the contract.
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "phase_title"}
+        shown = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "phase_title"}
+        if not self.warnings:
+            del shown["warnings"]
+        return shown
 
 
 @dataclass(frozen=True)

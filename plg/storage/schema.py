@@ -3,7 +3,7 @@
 A test checks these against the migration scripts, so they cannot drift apart.
 """
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0012")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 # The largest id an Integer column holds on every database plg supports (32 bits on

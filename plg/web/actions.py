@@ -14,7 +14,7 @@ from pathlib import Path
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
-from plg.engine.inputs import CHARTER_QUESTIONS, Content, Edit, minutes_of
+from plg.engine.inputs import CHARTER_QUESTIONS, Content, Edit, day_of, minutes_of
 from plg.engine.pupils import looks_like_a_name
 from plg.errors import Conflict, InvalidInput
 from plg.methods.definition import RECORD_CATEGORIES, Category
@@ -121,10 +121,7 @@ def _number(text: str) -> float:
 
 
 def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidInput("web_not_a_date", value=text) from None
+    return day_of(text)
 
 
 def meeting(page: Page) -> Response:
