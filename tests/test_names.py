@@ -233,3 +233,17 @@ def test_overview_and_history_read_well_in_80_columns(
     shown = plg("overview").stdout
     assert "2/6 " in shown
     assert "Netwerk begrijpend" in shown
+
+
+def test_a_record_kind_is_taken_by_its_id_or_its_title(engine: Engine) -> None:
+    from plg.engine.inputs import Content
+
+    engine.start_team("Lezen", "vier_vragen")
+    saved = engine.add_record(
+        "Lezen", "artefact", "essential learning goals", "Doelen", Content(text="x")
+    )
+    assert saved.type == "leerdoelen"
+    with pytest.raises(NotFound) as missed:
+        engine.add_record("Lezen", "artefact", "Common asessment", "Toets", Content(text="x"))
+    assert missed.value.key == "record_type_near"
+    assert missed.value.params["names"] == "'toets'"

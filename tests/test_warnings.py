@@ -44,3 +44,39 @@ def test_warnings_go_to_stderr_and_into_the_json(plg: Plg) -> None:
     assert warned["warnings"] == [
         "'Lezen' had op 2026-11-02 al een overleg; is dit overleg twee keer ingevoerd?"
     ]
+
+
+def test_a_start_says_what_it_added_and_a_past_deadline(engine: Engine) -> None:
+    engine.add_school("De Linde")
+    started = engine.start_team(
+        "Lezen", "vier_vragen", schools=["Het Anker"], leader="Bram", deadline=date(2020, 6, 30)
+    )
+    assert started.warnings == (
+        "School 'Het Anker' was not known yet: it has been added.",
+        "'Bram' was not known yet: added as a new person.",
+        "The deadline 2020-06-30 has already passed.",
+    )
+    assert started.to_json()["warnings"] == list(started.warnings)
+    again = engine.start_team("Taal", "vier_vragen", schools=["het anker"], leader="bram")
+    assert again.warnings == ()
+    assert "warnings" not in again.to_json()
+    assert engine.set_deadline("Taal", date(2020, 1, 1)).warnings == (
+        "The deadline 2020-01-01 has already passed.",
+    )
+
+
+def test_a_start_warns_on_stderr(plg: Plg) -> None:
+    plg.lang = "nl"
+    shown = plg(
+        "team",
+        "start",
+        "Lezen",
+        "--method",
+        "vier_vragen",
+        "--school",
+        "De Linde",
+        "--deadline",
+        "1-1-2020",
+    ).stderr
+    assert "Warning: School 'De Linde' was nog niet bekend: die is toegevoegd." in shown
+    assert "Warning: De einddatum 2020-01-01 is al voorbij." in shown

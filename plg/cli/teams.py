@@ -18,6 +18,7 @@ from plg.cli.base import (
     json_option,
     pass_settings,
     show,
+    warn,
 )
 from plg.engine.inputs import ROLES, TEAM_KINDS
 from plg.texts import t
@@ -72,6 +73,7 @@ def team_start(
         method=view.row.method_title,
         phase=view.row.phase_title,
     )
+    warn(view.warnings)
     if ask or (ask is None and not as_json and sys.stdin.isatty()):
         from plg.cli.teamwork import ask_charter
 
@@ -123,6 +125,7 @@ def team_deadline(
         team=view.row.name,
         deadline=view.row.deadline or "-",
     )
+    warn(view.warnings)
 
 
 def _mapping(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:

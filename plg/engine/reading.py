@@ -35,7 +35,6 @@ from plg.present.views import (
     TeamView,
 )
 from plg.storage import bulk
-from plg.storage import people as people_store
 from plg.storage import teams as team_store
 from plg.storage.models import Team
 
@@ -170,12 +169,9 @@ class Reading(EngineBase):
     def _meant_filters(
         self, school: str | None, method: str | None, phase: str | None
     ) -> tuple[str | None, str | None, str | None]:
-        """The filters as what people see: a school by name or code, a method and a phase by
-        id or title in the reader's language, matched as names are (plg.storage.names)."""
-        if school:
-            with self._session() as session:
-                found = people_store.school_named(session, school)
-            school = found.name if found is not None else school
+        """The filters as what people see: a method and a phase by id or title in the
+        reader's language, matched as names are (plg.storage.names); a school by name or code
+        is matched in the query itself (`team_store.matching`)."""
         # Only a filter reads the methods: the overview of all teams need not load them.
         definitions = [m.definition for m in self.methods()] if method or phase else []
         if method:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -23,6 +24,7 @@ from plg.storage import bulk
 from plg.storage import teams as team_store
 from plg.storage.models import Member, MethodSnapshot, Team, table, team_schools
 from plg.storage.names import name_key
+from plg.texts import t
 
 _MEMBERS = table(Member)
 
@@ -53,10 +55,31 @@ class Teams(EngineBase):
     ) -> TeamView:
         """Start a team at the first phase of `method`, pinned to its current definition."""
         spec = TeamSpec(name, method, tuple(schools), leader, kind, deadline)
+        with self._session() as session:
+            added = self._added(session, spec.cleaned())
         self.start_teams([spec])
         with self._session() as session:
             team = self._team(session, name)
-            return self._view(team, *self._read(session, team))
+            view = self._view(team, *self._read(session, team))
+        return replace(view, warnings=(*added, *self._deadline_warnings(deadline)))
+
+    def _added(self, session: Session, spec: TeamSpec) -> list[str]:
+        """What starting the team adds besides: schools and a leader plg does not know yet,
+        said so that a name typed wrong does not go unnoticed."""
+        schools, people = lookups.known_schools(session), lookups.known_people(session)
+        found = [
+            t("note_school_added", self.lang, school=s)
+            for s in spec.schools
+            if schools.meant(s) is None
+        ]
+        if spec.leader and people.meant(spec.leader) is None:
+            found.append(t("note_person_added", self.lang, person=spec.leader))
+        return found
+
+    def _deadline_warnings(self, deadline: date | None) -> tuple[str, ...]:
+        if deadline is not None and deadline < self.clock().date():
+            return (t("warn_deadline_past", self.lang, day=deadline.isoformat()),)
+        return ()
 
     def start_teams(self, specs: Iterable[TeamSpec]) -> int:
         """Start many teams in one transaction (a whole foundation's roster); all or none.
@@ -161,7 +184,8 @@ class Teams(EngineBase):
                 detail={"deadline": deadline.isoformat() if deadline else None},
             )
             refresh_charter(session, team)
-            return self._view(team, *self._read(session, team))
+            view = self._view(team, *self._read(session, team))
+            return replace(view, warnings=self._deadline_warnings(deadline))
 
         return self._change(name, "deadline", change)
 

@@ -174,6 +174,9 @@ class TeamView:
     definition: MethodDefinition
     # The phase the team just left, in the view a move returns; None everywhere else.
     left_phase: str | None = None
+    # What the engine saw fit to say with a change, worded: a deadline in the past, a school
+    # or person a start added. The change was made.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict[str, Any]:
         found = {
@@ -188,6 +191,8 @@ class TeamView:
         }
         if self.left_phase is not None:
             found["left_phase"] = self.left_phase
+        if self.warnings:
+            found["warnings"] = list(self.warnings)
         return found
 
 
@@ -363,8 +368,9 @@ class MeetingView:
     agenda: str | None
     notes: str | None
     # What the engine saw fit to warn about when the meeting was saved, worded (see
-    # Meetings._meeting_warnings); only `meeting add` has any.
-    warnings: tuple[str, ...] = ()
+    # Meetings._meeting_warnings); only `meeting add` has any. Not part of the meeting: a
+    # meeting read back later is the same meeting.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict[str, Any]:
         # Every field but the phase's title, which is for people: the shape of the contract.

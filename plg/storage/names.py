@@ -8,10 +8,12 @@ import difflib
 import unicodedata
 from collections.abc import Iterable
 
-# How alike (difflib's ratio, 0 to 1) a known name must be to be offered as "did you mean":
-# high enough that "Kompass" finds "Kompas", low enough that a new name is not refused for
-# sharing a word or two with an old one.
-_NEAR = 0.8
+# How alike (difflib's ratio, 0 to 1) a known name must be to be offered as "did you mean",
+# and at most how many letters may differ: a slip of the keyboard ("Kompass" for "Kompas",
+# two letters swapped), not another word ("... member" beside "... leader"), which would
+# refuse a new name for sharing most of an old one.
+_NEAR = 0.75
+_SLIPS = 2
 # A stored key is at most this long (a name's accents and ligatures may lengthen it).
 KEY_LENGTH = 600
 
@@ -43,4 +45,11 @@ def near_misses(typed: str, names: Iterable[str], limit: int = 3) -> list[str]:
     for name in names:
         by_key.setdefault(name_key(name), name)
     key = name_key(typed)
-    return [by_key[k] for k in difflib.get_close_matches(key, by_key, limit, _NEAR)]
+    close = difflib.get_close_matches(key, by_key, limit * 3, _NEAR)
+    return [by_key[k] for k in close if _letters_apart(key, k) <= _SLIPS][:limit]
+
+
+def _letters_apart(one: str, other: str) -> int:
+    """How many letters differ between two names: what is put in, left out or typed wrong."""
+    changes = difflib.SequenceMatcher(None, one, other, autojunk=False).get_opcodes()
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in changes if tag != "equal")

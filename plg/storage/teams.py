@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Result, Select, bindparam, exists, or_, select
+from sqlalchemy import ColumnElement, Result, Select, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session, undefer
 
 from plg.storage.bulk import within
@@ -126,7 +126,8 @@ def visible_to(person: str) -> ColumnElement[bool]:
 
 def visible(session: Session, name: str, person: str) -> bool:
     """Whether the team exists and `person` may see it."""
-    query = select(Team.id).where(Team.name == name, visible_to(person))
+    named = or_(Team.name == name, Team.name_key == name_key(name))
+    query = select(Team.id).where(named, visible_to(person))
     return session.scalar(query) is not None
 
 
@@ -153,7 +154,17 @@ def matching(
     if seen_by:
         matched = matched.where(visible_to(seen_by))
     if school:
-        matched = matched.where(Team.schools.any(School.name == school))
+        # By name, as names match, or by code: in this query, not in one before it.
+        school = school.strip()
+        matched = matched.where(
+            Team.schools.any(
+                or_(
+                    School.name == school,
+                    School.name_key == name_key(school),
+                    func.upper(School.code) == school.upper(),
+                )
+            )
+        )
     if method:
         matched = matched.join(Team.snapshot).where(MethodSnapshot.method_id == method)
     if phase:

@@ -136,6 +136,8 @@ def meeting(page: Page) -> Response:
         notes=page.field("notes") or None,
     )
     page.done("web_meeting_saved", day=held.held_on.isoformat())
+    for warning in held.warnings:
+        page.flash("warning", warning)
     return _back(page, name)
 
 
