@@ -247,3 +247,19 @@ def test_a_record_kind_is_taken_by_its_id_or_its_title(engine: Engine) -> None:
         engine.add_record("Lezen", "artefact", "Common asessment", "Toets", Content(text="x"))
     assert missed.value.key == "record_type_near"
     assert missed.value.params["names"] == "'toets'"
+
+
+def test_a_roster_names_each_new_person_and_school_once(engine: Engine) -> None:
+    from plg.engine.inputs import TeamSpec
+
+    engine.start_teams(
+        [
+            TeamSpec("A", "vier_vragen", ("De Linde",), "Jan Jansen"),
+            TeamSpec("B", "vier_vragen", ("de linde",), "jan jansen"),
+            # New beside new is no slip: both are as the roster has them.
+            TeamSpec("C", "vier_vragen", ("Het Anker",), "Jan Janssen"),
+        ]
+    )
+    assert [(s.name, s.teams) for s in engine.schools()] == [("De Linde", 2), ("Het Anker", 1)]
+    leaders = {team: engine.members(team)[0].person for team in "ABC"}
+    assert leaders == {"A": "Jan Jansen", "B": "Jan Jansen", "C": "Jan Janssen"}

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from plg.errors import NotFound
 from plg.storage import people as people_store
-from plg.storage.names import matching, near_misses
+from plg.storage.names import keyed, matching, name_key, near_misses
 from plg.texts import N_
 
 
@@ -22,16 +22,23 @@ class Known:
     """The names of one kind known now, read once for many look-ups (a roster names hundreds)."""
 
     def __init__(self, names: Iterable[str], near_key: str, codes: dict[str, str] | None = None):
-        self.names = list(names)
+        self.exact = set(names)
+        self.by_key = keyed(self.exact)
         self.near_key = near_key
         self.codes = {code.upper(): name for code, name in (codes or {}).items()}
+        # Names new in this run, by key: one person typed twice is one person; but a new name
+        # is no "did you mean" for the next (a roster of thousands would compare each to all).
+        self.added: dict[str, str] = {}
 
     def meant(self, typed: str) -> str | None:
         """The known name `typed` means (None: a new one), or NotFound for a near miss."""
-        found = matching(typed, self.names) or self.codes.get(typed.strip().upper())
+        if typed in self.exact:
+            return typed
+        key = name_key(typed)
+        found = self.by_key.get(key) or self.codes.get(typed.strip().upper())
         if found is not None:
             return found
-        near = near_misses(typed, self.names)
+        near = near_misses(typed, self.by_key)
         if near:
             raise NotFound(self.near_key, name=typed, names=listed(near))
         return None
@@ -39,10 +46,9 @@ class Known:
     def new_or_known(self, typed: str) -> str:
         """The known name `typed` means, or `typed` itself as a new name."""
         found = self.meant(typed)
-        if found is None:
-            self.names.append(typed)
-            return typed
-        return found
+        if found is not None:
+            return found
+        return self.added.setdefault(name_key(typed), typed)
 
 
 def choice(typed: str, titles: Mapping[str, str]) -> tuple[str | None, list[str]]:

@@ -39,11 +39,18 @@ def matching(typed: str, names: Iterable[str]) -> str | None:
     return found
 
 
-def near_misses(typed: str, names: Iterable[str], limit: int = 3) -> list[str]:
-    """The known names closest to `typed` that are close enough to be a slip, best first."""
+def keyed(names: Iterable[str]) -> dict[str, str]:
+    """The names by their keys (the first of any that share one), to match many against."""
     by_key: dict[str, str] = {}
     for name in names:
         by_key.setdefault(name_key(name), name)
+    return by_key
+
+
+def near_misses(typed: str, names: Iterable[str] | dict[str, str], limit: int = 3) -> list[str]:
+    """The known names closest to `typed` that are close enough to be a slip, best first;
+    `names` may be given `keyed` already."""
+    by_key = names if isinstance(names, dict) else keyed(names)
     key = name_key(typed)
     close = difflib.get_close_matches(key, by_key, limit * 3, _NEAR)
     return [by_key[k] for k in close if _letters_apart(key, k) <= _SLIPS][:limit]
