@@ -80,3 +80,23 @@ def test_a_start_warns_on_stderr(plg: Plg) -> None:
     ).stderr
     assert "Warning: School 'De Linde' was nog niet bekend: die is toegevoegd." in shown
     assert "Warning: De einddatum 2020-01-01 is al voorbij." in shown
+
+
+def test_a_meeting_kind_is_taken_by_its_id_or_its_name(plg: Plg) -> None:
+    plg("team", "start", "Lezen", "--method", "vier_vragen", "--leader", "Anna")
+    add = (
+        "meeting",
+        "add",
+        "Lezen",
+        "--date",
+        "30-11-2026",
+        "--length",
+        "1u",
+        "--attendee",
+        "anna",
+    )
+    plg("team", "join", "Lezen", "Anna", "--role", "leader", "--since", "2026-09-01")
+    assert plg.json(*add, "--kind", "Start conversation")["kind"] == "start"
+    plg.lang = "nl"
+    assert plg.json(*add, "--kind", "ontwikkelgesprek")["kind"] == "development"
+    assert "is geen soort bijeenkomst" in plg.error(*add, "--kind", "feestje")

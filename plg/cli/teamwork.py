@@ -192,9 +192,9 @@ def meeting() -> None:
 @click.option("--attendee", "attendees", multiple=True, help=help_for("attendee_opt"))
 @click.option(
     "--kind",
-    type=click.Choice(MEETING_KINDS),
     default="meeting",
     show_default=True,
+    metavar="|".join(MEETING_KINDS),
     help=help_for("meeting_kind_opt"),
 )
 @click.option("--agenda", help=help_for("agenda_opt"))

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from plg.engine import roles
+from plg.engine import lookups, roles
 from plg.engine.base import EngineBase
 from plg.engine.inputs import MEETING_KINDS, clean, long_text
 from plg.errors import InvalidInput, NotFound
@@ -21,7 +21,7 @@ from plg.storage import people as people_store
 from plg.storage import teamwork as teamwork_store
 from plg.storage.models import Attendance, Meeting, Member, Team
 from plg.storage.names import matching
-from plg.texts import t
+from plg.texts import MEETING_KIND_WORDS, t
 
 MAX_MINUTES = 12 * 60
 # Longer than a working day: allowed, but more likely a slip (12 typed for 1.2, say).
@@ -70,8 +70,12 @@ class Meetings(EngineBase):
     ) -> MeetingView:
         """Record a meeting of the team, in the phase it is in now. Everyone who attended must
         have been a member on that day."""
-        if kind not in MEETING_KINDS:
+        # By its id or its name in the person's language, as names match.
+        titles = {k: t(MEETING_KIND_WORDS[k], self.lang) for k in MEETING_KINDS}
+        meant = lookups.choice(kind, titles)[0]
+        if meant is None:
             raise InvalidInput("meeting_kind_invalid", kind=kind, kinds=", ".join(MEETING_KINDS))
+        kind = meant
         if not 0 < minutes <= MAX_MINUTES:
             raise InvalidInput("meeting_length_invalid", most=MAX_MINUTES)
         today = self.clock().date()
