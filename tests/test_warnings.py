@@ -100,3 +100,12 @@ def test_a_meeting_kind_is_taken_by_its_id_or_its_name(plg: Plg) -> None:
     plg.lang = "nl"
     assert plg.json(*add, "--kind", "ontwikkelgesprek")["kind"] == "development"
     assert "is geen soort bijeenkomst" in plg.error(*add, "--kind", "feestje")
+
+
+def test_a_charter_deadline_that_passed_is_warned_about(plg: Plg) -> None:
+    plg("team", "start", "Lezen", "--method", "vier_vragen", "--no-charter")
+    shown = plg("charter", "set", "Lezen", "--deadline", "30-06-2020")
+    assert "Warning: The deadline 2020-06-30 has already passed." in shown.stderr
+    warned = plg.json("charter", "set", "Lezen", "--deadline", "2020-07-01")
+    assert warned["warnings"] == ["The deadline 2020-07-01 has already passed."]
+    assert "warnings" not in plg.json("charter", "set", "Lezen", "--deliverable", "Een plan")

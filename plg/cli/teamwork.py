@@ -80,6 +80,7 @@ def charter_set(
     given = {key: value for key, value in answers.items() if value is not None}
     view = settings.engine().set_charter(team_name, given, deadline)
     show(settings, as_json, view, display.charter)
+    warn(view.warnings)
 
 
 @charter.command("needs", help=help_for("charter_needs_cmd"))

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Self, TypeVar
 
 from sqlalchemy.exc import IntegrityError
@@ -39,6 +39,7 @@ from plg.storage import teams as team_store
 from plg.storage.changes import save_change
 from plg.storage.models import Team, utcnow
 from plg.storage.store import Store
+from plg.texts import t
 
 T = TypeVar("T")
 
@@ -187,6 +188,13 @@ class EngineBase:
                 raise NotFound("team_near", name=name, names=listed(near))
             raise NotFound("team_unknown", team=name)
         return team
+
+    def _deadline_warnings(self, deadline: date | None) -> tuple[str, ...]:
+        """A deadline given that has already passed: allowed (a team enters its past), but
+        more likely a slip of the year."""
+        if deadline is not None and deadline < self.clock().date():
+            return (t("warn_deadline_past", self.lang, day=deadline.isoformat()),)
+        return ()
 
     def _definition(self, session: Session, team: Team) -> MethodDefinition:
         """The definition the team is pinned to. Snapshots never change, so each is read once

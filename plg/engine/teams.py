@@ -76,11 +76,6 @@ class Teams(EngineBase):
             found.append(t("note_person_added", self.lang, person=spec.leader))
         return found
 
-    def _deadline_warnings(self, deadline: date | None) -> tuple[str, ...]:
-        if deadline is not None and deadline < self.clock().date():
-            return (t("warn_deadline_past", self.lang, day=deadline.isoformat()),)
-        return ()
-
     def start_teams(self, specs: Iterable[TeamSpec]) -> int:
         """Start many teams in one transaction (a whole foundation's roster); all or none.
 

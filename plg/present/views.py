@@ -295,9 +295,11 @@ class CharterView:
     complete: bool
     # question ids, "deadline" and "needs:PERSON" still to give
     missing: tuple[str, ...]
+    # As TeamView.warnings: a deadline given that has passed.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        found: dict[str, Any] = {
             "team": self.team,
             "answers": [
                 {"id": key, "question": question, "answer": answer}
@@ -308,6 +310,9 @@ class CharterView:
             "complete": self.complete,
             "missing": self.missing,
         }
+        if self.warnings:
+            found["warnings"] = list(self.warnings)
+        return found
 
 
 @dataclass(frozen=True)
