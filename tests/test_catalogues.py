@@ -105,6 +105,7 @@ CLI_OWN = {
     "serve_no_users",
     "fired_by_accepted",
     "fired_by_rejected",
+    "tick_choose",
 }
 
 

@@ -146,6 +146,13 @@ def test_the_project_leaders_guide_runs_as_written(tmp_path: Path) -> None:
     assert plg.json("settings")["invite-days"] == "14"
 
 
+def test_the_input_guide_runs_as_written(tmp_path: Path) -> None:
+    plg = Plg(f"sqlite:///{tmp_path / 'input.db'}")
+    plg("init")
+    assert _run_console(ROOT / "docs" / "input.md", plg) >= 6
+    assert plg.json("team", "show", "Rekenen groep 7")["schools"] == ["CBS Het Kompas"]
+
+
 def test_the_tutorial_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     page = ROOT / "docs" / "tutorial.md"
     # The page sets who acts once, for all its commands; the test acts as the same person.

@@ -58,7 +58,7 @@ CORPUS: list[list[str]] = [
     ["team", "start", "", "--method", "datateam"],
     ["team", "show"],
     ["team", "deadline", TEAM],
-    ["team", "deadline", TEAM, "31-12-2026"],
+    ["team", "deadline", TEAM, "31-02-2026"],  # no such day (31-12-2026 is one)
     ["team", "deadline", TEAM, "2026-12-31", "--clear"],
     ["team", "migrate", TEAM],
     ["team", "migrate", TEAM, "--to-version", "1.0", "--map", "=x"],
@@ -66,7 +66,7 @@ CORPUS: list[list[str]] = [
     ["team", "join", TEAM, "Bo", "--role", "king"],
     ["team", "leave", TEAM, "nobody"],
     ["tick"],
-    ["tick", TEAM],
+    ["tick", TEAM, ""],  # without an item it lists the open ones
     ["tick", TEAM, "no_such_item"],
     ["tick", "no such team", "x"],
     ["advance", TEAM, "--force"],

@@ -369,6 +369,20 @@ def test_a_meeting_from_a_stale_page_adds_and_a_refused_one_keeps_what_was_typed
     ]
 
 
+def test_a_meeting_that_may_be_a_slip_is_saved_with_a_warning(sign: Signer, chief: Engine) -> None:
+    team = new_team(chief)
+    leader = sign(LEADER)
+    today = chief.clock().date()
+    chief.add_meeting(team, today, 60, [LEADER])
+    form = _form(leader, team, "meeting-form").set("date", today.strftime("%d-%m-%Y"))
+    saved = leader.send(form.set("length", "9 uur").set("attendee", LEADER))
+    said = _said(saved)
+    assert "Meeting of" in said
+    assert "already had a meeting on" in said
+    assert "This meeting lasted 9 hours" in said
+    assert len(chief.meetings(team)) == 2
+
+
 def test_meetings_saved_at_once_are_all_kept(sign: Signer, chief: Engine) -> None:
     team = new_team(chief)
     people = [sign(LEADER), sign(CHIEF), sign(LEADER)]

@@ -12,6 +12,7 @@ import copy
 import gettext
 import os
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
@@ -183,7 +184,26 @@ class FilePath(click.Path):
         return super().convert(value, param, ctx)
 
 
-DATE = click.DateTime(["%Y-%m-%d"])
+class Day(click.ParamType[date]):
+    """A date as people write it (`plg.engine.inputs.day_of`: 30-06-2027 as well as
+    2027-06-30); one that cannot be is a usage error saying why, in the reader's language."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, date):
+            return value
+        from plg.engine.inputs import day_of
+        from plg.errors import InvalidInput
+
+        try:
+            return day_of(str(value))
+        except InvalidInput as error:
+            lang = ctx.obj.lang if ctx is not None and isinstance(ctx.obj, Settings) else spoken()
+            self.fail(error.text(lang), param, ctx)
+
+
+DATE = Day()
 output_option = click.option(
     "--output", "-o", type=FilePath(dir_okay=False), help=help_for("output_opt")
 )
@@ -212,6 +232,13 @@ def say(settings: Settings, key: str, **params: object) -> None:
     from plg.texts import t
 
     click.echo(t(key, settings.lang, **params), err=True)
+
+
+def warn(warnings: tuple[str, ...]) -> None:
+    """What the engine warned about with its answer (the change was made): on stderr, one
+    line each, as errors are; with --json they are in the data too."""
+    for warning in warnings:
+        click.echo(f"Warning: {warning}", err=True)
 
 
 D = TypeVar("D")

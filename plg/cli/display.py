@@ -51,12 +51,18 @@ if TYPE_CHECKING:
     )
 
 
+# Narrower than this, a table of every column wraps each cell over many lines.
+_WIDE = 120
+# The width of tables written to a pipe or a file.
+PIPE_WIDTH = 250
+
+
 def console() -> Console:
     import rich.console
 
     # With no file given, rich writes to whatever sys.stdout is at print time, which is what
     # click's test runner captures. In a pipe or file, rows are not wrapped at 80 columns.
-    width = None if sys.stdout.isatty() else 250
+    width = None if sys.stdout.isatty() else PIPE_WIDTH
     # No markup: names and texts people typed ('[/]' in a team's name) are printed as typed.
     return rich.console.Console(highlight=False, markup=False, soft_wrap=True, width=width)
 
@@ -173,32 +179,49 @@ def overview(view: Overview, lang: Lang) -> None:
     if not view.teams:
         nothing("no_teams", lang)
         return
-    table(
-        lang,
-        [
-            N_("col_team"),
-            N_("col_schools"),
-            N_("col_method"),
-            N_("col_step"),
-            N_("col_phase"),
-            "counters",
-            N_("col_status"),
-            N_("col_last"),
-        ],
-        [
-            (
-                r.name,
-                ", ".join(r.schools),
-                r.method_title,
-                _step(r),
-                r.phase_title,
-                _counters(r.counters, view.counter_titles.get(r.method, {})),
-                _status(r, lang),
-                r.last_activity.date().isoformat(),
-            )
-            for r in view.teams
-        ],
-    )
+    if console().width < _WIDE:
+        # A terminal of 80 columns: what a team is at, with its step beside its phase; the
+        # methods' counts follow below, the rest is in `plg team show`.
+        table(
+            lang,
+            [N_("col_team"), N_("col_schools"), N_("col_phase"), N_("col_status")],
+            [
+                (
+                    r.name,
+                    ", ".join(r.schools),
+                    f"{r.phase_index}/{r.phase_count} {r.phase_title}",
+                    _status(r, lang),
+                )
+                for r in view.teams
+            ],
+        )
+    else:
+        table(
+            lang,
+            [
+                N_("col_team"),
+                N_("col_schools"),
+                N_("col_method"),
+                N_("col_step"),
+                N_("col_phase"),
+                "counters",
+                N_("col_status"),
+                N_("col_last"),
+            ],
+            [
+                (
+                    r.name,
+                    ", ".join(r.schools),
+                    r.method_title,
+                    _step(r),
+                    r.phase_title,
+                    _counters(r.counters, view.counter_titles.get(r.method, {})),
+                    _status(r, lang),
+                    r.last_activity.date().isoformat(),
+                )
+                for r in view.teams
+            ],
+        )
     table(
         lang,
         [N_("col_method"), N_("col_count")],
@@ -312,13 +335,16 @@ def method(definition: MethodDefinition, lang: Lang) -> None:
 def history(events: Sequence[EventView], lang: Lang) -> None:
     from plg.present.story import event_text
 
+    # In 80 columns the phase it came from goes: the phase it went to, and the event's own
+    # words, say what happened.
+    wide = console().width >= _WIDE
     table(
         lang,
         [
             N_("col_when"),
             N_("col_who"),
             N_("col_what"),
-            N_("col_from"),
+            *([N_("col_from")] if wide else []),
             N_("col_to"),
             N_("col_reason"),
         ],
@@ -327,7 +353,7 @@ def history(events: Sequence[EventView], lang: Lang) -> None:
                 e.at.strftime("%Y-%m-%d %H:%M"),
                 e.actor,
                 event_text(e, lang),
-                e.source_title,
+                *([e.source_title] if wide else []),
                 e.dest_title,
                 e.reason,
             )

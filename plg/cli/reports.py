@@ -111,5 +111,23 @@ def print_overview(
         say(settings, "done_written", path=html_file)
     elif as_json:
         display.emit_overview_json(view)
+    elif not view.teams and any(filters.get(key) for key in ("school", "method", "phase")):
+        # Not "no teams yet": there are, only none matches. Show what the filters may be.
+        say(settings, "no_team_matches")
+        _choices(settings, filters.get("school"), filters.get("method"), filters.get("phase"))
     else:
         display.overview(view, settings.lang)
+
+
+def _choices(settings: Settings, school: str | None, method: str | None, phase: str | None) -> None:
+    engine, lang = settings.engine(), settings.lang
+    if school:
+        schools = [f"{s.name} ({s.code})" if s.code else s.name for s in engine.schools()]
+        say(settings, "choices_schools", names=", ".join(schools) or "-")
+    definitions = [m.definition for m in engine.methods()]
+    if method:
+        methods = [f"{d.id} ({d.title(lang)})" for d in definitions]
+        say(settings, "choices_methods", names=", ".join(methods))
+    if phase:
+        phases = dict.fromkeys(f"{p.id} ({p.title(lang)})" for d in definitions for p in d.phases)
+        say(settings, "choices_phases", names=", ".join(phases))

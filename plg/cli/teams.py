@@ -4,7 +4,7 @@ method version."""
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from datetime import date
 
 import click
 
@@ -18,6 +18,7 @@ from plg.cli.base import (
     json_option,
     pass_settings,
     show,
+    warn,
 )
 from plg.engine.inputs import ROLES, TEAM_KINDS
 from plg.texts import t
@@ -50,7 +51,7 @@ def team_start(
     method: str,
     schools: tuple[str, ...],
     leader: str | None,
-    deadline: datetime | None,
+    deadline: date | None,
     kind: str,
     ask: bool | None,
     as_json: bool,
@@ -61,7 +62,7 @@ def team_start(
         schools=schools,
         leader=leader,
         kind=kind,
-        deadline=deadline.date() if deadline else None,
+        deadline=deadline,
     )
     done(
         settings,
@@ -72,6 +73,7 @@ def team_start(
         method=view.row.method_title,
         phase=view.row.phase_title,
     )
+    warn(view.warnings)
     if ask or (ask is None and not as_json and sys.stdin.isatty()):
         from plg.cli.teamwork import ask_charter
 
@@ -116,11 +118,11 @@ def team_show(settings: Settings, team_name: str, as_json: bool) -> None:
 @json_option
 @pass_settings
 def team_deadline(
-    settings: Settings, team_name: str, when: datetime | None, clear: bool, as_json: bool
+    settings: Settings, team_name: str, when: date | None, clear: bool, as_json: bool
 ) -> None:
     if (when is None) != clear:
         raise click.UsageError(t("deadline_usage", settings.lang))
-    view = settings.engine().set_deadline(team_name, when.date() if when else None)
+    view = settings.engine().set_deadline(team_name, when)
     done(
         settings,
         as_json,
@@ -129,6 +131,7 @@ def team_deadline(
         team=view.row.name,
         deadline=view.row.deadline or "-",
     )
+    warn(view.warnings)
 
 
 def _mapping(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
@@ -193,10 +196,10 @@ def team_join(
     team_name: str,
     person: str,
     role: str,
-    since: datetime | None,
+    since: date | None,
     as_json: bool,
 ) -> None:
-    members = settings.engine().join(team_name, person, role, since.date() if since else None)
+    members = settings.engine().join(team_name, person, role, since)
     show(settings, as_json, members, display.members)
 
 
@@ -207,9 +210,9 @@ def team_join(
 @json_option
 @pass_settings
 def team_leave(
-    settings: Settings, team_name: str, person: str, on: datetime | None, as_json: bool
+    settings: Settings, team_name: str, person: str, on: date | None, as_json: bool
 ) -> None:
-    members = settings.engine().leave(team_name, person, on.date() if on else None)
+    members = settings.engine().leave(team_name, person, on)
     show(settings, as_json, members, display.members)
 
 

@@ -3,7 +3,7 @@ and the hours they give each person, and lesson study's case pupils."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 import click
@@ -21,6 +21,7 @@ from plg.cli.base import (
     pass_settings,
     say,
     show,
+    warn,
 )
 from plg.engine.inputs import CHARTER_QUESTIONS, MEETING_KINDS
 from plg.storage.schema import LARGEST_ID
@@ -72,13 +73,14 @@ def charter_set(
     settings: Settings,
     /,
     team_name: str,
-    deadline: datetime | None,
+    deadline: date | None,
     as_json: bool,
     **answers: str | None,
 ) -> None:
     given = {key: value for key, value in answers.items() if value is not None}
-    view = settings.engine().set_charter(team_name, given, deadline.date() if deadline else None)
+    view = settings.engine().set_charter(team_name, given, deadline)
     show(settings, as_json, view, display.charter)
+    warn(view.warnings)
 
 
 @charter.command("needs", help=help_for("charter_needs_cmd"))
@@ -95,12 +97,9 @@ def charter_needs(
 
 
 def _day(text: str) -> date | None:
-    if not text.strip():
-        return None
-    try:
-        return datetime.strptime(text.strip(), "%Y-%m-%d").date()
-    except ValueError:
-        raise click.BadParameter("YYYY-MM-DD") from None
+    # A date that cannot be is asked for again (click.prompt does, on BadParameter): the
+    # answers typed before it are kept.
+    return DATE.convert(text, None, click.get_current_context()) if text.strip() else None
 
 
 def ask_charter(settings: Settings, team_name: str, *, with_deadline: bool) -> None:
@@ -194,9 +193,9 @@ def meeting() -> None:
 @click.option("--attendee", "attendees", multiple=True, help=help_for("attendee_opt"))
 @click.option(
     "--kind",
-    type=click.Choice(MEETING_KINDS),
     default="meeting",
     show_default=True,
+    metavar="|".join(MEETING_KINDS),
     help=help_for("meeting_kind_opt"),
 )
 @click.option("--agenda", help=help_for("agenda_opt"))
@@ -206,7 +205,7 @@ def meeting() -> None:
 def meeting_add(
     settings: Settings,
     team_name: str,
-    held_on: datetime,
+    held_on: date,
     length: str,
     attendees: tuple[str, ...],
     kind: str,
@@ -218,7 +217,7 @@ def meeting_add(
 
     added = settings.engine().add_meeting(
         team_name,
-        held_on.date(),
+        held_on,
         minutes_of(length),
         attendees,
         kind=kind,
@@ -234,6 +233,7 @@ def meeting_add(
         minutes=added.minutes,
         count=len(added.attendees),
     )
+    warn(added.warnings)
 
 
 @meeting.command("list", help=help_for("meeting_list"))
@@ -255,7 +255,7 @@ def meeting_list(settings: Settings, team_name: str, removed: bool, as_json: boo
 )
 @click.option("--length", metavar="90|1h30|1.5h", help=help_for("length_opt"))
 @click.option("--attendee", "attendees", multiple=True, help=help_for("attendees_edit_opt"))
-@click.option("--kind", type=click.Choice(MEETING_KINDS), help=help_for("meeting_kind_opt"))
+@click.option("--kind", metavar="|".join(MEETING_KINDS), help=help_for("meeting_kind_opt"))
 @click.option("--agenda", help=help_for("agenda_edit_opt"))
 @click.option("--notes", help=help_for("notes_edit_opt"))
 @json_option
@@ -264,7 +264,7 @@ def meeting_edit(
     settings: Settings,
     team_name: str,
     meeting_id: int,
-    held_on: datetime | None,
+    held_on: date | None,
     length: str | None,
     attendees: tuple[str, ...],
     kind: str | None,
@@ -276,7 +276,7 @@ def meeting_edit(
     from plg.engine.meetings import MeetingFields
 
     wanted = MeetingFields(
-        held_on=held_on.date() if held_on else None,
+        held_on=held_on,
         minutes=minutes_of(length) if length is not None else None,
         kind=kind,
         attendees=attendees or None,

@@ -53,11 +53,23 @@ def checklist(
 
 @click.command(cls=PlgCommand, help=help_for("tick"))
 @click.argument("team_name", metavar="TEAM")
-@click.argument("item")
+@click.argument("item", required=False)
 @click.option("--undo", is_flag=True, help=help_for("undo_opt"))
 @json_option
 @pass_settings
-def tick(settings: Settings, team_name: str, item: str, undo: bool, as_json: bool) -> None:
+def tick(settings: Settings, team_name: str, item: str | None, undo: bool, as_json: bool) -> None:
+    if item is None:
+        # Which item, then: the open ones of the phase, to pick one from.
+        checklist = settings.engine().checklist(team_name)
+        still = [i for i in checklist.items if not i.done and i.satisfied_by is None]
+        if as_json:
+            display.emit_json([i.to_json() for i in still])
+            return
+        key = N_("tick_choose") if still else N_("tick_nothing_open")
+        say(settings, key, team=checklist.team, phase=checklist.phase_title)
+        for open_item in still:
+            click.echo(f"  {open_item.id:<20} {open_item.text}")
+        return
     view = settings.engine().tick(team_name, item, undo=undo)
     done(
         settings, as_json, view.to_json(), N_("done_untick") if undo else N_("done_tick"), item=item

@@ -27,6 +27,7 @@ from plg.storage import accounts as account_store
 from plg.storage import people as people_store
 from plg.storage import teams as team_store
 from plg.storage.models import Account, ProjectLeader, SignInFailure, WebSecret
+from plg.storage.names import matching
 
 # The longest wait after failed sign-ins in a row: long enough to stop guessing, short enough
 # that a teacher who forgot is not locked out for the day.
@@ -97,6 +98,8 @@ class Accounts(EngineBase):
         hashed = passwords.hash_password(password)  # before the transaction: it takes a while
 
         def store(session: Session) -> AccountView:
+            nonlocal person
+            person = matching(person, people_store.known_people(session)) or person
             if not people_store.is_known(session, person):
                 raise NotFound("user_not_a_person", person=person)
             if session.get(Account, person) is not None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Self, TypeVar
 
 from sqlalchemy.exc import IntegrityError
@@ -22,6 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from plg.engine import roles
 from plg.engine.inputs import clean
+from plg.engine.lookups import listed
 from plg.engine.roles import FoundationAction, TeamAction
 from plg.errors import DatabaseBusy, NotFound, Refused, StaleWrite
 from plg.langs import Lang
@@ -38,6 +39,7 @@ from plg.storage import teams as team_store
 from plg.storage.changes import save_change
 from plg.storage.models import Team, utcnow
 from plg.storage.store import Store
+from plg.texts import t
 
 T = TypeVar("T")
 
@@ -184,8 +186,18 @@ class EngineBase:
     def _team(self, session: Session, name: str, *, lock: bool = False) -> Team:
         team = team_store.by_name(session, name.strip(), lock=lock)
         if team is None:
+            near = team_store.near_names(session, name)
+            if near:
+                raise NotFound("team_near", name=name, names=listed(near))
             raise NotFound("team_unknown", team=name)
         return team
+
+    def _deadline_warnings(self, deadline: date | None) -> tuple[str, ...]:
+        """A deadline given that has already passed: allowed (a team enters its past), but
+        more likely a slip of the year."""
+        if deadline is not None and deadline < self.clock().date():
+            return (t("warn_deadline_past", self.lang, day=deadline.isoformat()),)
+        return ()
 
     def _definition(self, session: Session, team: Team) -> MethodDefinition:
         """The definition the team is pinned to. Snapshots never change, so each is read once

@@ -6,6 +6,7 @@ is a `Charters`)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -81,7 +82,8 @@ class Charters(EngineBase):
         dated = {"deadline": deadline} if deadline is not None else {}
 
         def change(session: Session, team: Team) -> CharterView:
-            return self._write_charter(session, team, given, dated)
+            view = self._write_charter(session, team, given, dated)
+            return replace(view, warnings=self._deadline_warnings(deadline))
 
         return self._change(name, "deadline" if deadline else "charter", change)
 

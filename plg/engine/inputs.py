@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
 import unicodedata
@@ -244,13 +245,17 @@ class TeamSpec:
         )
 
 
-# "u" is the Dutch hour (uur): 1u30.
-_LENGTH = re.compile(r"^(?:(\d+)|(\d+)m|(\d+(?:[.,]\d+)?)[hu]|(\d+)[hu:](\d{1,2}))$")
+# Hours and minutes as words, in either language, made h and m first ("u" is the Dutch hour,
+# uur: 1u30); then the forms below: 90, 90m, 1.5h, 1,5h, 1h30, 1:30.
+_HOURS = re.compile(r"uren|uur|hours?|hrs?|u")
+_MINUTES = re.compile(r"minuten|minutes?|mins?|min")
+_LENGTH = re.compile(r"^(?:(\d+)|(\d+)m|(\d+(?:[.,]\d+)?)h|(\d+)[h:](\d{1,2})m?)$")
 
 
 def minutes_of(text: str) -> int:
-    """A meeting's length as people write it: 90, 90m, 1.5h, 1,5h, 1h30, 1u30 or 1:30."""
-    found = _LENGTH.match(text.strip().lower())
+    """A meeting's length as people write it: 90, 90 min, 1.5h, 1,5 uur, 1h30, 1u30 or 1:30."""
+    written = _HOURS.sub("h", _MINUTES.sub("m", "".join(text.lower().split())))
+    found = _LENGTH.match(written)
     if found is None:
         raise InvalidInput("meeting_length_invalid", most=12 * 60)
     plain, minutes, decimal, whole, rest = found.groups()
@@ -259,6 +264,29 @@ def minutes_of(text: str) -> int:
     if whole is not None:
         return int(whole) * 60 + int(rest)
     return int(plain or minutes)
+
+
+# A day as people write it: the ISO way (2027-06-30) or the Dutch way (30-06-2027), with
+# hyphens, slashes or dots.
+_DAY = re.compile(r"^(?:(\d{4})([-/.])(\d{1,2})\2(\d{1,2})|(\d{1,2})([-/.])(\d{1,2})\6(\d{4}))$")
+
+
+def day_of(text: str) -> date:
+    """A date from 2027-06-30, 30-06-2027, 30/06/2027 or 30.6.2027; one that does not exist
+    (30 February) is refused saying why."""
+    found = _DAY.match(text.strip())
+    if found is None:
+        raise InvalidInput("date_invalid", value=text)
+    year, month, day = (
+        (found[1], found[3], found[4]) if found[1] else (found[8], found[7], found[5])
+    )
+    year_, month_, day_ = int(year), int(month), int(day)
+    if not 1 <= month_ <= 12 or year_ < 1:
+        raise InvalidInput("date_no_month", value=text, month=month_)
+    days = calendar.monthrange(year_, month_)[1]
+    if not 1 <= day_ <= days:
+        raise InvalidInput("date_no_day", value=text, day=day_, month=month_, year=year_, days=days)
+    return date(year_, month_, day_)
 
 
 _SCHOOL_YEAR = re.compile(r"^(\d{4})(?:[-/](\d{4}))?$")

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from plg.engine import roles
+from plg.engine import lookups, roles
 from plg.engine.base import EngineBase
 from plg.engine.inputs import MEETING_KINDS, Edit, clean, long_text, text_key
 from plg.engine.people import person_ids
@@ -24,10 +24,13 @@ from plg.storage import mending as mending_store
 from plg.storage import people as people_store
 from plg.storage import teamwork as teamwork_store
 from plg.storage.models import Attendance, Meeting, Member, Team
+from plg.storage.names import matching
 from plg.storage.schema import LARGEST_ID
-from plg.texts import N_, t
+from plg.texts import MEETING_KIND_WORDS, N_, t
 
 MAX_MINUTES = 12 * 60
+# Longer than a working day: allowed, but more likely a slip (12 typed for 1.2, say).
+_LONG_MINUTES = 8 * 60
 # A meeting may be entered ahead, up to a school year; further is a typing error.
 _AHEAD = timedelta(days=366)
 _EARLIEST = date(2000, 1, 1)
@@ -73,13 +76,16 @@ class Meetings(EngineBase):
     ) -> MeetingView:
         """Record a meeting of the team, in the phase it is in now. Everyone who attended must
         have been a member on that day."""
-        _check_kind(kind)
+        kind = self._kind_meant(kind)
         _check_minutes(minutes)
         self._check_day(held_on)
         people = _attendees(attendees)
         agenda, notes = long_text(agenda, "text_too_long"), long_text(notes, "text_too_long")
 
         def change(session: Session, team: Team) -> MeetingView:
+            nonlocal people
+            known = people_store.known_people(session)
+            people = tuple(sorted({matching(person, known) or person for person in people}))
             _check_members(session, team, people, held_on)
             self._event(
                 session,
@@ -87,6 +93,7 @@ class Meetings(EngineBase):
                 "meeting",
                 detail={"held_on": held_on.isoformat(), "minutes": minutes, "kind": kind},
             )
+            same_day = any(m.held_on == held_on for m in teamwork_store.meetings(session, team.id))
             meeting = Meeting(
                 team_id=team.id,
                 held_on=held_on,
@@ -102,9 +109,34 @@ class Meetings(EngineBase):
             session.add_all(
                 Attendance(meeting_id=meeting.id, person=p, person_id=ids[p]) for p in people
             )
-            return meeting_view(meeting, people, Names(self._definition(session, team), self.lang))
+            session.flush()
+            view = meeting_view(meeting, people, Names(self._definition(session, team), self.lang))
+            warnings = self._meeting_warnings(session, team, view, same_day)
+            return replace(view, warnings=warnings)
 
         return self._change(name, "meeting", change)
+
+    def _meeting_warnings(
+        self, session: Session, team: Team, meeting: MeetingView, same_day: bool
+    ) -> tuple[str, ...]:
+        """What may be a slip, or worth knowing, about a meeting just saved: the change is made
+        all the same."""
+        lang, day = self.lang, meeting.held_on.isoformat()
+        found = []
+        if same_day:
+            found.append(t("warn_meeting_same_day", lang, team=team.name, day=day))
+        if meeting.minutes > _LONG_MINUTES:
+            found.append(t("warn_meeting_long", lang, hours=f"{meeting.minutes / 60:g}"))
+        if team.kind == "network":
+            budget = int(roles.setting(session, "hours-budget"))
+            first, last = year_span(school_year(meeting.held_on))
+            for who, kind, spent, _ in teamwork_store.minutes_spent(session, first, last, None):
+                if kind == "network" and who in meeting.attendees and spent > budget * 60:
+                    hours = f"{spent / 60:g}"
+                    found.append(
+                        t("warn_over_budget", lang, person=who, hours=hours, budget=budget)
+                    )
+        return tuple(found)
 
     def edit_meeting(
         self, name: str, meeting_id: int, wanted: MeetingFields, shown: MeetingFields | None = None
@@ -114,7 +146,7 @@ class Meetings(EngineBase):
         that someone else changed meanwhile refuses the whole edit (a Conflict), so that a
         page loaded earlier never undoes their work. One event holds the values before and
         after, to undo the edit by making it again the other way."""
-        wanted = _checked(wanted, self._check_day)
+        wanted = _checked(wanted, self._check_day, self._kind_meant)
 
         def change(session: Session, team: Team) -> MeetingView:
             meeting = find_meeting(session, team, meeting_id)
@@ -151,6 +183,14 @@ class Meetings(EngineBase):
 
         return self._change(name, "meeting", change)
 
+    def _kind_meant(self, kind: str) -> str:
+        """The meeting kind `kind` means: its id or its name in the person's language."""
+        titles = {k: t(MEETING_KIND_WORDS[k], self.lang) for k in MEETING_KINDS}
+        meant = lookups.choice(kind, titles)[0]
+        if meant is None:
+            raise InvalidInput("meeting_kind_invalid", kind=kind, kinds=", ".join(MEETING_KINDS))
+        return meant
+
     def _check_day(self, held_on: date) -> None:
         if not _EARLIEST <= held_on <= self.clock().date() + _AHEAD:
             raise InvalidInput("meeting_date_invalid", day=held_on.isoformat())
@@ -170,7 +210,10 @@ class Meetings(EngineBase):
         first, last = year_span(year)
         with self._session() as session:
             budget = int(roles.setting(session, "hours-budget"))
-            person = person.strip() if person is not None else None
+            if person is not None:
+                person = (
+                    matching(person.strip(), people_store.known_people(session)) or person.strip()
+                )
             spent = teamwork_store.minutes_spent(session, first, min(last, today), person)
             minutes: dict[str, dict[str, int]] = defaultdict(dict)
             count: dict[str, int] = defaultdict(int)
@@ -243,10 +286,12 @@ _FIELD_WORDS = {
 }
 
 
-def _checked(wanted: MeetingFields, check_day: Callable[[date], None]) -> MeetingFields:
+def _checked(
+    wanted: MeetingFields, check_day: Callable[[date], None], kind_meant: Callable[[str], str]
+) -> MeetingFields:
     """`wanted` as stored, each field given checked as `add_meeting` checks it."""
     if wanted.kind is not None:
-        _check_kind(wanted.kind)
+        wanted = replace(wanted, kind=kind_meant(wanted.kind))
     if wanted.minutes is not None:
         _check_minutes(wanted.minutes)
     if wanted.held_on is not None:
@@ -301,11 +346,6 @@ def _json(value: object) -> object:
     if isinstance(value, date):
         return value.isoformat()
     return list(value) if isinstance(value, tuple) else value
-
-
-def _check_kind(kind: str) -> None:
-    if kind not in MEETING_KINDS:
-        raise InvalidInput("meeting_kind_invalid", kind=kind, kinds=", ".join(MEETING_KINDS))
 
 
 def _check_minutes(minutes: int) -> None:

@@ -18,6 +18,7 @@ from plg.storage import mending as mending_store
 from plg.storage import teams as team_store
 from plg.storage import teamwork as teamwork_store
 from plg.storage.models import Meeting, Record, Team
+from plg.storage.names import name_key
 from plg.storage.schema import LARGEST_ID
 from plg.texts import VALUE_WORDS, t
 
@@ -33,10 +34,14 @@ class Mending(EngineBase):
         def change(session: Session, team: Team) -> TeamView:
             old = team.name
             if new_name != old:
-                if team_store.by_name(session, new_name) is not None:
+                # A team whose name matches the new one, but not this team (its name may be
+                # only respelled: "rekenen" to "Rekenen").
+                other = team_store.by_name(session, new_name)
+                if other is not None and other.id != team.id:
                     raise Refused("team_exists", team=new_name)
                 detail = {"old_name": old, "new_name": new_name}
-                self._event(session, team, "rename", {"name": new_name}, detail=detail)
+                changes = {"name": new_name, "name_key": name_key(new_name)}
+                self._event(session, team, "rename", changes, detail=detail)
             return self._team_view(session, team)
 
         return self._change(name, "rename", change)

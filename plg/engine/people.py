@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from plg.engine import roles
+from plg.engine import lookups, roles
 from plg.engine.base import EngineBase
 from plg.engine.charter import refresh_charter
 from plg.engine.inputs import FUNCTIONS, ROLES, clean, email_address, functions_of, school_code
@@ -29,6 +29,7 @@ from plg.storage.models import (
     Setting,
     Team,
 )
+from plg.storage.names import matching, name_key, near_misses
 from plg.texts import ROLE_WORDS, t
 
 
@@ -57,6 +58,8 @@ class People(EngineBase):
         moment = self._member_date(since)
 
         def change(session: Session, team: Team) -> list[MemberView]:
+            nonlocal person
+            person = lookups.known_people(session).new_or_known(person)
             # Before the member is read: a new person's record links their rows.
             person_id = person_ids(session, [person])[person]
             found = session.get(Member, (team.id, person))
@@ -97,8 +100,14 @@ class People(EngineBase):
         moment = self._member_date(on)
 
         def change(session: Session, team: Team) -> list[MemberView]:
+            nonlocal person
+            members = people_store.roles_in(session, team.id)
+            person = matching(person, members) or person
             found = session.get(Member, (team.id, person))
             if found is None:
+                near = near_misses(person, members)
+                if near:
+                    raise NotFound("person_near", name=person, names=lookups.listed(near))
                 raise NotFound("member_unknown", person=person, team=team.name)
             if moment.date() < found.joined_at.date():
                 raise InvalidInput(
@@ -149,6 +158,8 @@ class People(EngineBase):
         person = clean(person, 200, "person_invalid")
 
         def add(session: Session) -> list[str]:
+            nonlocal person
+            person = lookups.known_people(session).new_or_known(person)
             if roles.is_project_leader(session, person):
                 raise Refused("project_leader_already", person=person)
             session.add(ProjectLeader(person=person, since=self.clock()))
@@ -160,6 +171,8 @@ class People(EngineBase):
         person = person.strip()
 
         def remove(session: Session) -> list[str]:
+            nonlocal person
+            person = matching(person, people_store.project_leaders(session)) or person
             found = session.get(ProjectLeader, person)
             if found is None:
                 raise NotFound("project_leader_unknown", person=person)
@@ -210,7 +223,7 @@ class People(EngineBase):
         def store(session: Session) -> SchoolView:
             found = people_store.school_named(session, name)
             if found is not None and (found.code is not None or code is None):
-                raise Refused("school_exists", school=name)
+                raise Refused("school_exists", school=found.name)
             other = people_store.school_with_code(session, code) if code else None
             if other is not None:
                 raise Refused("school_code_taken", code=code, school=other)
@@ -218,7 +231,7 @@ class People(EngineBase):
                 session.add(School(name=name, code=code))
             else:
                 found.code = code
-            return school_views(session, name)[0]
+            return school_views(session, found.name if found else name)[0]
 
         return self._foundation_change("organisation", store)
 
@@ -234,9 +247,10 @@ class People(EngineBase):
                 known = ", ".join(people_store.school_names(session))
                 raise NotFound("school_unknown", school=old, schools=known or "-")
             if new != found.name:
-                if people_store.school_named(session, new) is not None:
+                other = people_store.school_named(session, new)
+                if other is not None and other.id != found.id:
                     raise Refused("school_exists", school=new)
-                found.name = new
+                found.name, found.name_key = new, name_key(new)
                 session.flush()
             return school_views(session, new)[0]
 
@@ -364,7 +378,11 @@ class People(EngineBase):
 
 def rename(session: Session, person_id: int, old: str, new: str) -> None:
     """Give the person `new` for a name wherever their name is kept (see `rename_person`)."""
-    if people_store.is_known(session, new) or session.get(Account, new) is not None:
+    # Another person whose name matches the new one, or a project leader or account of it
+    # that is no person (a case-only change of one's own name is no clash).
+    other = people_store.person_id(session, new)
+    elsewhere = people_store.is_known(session, new) or session.get(Account, new) is not None
+    if other not in (None, person_id) or (other is None and elsewhere):
         raise Refused("person_exists", person=new)
     # A signed-in session names the account: they sign in again, under the new name.
     account_store.end_sessions_of(session, old)

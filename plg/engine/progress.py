@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from sqlalchemy.orm import Session
 
-from plg.engine import roles
+from plg.engine import lookups, roles
 from plg.engine.base import EngineBase
 from plg.engine.inputs import free_text
 from plg.errors import Conflict, InvalidInput, NotFound, Refused
@@ -34,11 +34,11 @@ class Advancing(EngineBase):
 
         def change(session: Session, team: Team) -> ChecklistView:
             definition = self._active(session, team)
-            existing = self._manual_tick(session, team, definition, item)
+            meant, existing = self._manual_tick(session, team, definition, item)
             if (existing is not None) != undo:
                 state = t(N_("ticked") if existing else N_("unticked"), self.lang)
-                raise Refused("item_already", item=item, state=state)
-            self._write_tick(session, team, item, existing)
+                raise Refused("item_already", item=meant, state=state)
+            self._write_tick(session, team, meant, existing)
             return checklist_view(self.lang, team, self._read(session, team)[0])
 
         return self._change(name, "tick", change)
@@ -73,10 +73,10 @@ class Advancing(EngineBase):
             self._still_in(team, definition, phase)
             changed = []
             for item, ticked in sorted(wanted.items()):
-                existing = self._manual_tick(session, team, definition, item)
+                meant, existing = self._manual_tick(session, team, definition, item)
                 if (existing is not None) != ticked:
-                    self._write_tick(session, team, item, existing)
-                    changed.append(item)
+                    self._write_tick(session, team, meant, existing)
+                    changed.append(meant)
             return tuple(changed)
 
         return self._change(name, "tick", change)
@@ -95,25 +95,29 @@ class Advancing(EngineBase):
         item: str,
         *,
         approving: bool = False,
-    ) -> Tick | None:
-        """The tick of a manual item of the team's phase, if it is ticked in this visit.
-        An item a director approves is ticked only by approving it, or by someone who may
-        approve (always when role checks are off); `approving` wants such an item."""
+    ) -> tuple[str, Tick | None]:
+        """The id of the manual item of the team's phase that `item` means (its id or its text,
+        matched as names are), and its tick if it is ticked in this visit. An item a director
+        approves is ticked only by approving it, or by someone who may approve (always when
+        role checks are off); `approving` wants such an item."""
         phase = definition.phase(team.phase)
-        found = next((i for i in phase.checklist if i.id == item), None)
+        meant, near = lookups.choice(item, {i.id: i.text(self.lang) for i in phase.checklist})
+        found = next((i for i in phase.checklist if i.id == meant), None)
         if found is None:
+            if near:
+                raise NotFound("item_near", item=item, names=lookups.listed(near))
             items = ", ".join(i.id for i in phase.checklist) or "-"
             raise NotFound("item_unknown", phase=phase.title(self.lang), item=item, items=items)
         if found.record is not None:
             raise Refused(
                 "item_not_manual",
-                item=item,
+                item=found.id,
                 satisfied_by=found.satisfied_by,
                 what=definition.record_title(found, self.lang),
                 command=_SATISFIED_WITH[found.record[0]],
             )
         if approving and found.approved_by is None:
-            raise Refused("item_not_approved", item=item)
+            raise Refused("item_not_approved", item=found.id)
         if not approving and found.approved_by is not None:
             roles.require(
                 session,
@@ -124,7 +128,7 @@ class Advancing(EngineBase):
                 self.lang,
                 always=self.enforce_roles,
             )
-        return session.get(Tick, (team.id, team.phase_entered_seq, item))
+        return found.id, session.get(Tick, (team.id, team.phase_entered_seq, found.id))
 
     def _write_tick(
         self, session: Session, team: Team, item: str, existing: Tick | None, kind: str = "tick"

@@ -13,6 +13,7 @@ from operator import attrgetter
 
 from sqlalchemy.orm import Session
 
+from plg.engine import lookups
 from plg.engine.base import EngineBase
 from plg.engine.charter import charter_view
 from plg.engine.hypotheses import hypothesis_views
@@ -145,6 +146,7 @@ class Reading(EngineBase):
         archived: bool = False,
     ) -> tuple[list[TeamRow], dict[int, MethodDefinition]]:
         """The rows of `teams`, and the definitions they run on by snapshot id."""
+        school, method, phase = self._meant_filters(school, method, phase)
         matched = team_store.matching(school, method, phase, seen_by)
         now = self.clock()
         stalled_before = now - timedelta(days=stalled_days) if stalled_days is not None else None
@@ -165,6 +167,23 @@ class Reading(EngineBase):
                 schools_of = schools.get(team.id, ())
                 rows.append(team_row(team, place, schools_of, today, stalled_before))
             return rows, definitions
+
+    def _meant_filters(
+        self, school: str | None, method: str | None, phase: str | None
+    ) -> tuple[str | None, str | None, str | None]:
+        """The filters as what people see: a method and a phase by id or title in the
+        reader's language, matched as names are (plg.storage.names); a school by name or code
+        is matched in the query itself (`team_store.matching`)."""
+        # Only a filter reads the methods: the overview of all teams need not load them.
+        definitions = [m.definition for m in self.methods()] if method or phase else []
+        if method:
+            titles = {d.id: d.title(self.lang) for d in definitions}
+            method = lookups.choice(method, titles)[0] or method
+            definitions = [d for d in definitions if d.id == method]
+        if phase:
+            titles = {p.id: p.title(self.lang) for d in definitions for p in d.phases}
+            phase = lookups.choice(phase, titles)[0] or phase
+        return school, method, phase
 
     def overview(
         self,

@@ -8,7 +8,7 @@ import math
 
 from sqlalchemy.orm import Session
 
-from plg.engine import roles
+from plg.engine import lookups, roles
 from plg.engine.base import EngineBase
 from plg.engine.inputs import Content, clean, free_text, read_file
 from plg.errors import InvalidInput, NotFound
@@ -45,9 +45,14 @@ class Records(EngineBase):
             upload = read_file(content.file, most)
 
         def change(session: Session, team: Team) -> RecordView:
+            nonlocal kind
             definition = self._active(session, team)
-            kinds = [k.id for k in definition.record_kinds(category)]
-            if kind not in kinds:
+            titles = {k.id: k.title(self.lang) for k in definition.record_kinds(category)}
+            meant, near = lookups.choice(kind, titles)
+            kinds = list(titles)
+            if meant is None and near:
+                raise NotFound("record_type_near", type=kind, names=lookups.listed(near))
+            if meant is None:
                 raise NotFound(
                     "record_type_unknown",
                     method=definition.id,
@@ -55,6 +60,7 @@ class Records(EngineBase):
                     category=t(VALUE_WORDS[category], self.lang),
                     types=", ".join(kinds) or "-",
                 )
+            kind = meant
             if upload is not None and session.get(Blob, upload.sha256) is None:
                 session.add(Blob(sha256=upload.sha256, size=len(upload.data), data=upload.data))
             seq = self._event(

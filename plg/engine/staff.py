@@ -6,7 +6,6 @@ again updates what changed and adds nobody twice. Part of the engine (its `Engin
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import re
@@ -24,6 +23,7 @@ from plg.errors import InvalidInput, Refused
 from plg.present.views import ImportRowView, ImportView
 from plg.storage import people as people_store
 from plg.storage.models import Person, PersonFunction
+from plg.storage.names import name_key, near_misses
 from plg.texts import N_, t
 
 # What separates a person's functions in one cell: "leerkracht, ib" or "leerkracht / ib".
@@ -135,9 +135,9 @@ class _Foundation:
         """The known school `school` is probably a slip for. Each look-up compares it with
         every school; a file that names more than a few dozen unknown schools is no slip, and
         is told only that they are unknown (700 schools and 5,000 took a minute)."""
-        key = school.lower()
+        key = name_key(school)
         if key not in self.nearest and len(self.nearest) < _MOST_GUESSES:
-            found = difflib.get_close_matches(key, self.schools, n=1, cutoff=0.75)
+            found = near_misses(school, {k: k for k in self.schools}, limit=1)
             self.nearest[key] = self.schools[found[0]][1] if found else None
         return self.nearest.get(key)
 
@@ -149,11 +149,11 @@ class _Foundation:
         }
         schools: dict[str, tuple[int, str]] = {}
         for sid, name, code in people_store.all_schools(session):
-            schools[name.lower()] = (sid, name)
+            schools[name_key(name)] = (sid, name)
             if code:
-                schools.setdefault(code.lower(), (sid, name))
+                schools.setdefault(name_key(code), (sid, name))
         return cls(
-            {name: pid for pid, (name, _, _) in people.items()},
+            {name_key(name): pid for pid, (name, _, _) in people.items()},
             {email.lower(): pid for pid, (_, email, _) in people.items() if email},
             people,
             people_store.functions(session),
@@ -194,7 +194,7 @@ def _check(plan: _Plan, known: _Foundation) -> None:
         problems.append((N_("import_email_invalid"), {"email": row.email.strip()}))
     school = row.school.strip()
     if school:
-        plan.school = known.schools.get(school.lower())
+        plan.school = known.schools.get(name_key(school))
         if plan.school is None:
             near = known.near(school)
             if near is not None:
@@ -218,23 +218,23 @@ def _twice(plan: _Plan, names: dict[str, int], emails: dict[str, int]) -> None:
         plan.problems.append(
             (N_("import_email_twice"), {"email": plan.email, "line": emails[plan.email.lower()]})
         )
-    elif plan.name and names.setdefault(plan.name, line) != line:
+    elif plan.name and names.setdefault(name_key(plan.name), line) != line:
         plan.problems.append(
-            (N_("import_name_twice"), {"name": plan.name, "line": names[plan.name]})
+            (N_("import_name_twice"), {"name": plan.name, "line": names[name_key(plan.name)]})
         )
 
 
 def _match(session: Session, plan: _Plan, known: _Foundation, people: dict[int, int]) -> None:
     """The person the row is (by e-mail address, else by name) and what changes of them."""
     by_email = known.emails.get(plan.email.lower()) if plan.email else None
-    person = by_email if by_email is not None else known.names.get(plan.name)
+    person = by_email if by_email is not None else known.names.get(name_key(plan.name))
     if person is None:
         return
     name, email, school = known.people[person]
     if people.setdefault(person, plan.row.line) != plan.row.line:
         plan.problems.append((N_("import_person_twice"), {"person": name, "line": people[person]}))
         return
-    if name != plan.name and plan.name in known.names:
+    if known.names.get(name_key(plan.name), person) != person:
         plan.problems.append((N_("import_email_elsewhere"), {"email": plan.email, "person": name}))
         return
     plan.person = person

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from plg.engine import lookups
 from plg.engine.base import EngineBase
 from plg.engine.charter import refresh_charter
 from plg.engine.inputs import TeamSpec
@@ -22,8 +24,23 @@ from plg.present.views import TeamView
 from plg.storage import bulk
 from plg.storage import teams as team_store
 from plg.storage.models import Member, MethodSnapshot, Team, table, team_schools
+from plg.storage.names import name_key
+from plg.texts import t
 
 _MEMBERS = table(Member)
+
+
+def _meant(session: Session, teams: list[TeamSpec]) -> tuple[dict[str, str], dict[str, str]]:
+    """The school and the leader each name typed means, by the name typed: a known one, or a
+    new one; a near miss of a known one is refused."""
+    schools = lookups.known_schools(session)
+    people = lookups.known_people(session)
+    typed_schools = sorted({s for spec in teams for s in spec.schools})
+    typed_leaders = sorted({spec.leader for spec in teams if spec.leader})
+    return (
+        {typed: schools.new_or_known(typed) for typed in typed_schools},
+        {typed: people.new_or_known(typed) for typed in typed_leaders},
+    )
 
 
 class Teams(EngineBase):
@@ -39,10 +56,26 @@ class Teams(EngineBase):
     ) -> TeamView:
         """Start a team at the first phase of `method`, pinned to its current definition."""
         spec = TeamSpec(name, method, tuple(schools), leader, kind, deadline)
+        with self._session() as session:
+            added = self._added(session, spec.cleaned())
         self.start_teams([spec])
         with self._session() as session:
             team = self._team(session, name)
-            return self._view(team, *self._read(session, team))
+            view = self._view(team, *self._read(session, team))
+        return replace(view, warnings=(*added, *self._deadline_warnings(deadline)))
+
+    def _added(self, session: Session, spec: TeamSpec) -> list[str]:
+        """What starting the team adds besides: schools and a leader plg does not know yet,
+        said so that a name typed wrong does not go unnoticed."""
+        schools, people = lookups.known_schools(session), lookups.known_people(session)
+        found = [
+            t("note_school_added", self.lang, school=s)
+            for s in spec.schools
+            if schools.meant(s) is None
+        ]
+        if spec.leader and people.meant(spec.leader) is None:
+            found.append(t("note_person_added", self.lang, person=spec.leader))
+        return found
 
     def start_teams(self, specs: Iterable[TeamSpec]) -> int:
         """Start many teams in one transaction (a whole foundation's roster); all or none.
@@ -51,7 +84,8 @@ class Teams(EngineBase):
         """
         teams = [spec.cleaned() for spec in specs]
         names = [spec.name for spec in teams]
-        doubled = next((n for n, c in Counter(names).items() if c > 1), None)
+        keys = Counter(name_key(name) for name in names)
+        doubled = next((n for n in names if keys[name_key(n)] > 1), None)
         if doubled is not None:
             raise Refused("team_exists", team=doubled)
         definitions = {spec.method: self.method(spec.method).definition for spec in teams}
@@ -60,7 +94,8 @@ class Teams(EngineBase):
         def insert(session: Session) -> None:
             # A name already taken is found by the unique index (below), not looked up
             # first: for 100,000 names that look-up took longer than the inserts.
-            schools = bulk.school_ids(session, {s for spec in teams for s in spec.schools})
+            school_meant, leader_meant = _meant(session, teams)
+            schools = bulk.school_ids(session, set(school_meant.values()))
             links: list[dict[str, int]] = []
             leaders: list[dict[str, Any]] = []
             # Per method, so that all a method's teams share their values but name, kind,
@@ -72,8 +107,9 @@ class Teams(EngineBase):
                     [
                         {
                             "name": spec.name,
+                            "name_key": name_key(spec.name),
                             "kind": spec.kind,
-                            "leader": spec.leader,
+                            "leader": leader_meant[spec.leader] if spec.leader else None,
                             "deadline": spec.deadline,
                         }
                         for spec in of_method
@@ -107,12 +143,14 @@ class Teams(EngineBase):
                 )
                 started = list(zip(ids, of_method, strict=True))
                 links += (
-                    {"team_id": i, "school_id": schools[s]}
+                    {"team_id": i, "school_id": schools[school]}
                     for i, spec in started
-                    for s in spec.schools
+                    for school in {school_meant[s] for s in spec.schools}
                 )
                 leaders += (
-                    {"team_id": i, "person": spec.leader} for i, spec in started if spec.leader
+                    {"team_id": i, "person": leader_meant[spec.leader]}
+                    for i, spec in started
+                    if spec.leader
                 )
             people = person_ids(session, (row["person"] for row in leaders))
             for row in leaders:
@@ -145,7 +183,8 @@ class Teams(EngineBase):
                 detail={"deadline": deadline.isoformat() if deadline else None},
             )
             refresh_charter(session, team)
-            return self._view(team, *self._read(session, team))
+            view = self._view(team, *self._read(session, team))
+            return replace(view, warnings=self._deadline_warnings(deadline))
 
         return self._change(name, "deadline", change)
 

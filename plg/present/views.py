@@ -177,6 +177,9 @@ class TeamView:
     definition: MethodDefinition
     # The phase the team just left, in the view a move returns; None everywhere else.
     left_phase: str | None = None
+    # What the engine saw fit to say with a change, worded: a deadline in the past, a school
+    # or person a start added. The change was made.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict[str, Any]:
         found = {
@@ -191,6 +194,8 @@ class TeamView:
         }
         if self.left_phase is not None:
             found["left_phase"] = self.left_phase
+        if self.warnings:
+            found["warnings"] = list(self.warnings)
         return found
 
 
@@ -341,9 +346,11 @@ class CharterView:
     complete: bool
     # question ids, "deadline" and "needs:PERSON" still to give
     missing: tuple[str, ...]
+    # As TeamView.warnings: a deadline given that has passed.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        found: dict[str, Any] = {
             "team": self.team,
             "answers": [
                 {"id": key, "question": question, "answer": answer}
@@ -354,6 +361,9 @@ class CharterView:
             "complete": self.complete,
             "missing": self.missing,
         }
+        if self.warnings:
+            found["warnings"] = list(self.warnings)
+        return found
 
 
 @dataclass(frozen=True)
@@ -414,17 +424,24 @@ class MeetingView:
     agenda: str | None
     notes: str | None
     removed: Removal | None = None
+    # What the engine saw fit to warn about when the meeting was saved, worded (see
+    # Meetings._meeting_warnings); only `meeting add` has any. Not part of the meeting: a
+    # meeting read back later is the same meeting.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict[str, Any]:
         # Every field but the phase's title, which is for people: the shape of the contract. A
-        # removed meeting says so; the others have no `removed` key, as before mending existed.
+        # removed meeting says so, a meeting saved with warnings names them; the others have
+        # neither key, as before.
         found = {
             f.name: getattr(self, f.name)
             for f in fields(self)
-            if f.name not in ("phase_title", "removed")
+            if f.name not in ("phase_title", "removed", "warnings")
         }
         if self.removed is not None:
             found["removed"] = self.removed.to_json()
+        if self.warnings:
+            found["warnings"] = self.warnings
         return found
 
 

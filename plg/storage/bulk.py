@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from plg.storage.models import EVENTS, TEAMS, School, Team, table, team_schools
+from plg.storage.names import name_key
 
 Q = TypeVar("Q", bound=Select[Any])
 
@@ -36,9 +37,12 @@ _SCHOOLS = table(School)
 
 
 def existing_names(session: Session, names: list[str]) -> list[str]:
+    """The names of the teams that these names match (plg.storage.names)."""
     found: list[str] = []
     for chunk in chunks(names):
         found += session.scalars(select(Team.name).where(Team.name.in_(chunk)))
+    for chunk in chunks([name_key(name) for name in names]):
+        found += session.scalars(select(Team.name).where(Team.name_key.in_(chunk)))
     return found
 
 

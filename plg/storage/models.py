@@ -21,7 +21,10 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from plg.storage.names import KEY_LENGTH, name_key
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -65,10 +68,21 @@ class MethodSnapshot(Base):
     stored_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+def _key_of_name(context: DefaultExecutionContext) -> str:
+    parameters: dict[str, Any] = context.get_current_parameters()  # type: ignore[no-untyped-call]
+    return name_key(parameters["name"])
+
+
 class School(Base):
     __tablename__ = "schools"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    # The name as it matches (plg.storage.names): unique, so that "cbs de vlinder" cannot be
+    # added beside "CBS De Vlinder". None for a school whose key an older one already had when
+    # keys came (migration 0012): both are kept, each found by its own exact name.
+    name_key: Mapped[str | None] = mapped_column(
+        String(KEY_LENGTH), unique=True, default=_key_of_name
+    )
     # The short code a foundation knows the school by (its BRIN number, say); schools that a
     # team start made have none until someone adds it.
     code: Mapped[str | None] = mapped_column(String(20), unique=True)
@@ -86,6 +100,10 @@ class Team(Base):
     __tablename__ = "teams"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120), unique=True)
+    # As School.name_key: "rekenen groep 7" cannot start beside "Rekenen groep 7".
+    name_key: Mapped[str | None] = mapped_column(
+        String(KEY_LENGTH), unique=True, default=_key_of_name
+    )
     snapshot_id: Mapped[int] = mapped_column(ForeignKey("method_snapshots.id"), index=True)
     phase: Mapped[str] = mapped_column(String(40), index=True)
     status: Mapped[str] = mapped_column(String(20))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import Result, bindparam, exists, func, insert, select, text, update
+from sqlalchemy import Result, bindparam, exists, func, insert, select, text, union, update
 from sqlalchemy.orm import Session
 
 from plg.storage.bulk import chunks
@@ -27,6 +27,7 @@ from plg.storage.models import (
     Team,
     team_schools,
 )
+from plg.storage.names import matching, name_key
 
 # What refers to a person by id and carries their name.
 _NAMED = (Member, FormerMember, Attendance)
@@ -77,11 +78,28 @@ def is_known(session: Session, person: str) -> bool:
 
 
 def school_named(session: Session, name: str) -> School | None:
-    return session.scalar(select(School).where(School.name == name))
+    """The school `name` means: the one of that name (plg.storage.names), or of that code."""
+    name = name.strip()
+    for condition in (
+        School.name == name,
+        School.name_key == name_key(name),
+        func.upper(School.code) == name.upper(),
+    ):
+        found = session.scalar(select(School).where(condition))
+        if found is not None:
+            return found
+    return None
 
 
 def school_id(session: Session, name: str) -> int | None:
-    return session.scalar(select(School.id).where(School.name == name))
+    found = school_named(session, name)
+    return None if found is None else found.id
+
+
+def school_codes(session: Session) -> dict[str, str]:
+    """The name of each school that has a code, by its code."""
+    rows = session.execute(select(School.code, School.name).where(School.code.is_not(None)))
+    return {code: name for code, name in rows if code is not None}
 
 
 def school_with_code(session: Session, code: str) -> str | None:
@@ -128,7 +146,21 @@ def schools(session: Session, name: str | None = None) -> Result[str, str | None
 
 
 def person_id(session: Session, name: str) -> int | None:
-    return session.scalar(select(Person.id).where(Person.name == name))
+    """The id of the person `name` matches (plg.storage.names), if one does."""
+    found = matching(name.strip(), session.scalars(select(Person.name)))
+    return None if found is None else session.scalar(select(Person.id).where(Person.name == found))
+
+
+def known_people(session: Session) -> list[str]:
+    """Everyone plg knows by name: the foundation's people, project leaders, and whoever is or
+    was in a team."""
+    query = union(
+        select(Person.name),
+        select(ProjectLeader.person),
+        select(Member.person),
+        select(FormerMember.person),
+    )
+    return list(session.scalars(query))
 
 
 def person_ids(session: Session, names: list[str]) -> dict[str, int]:
@@ -211,7 +243,8 @@ def people(
         .order_by(Person.name)
     )
     if school:
-        query = query.where(School.name == school)
+        found = school_named(session, school)
+        query = query.where(School.id == (found.id if found else None))
     if name is not None:
         query = query.where(Person.name == name)
     return session.execute(query)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Result, Select, bindparam, exists, or_, select
+from sqlalchemy import ColumnElement, Result, Select, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session, undefer
 
 from plg.storage.bulk import within
@@ -24,16 +24,28 @@ from plg.storage.models import (
     Tick,
     team_schools,
 )
+from plg.storage.names import name_key, near_misses
 
-# Built once: on SQLite, building a statement anew took longer than running it.
-_TEAM_BY_NAME = select(Team).where(Team.name == bindparam("name"))
-_TEAM_FOR_UPDATE = _TEAM_BY_NAME.with_for_update(of=Team)
+# Built once: on SQLite, building a statement anew took longer than running it. The exact
+# name first: a team whose name matched an older one's when keys came has no key of its own.
+_BY_NAME = select(Team).where(Team.name == bindparam("name"))
+_BY_KEY = select(Team).where(Team.name_key == bindparam("name"))
+_LOOKUPS = [(query, query.with_for_update(of=Team)) for query in (_BY_NAME, _BY_KEY)]
 
 
 def by_name(session: Session, name: str, *, lock: bool = False) -> Team | None:
-    """The team of that name; with `lock`, its row locked until the transaction ends."""
-    query = _TEAM_FOR_UPDATE if lock else _TEAM_BY_NAME
-    return session.scalars(query, {"name": name}).first()
+    """The team whose name matches `name` (plg.storage.names); with `lock`, its row locked
+    until the transaction ends."""
+    for (plain, locked), value in zip(_LOOKUPS, (name, name_key(name)), strict=True):
+        found = session.scalars(locked if lock else plain, {"name": value}).first()
+        if found is not None:
+            return found
+    return None
+
+
+def near_names(session: Session, name: str) -> list[str]:
+    """The names of the teams close to `name`, for "did you mean"."""
+    return near_misses(name, session.scalars(select(Team.name)))
 
 
 def snapshot(session: Session, snapshot_id: int) -> MethodSnapshot:
@@ -130,7 +142,8 @@ def visible_to(person: str) -> ColumnElement[bool]:
 
 def visible(session: Session, name: str, person: str) -> bool:
     """Whether the team exists and `person` may see it."""
-    query = select(Team.id).where(Team.name == name, visible_to(person))
+    named = or_(Team.name == name, Team.name_key == name_key(name))
+    query = select(Team.id).where(named, visible_to(person))
     return session.scalar(query) is not None
 
 
@@ -157,7 +170,17 @@ def matching(
     if seen_by:
         matched = matched.where(visible_to(seen_by))
     if school:
-        matched = matched.where(Team.schools.any(School.name == school))
+        # By name, as names match, or by code: in this query, not in one before it.
+        school = school.strip()
+        matched = matched.where(
+            Team.schools.any(
+                or_(
+                    School.name == school,
+                    School.name_key == name_key(school),
+                    func.upper(School.code) == school.upper(),
+                )
+            )
+        )
     if method:
         matched = matched.join(Team.snapshot).where(MethodSnapshot.method_id == method)
     if phase:

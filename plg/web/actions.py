@@ -14,7 +14,7 @@ from pathlib import Path
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
-from plg.engine.inputs import CHARTER_QUESTIONS, Content, Edit, minutes_of
+from plg.engine.inputs import CHARTER_QUESTIONS, Content, Edit, day_of, minutes_of
 from plg.engine.meetings import MeetingFields
 from plg.engine.pupils import looks_like_a_name
 from plg.errors import Conflict, InvalidInput
@@ -131,18 +131,11 @@ def _number(text: str) -> float:
         raise InvalidInput("web_not_a_number", value=text) from None
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidInput("web_not_a_date", value=text) from None
-
-
 def meeting(page: Page) -> Response:
     name = _team(page)
     held = page.engine.add_meeting(
         name,
-        _day(page.field("date")),
+        day_of(page.field("date")),
         minutes_of(page.field("length")),
         page.fields("attendee"),
         kind=page.field("kind") or "meeting",
@@ -150,6 +143,8 @@ def meeting(page: Page) -> Response:
         notes=page.field("notes") or None,
     )
     page.done("web_meeting_saved", day=held.held_on.isoformat())
+    for warning in held.warnings:
+        page.flash("warning", warning)
     return _back(page, name)
 
 
@@ -204,7 +199,7 @@ def _edit(page: Page, name: str) -> Edit[str | None]:
 
 
 def _date(page: Page, name: str) -> date | None:
-    return _day(page.field(name)) if page.field(name).strip() else None
+    return day_of(page.field(name)) if page.field(name).strip() else None
 
 
 def _labels(page: Page, edited: CharterEdit) -> str:
@@ -304,7 +299,7 @@ def meeting_edit(page: Page) -> Response:
     def fields(prefix: str) -> MeetingFields:
         attendees = page.fields(f"{prefix}attendee")
         return MeetingFields(
-            held_on=_day(page.field(f"{prefix}date")),
+            held_on=day_of(page.field(f"{prefix}date")),
             minutes=minutes_of(page.field(f"{prefix}length")),
             kind=page.field(f"{prefix}kind") or "meeting",
             attendees=tuple(a for a in attendees if a),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
-from plg.web.actions import _day
+from plg.engine.inputs import day_of
 from plg.web.addresses import quoted
 from plg.web.admin import INVITED, project_leader_only
 from plg.web.context import Page
@@ -72,7 +72,7 @@ def start_team(page: Page) -> Response:
         schools=page.fields("school"),
         leader=page.field("leader") or None,
         kind=page.field("kind") or "internal",
-        deadline=_day(deadline) if deadline else None,
+        deadline=day_of(deadline) if deadline else None,
     )
     page.done("web_team_started", team=started.row.name)
     return page.redirect(f"/admin/team/{quoted(started.row.name)}")
@@ -83,7 +83,7 @@ def members(page: Page) -> Response:
     project_leader_only(page)
     name = page.request.path_params["name"]
     person, day = page.field("person"), page.field("day").strip()
-    when = _day(day) if day else None
+    when = day_of(day) if day else None
     if page.field("what") == "leave":
         page.engine.leave(name, person, when)
         page.done("web_member_left", person=person, team=name)
