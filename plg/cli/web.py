@@ -116,11 +116,8 @@ def _password(settings: Settings, from_stdin: bool) -> str:
 
 
 password_stdin = click.option("--password-stdin", is_flag=True, help=help_for("password_stdin_opt"))
-
-
-@user.command("add", help=help_for("user_add"))
-@click.argument("person")
-@click.option(
+# The language of the person's pages and mails, as they are added or invited.
+user_lang_option = click.option(
     "--user-lang",
     "lang",
     type=click.Choice(LANGS),
@@ -128,6 +125,11 @@ password_stdin = click.option("--password-stdin", is_flag=True, help=help_for("p
     show_default=True,
     help=help_for("user_lang_opt"),
 )
+
+
+@user.command("add", help=help_for("user_add"))
+@click.argument("person")
+@user_lang_option
 @password_stdin
 @json_option
 @pass_settings
@@ -186,14 +188,7 @@ def _hand_on(settings: Settings, invitation: InvitationView, url: str, as_json: 
 
 @user.command("invite", help=help_for("user_invite"))
 @click.argument("person")
-@click.option(
-    "--user-lang",
-    "lang",
-    type=click.Choice(LANGS),
-    default="nl",
-    show_default=True,
-    help=help_for("user_lang_opt"),
-)
+@user_lang_option
 @url_option
 @json_option
 @pass_settings
