@@ -329,3 +329,17 @@ def test_a_renamed_person_signs_in_and_leads_under_the_new_name(chief: Engine) -
     boss.acting("Anna Jansen", "en").set_deadline(TEAM, date(2027, 6, 1))
     with pytest.raises(Refused):
         boss.rename_person("Anna Jansen", "Marieke Smit")
+
+
+def test_an_invited_director_renamed_keeps_the_invitation_and_the_school(chief: Engine) -> None:
+    chief.add_school("De Berk")
+    chief.add_person("Ingrid Kok", school="De Berk")
+    chief.add_director("Ingrid Kok", "De Berk")
+    link = chief.invite_user("Ingrid Kok", "en")
+    renamed = chief.edit_person("Ingrid Kok", new_name="Ingrid de Kok")
+    assert renamed.name == "Ingrid de Kok"
+    assert [(d.person, d.school) for d in chief.directors()] == [("Ingrid de Kok", "De Berk")]
+    # The link handed on before the rename still works, for the account under the new name.
+    assert chief.accept_invitation(link.token, "een lang wachtwoord").person == "Ingrid de Kok"
+    assert chief.sign_in("Ingrid de Kok", "een lang wachtwoord").person == "Ingrid de Kok"
+    assert chief.account("Ingrid Kok") is None

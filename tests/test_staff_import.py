@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,14 @@ def test_an_xlsx_is_read_from_its_first_sheet() -> None:
     assert read_staff(data, "staff.xlsx") == [*EXPECTED, StaffRow(6, "Dirk", "", "12", "")]
 
 
+def _bomb() -> bytes:
+    """A small XLSX whose one part unpacks to 60 MB."""
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("xl/sharedStrings.xml", b" " * (60 * 2**20))
+    return packed.getvalue()
+
+
 @pytest.mark.parametrize(
     ("data", "name", "message"),
     [
@@ -99,6 +108,9 @@ def test_an_xlsx_is_read_from_its_first_sheet() -> None:
         (b"PK\x03\x04 broken", "x.xlsx", "not a readable Excel file"),
         (b"naam\n" + b"Anna\n" * (MOST_ROWS + 1), "big.csv", "more than 5000 rows"),
         (b"naam\n" + b"x" * (5 * 2**20), "huge.csv", "at most 5 MB"),
+        (b"naam;e-mail\n" + b"A" * 200_000 + b";a@x.nl\n", "long.csv", "not a well-formed CSV"),
+        (b'naam;e-mail\n"Anna;a@x.nl\nBram;b@x.nl\n', "quote.csv", "not a well-formed CSV"),
+        (_bomb(), "bomb.xlsx", "unpacks to 60.0 MB"),
     ],
 )
 def test_a_file_that_cannot_be_imported_says_why(data: bytes, name: str, message: str) -> None:

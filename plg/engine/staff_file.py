@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 
 from plg.engine.inputs import StaffRow
@@ -15,6 +16,8 @@ from plg.errors import InvalidInput
 # The most an import takes: a foundation's whole staff, with room to spare.
 MOST_ROWS = 5000
 MOST_BYTES = 5 * 2**20
+# What an XLSX may unpack to: a staff list of 5,000 rows is a few MB.
+MOST_UNPACKED = 50 * 2**20
 
 # A header as written, lower case and without spaces, dashes, dots or underscores, and the
 # column it names. A name may also come in parts (first name, infix, last name).
@@ -58,10 +61,13 @@ def read_staff(data: bytes, file_name: str) -> list[StaffRow]:
             "import_too_large", file=file_name, size=round(len(data) / 2**20, 1), limit=5
         )
     if data.startswith(_XLSX) or file_name.lower().endswith(".xlsx"):
-        rows = _xlsx_rows(data, file_name)
-    else:
-        rows = _csv_rows(data)
-    return _staff_rows(rows, file_name)
+        return _staff_rows(_xlsx_rows(data, file_name), file_name)
+    try:
+        return _staff_rows(_csv_rows(data), file_name)
+    except csv.Error:
+        # A quote never closed (it would swallow the rows after it), or a cell longer than
+        # any name or address: the file is not what an administration exports.
+        raise InvalidInput("import_csv_broken", file=file_name) from None
 
 
 def _text(data: bytes) -> str:
@@ -82,13 +88,14 @@ def _csv_rows(data: bytes) -> Iterator[list[str]]:
     first = next((line for line in text.splitlines() if line.strip()), "")
     # The delimiter the header uses most: Dutch Excel writes `;`, others `,` or a tab.
     delimiter = max(";,\t", key=first.count)
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
 
 
 def _xlsx_rows(data: bytes, file_name: str) -> Iterator[list[str]]:
     # Here: openpyxl takes a while to import, and only an XLSX file needs it.
     from openpyxl.reader.excel import load_workbook
 
+    _check_unpacked(data, file_name)
     try:
         # openpyxl has no type hints of its own.
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)  # type: ignore[no-untyped-call]
@@ -96,6 +103,19 @@ def _xlsx_rows(data: bytes, file_name: str) -> Iterator[list[str]]:
     except Exception:  # openpyxl raises many kinds about a broken file; each means the same
         raise InvalidInput("import_unreadable", file=file_name) from None
     return (["" if cell is None else str(cell) for cell in row] for row in cells)
+
+
+def _check_unpacked(data: bytes, file_name: str) -> None:
+    """Refuse an XLSX whose parts unpack to more than a staff list ever holds: the limit on the
+    upload counts compressed bytes, and one repeated cell compresses a thousandfold."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            unpacked = sum(part.file_size for part in book.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        raise InvalidInput("import_unreadable", file=file_name) from None
+    if unpacked > MOST_UNPACKED:
+        size = round(unpacked / 2**20, 1)
+        raise InvalidInput("import_unpacks_too_large", file=file_name, size=size, limit=50)
 
 
 def _staff_rows(rows: Iterable[Sequence[str]], file_name: str) -> list[StaffRow]:

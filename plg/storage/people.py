@@ -17,7 +17,10 @@ from plg.storage.models import (
     Attendance,
     CasePupil,
     Charter,
+    Director,
     FormerMember,
+    HoursApproval,
+    Invitation,
     Member,
     Person,
     PersonFunction,
@@ -197,15 +200,36 @@ def link_names(session: Session) -> None:
         )
 
 
+def _rename_account(session: Session, old: str, new: str) -> None:
+    """The account of `old` under `new`. Invitations point at the account's name, which the
+    database will not change under them: the account moves to a new row, and they with it."""
+    account = session.get(Account, old)
+    if account is None:
+        return
+    session.add(
+        Account(
+            person=new,
+            password_hash=account.password_hash,
+            lang=account.lang,
+            changed_at=account.changed_at,
+        )
+    )
+    session.flush()
+    session.execute(update(Invitation).where(Invitation.person == old).values(person=new))
+    session.delete(account)
+    session.flush()
+
+
 def rename_person(session: Session, person_id: int, old: str, new: str) -> list[int]:
     """Give the person `new` for a name, on their record and wherever their name is kept with
     their id, on the case pupils they observe in their teams, and on their account and their
-    place among the project leaders (the account's sessions must have ended: they name the
-    account). Returns the ids of the teams they are in now, whose leaders and charters name
-    them too."""
+    place among the project leaders and directors (the account's sessions must have ended:
+    they name the account). Returns the ids of the teams they are in now, whose leaders and
+    charters name them too."""
     session.execute(update(Person).where(Person.id == person_id).values(name=new))
-    session.execute(update(Account).where(Account.person == old).values(person=new))
-    session.execute(update(ProjectLeader).where(ProjectLeader.person == old).values(person=new))
+    _rename_account(session, old, new)
+    for named in (ProjectLeader, Director, HoursApproval):
+        session.execute(update(named).where(named.person == old).values(person=new))
     for model in _NAMED:
         session.execute(
             update(model)
