@@ -53,11 +53,11 @@ class Advancing(EngineBase):
         def change(session: Session, team: Team) -> ChecklistView:
             definition = self._active(session, team)
             self._still_in(team, definition, source)
-            existing = self._manual_tick(session, team, definition, item, approving=True)
+            meant, existing = self._manual_tick(session, team, definition, item, approving=True)
             if existing is None:
-                self._write_tick(session, team, item, None, kind="approve")
+                self._write_tick(session, team, meant, None, kind="approve")
             elif source is None:
-                raise Refused("item_approved_already", item=item)
+                raise Refused("item_approved_already", item=meant)
             return checklist_view(self.lang, team, self._read(session, team)[0])
 
         return self._change(name, "approve", change)
