@@ -112,6 +112,21 @@ def test_a_slip_never_makes_a_school_or_a_person(engine: Engine) -> None:
         engine.add_person("Anna de vries")
 
 
+def test_a_school_is_found_by_its_code_or_another_spelling_everywhere(engine: Engine) -> None:
+    engine.add_school("CBS Het Kompas", "06KP")
+    engine.add_person("Eva Mulder", school="06kp")
+    engine.add_director("Eva Mulder", "cbs het kompas")
+    page = engine.school("06KP")
+    assert (page.name, page.code) == ("CBS Het Kompas", "06KP")
+    assert [p.name for p in engine.people(school="CBS HET KOMPAS")] == ["Eva Mulder"]
+    with pytest.raises(NotFound) as near:
+        engine.people(school="CBS Het Kompass")
+    assert near.value.key == "school_near"
+    with pytest.raises(NotFound) as unknown:
+        engine.people(school="Nergens")
+    assert unknown.value.key == "school_unknown"
+
+
 def test_a_slip_is_refused_with_what_to_do_in_both_languages(plg: Plg) -> None:
     plg("school", "add", "CBS Het Kompas")
     start = ("team", "start", "Rekenen", "--method", "vier_vragen")

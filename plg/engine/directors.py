@@ -11,13 +11,14 @@ from sqlalchemy.orm import Session
 from plg.engine import roles
 from plg.engine.inputs import clean
 from plg.engine.meetings import school_year, year_span
+from plg.engine.people import school_id_of
 from plg.engine.reading import Reading
 from plg.errors import NotFound, Refused
 from plg.present.views import DirectorView, HoursApproved, SchoolPageView
 from plg.storage import directors as directors_store
 from plg.storage import people as people_store
 from plg.storage import teamwork as teamwork_store
-from plg.storage.models import Director, HoursApproval
+from plg.storage.models import Director, HoursApproval, School
 
 
 class Directors(Reading):
@@ -31,7 +32,7 @@ class Directors(Reading):
         person = clean(person, 200, "person_invalid")
 
         def add(session: Session) -> list[DirectorView]:
-            school_id = self._school_id(session, school)
+            school_id = school_id_of(session, school)
             if session.get(Director, (person, school_id)) is not None:
                 raise Refused("director_already", person=person, school=school.strip())
             session.add(Director(person=person, school_id=school_id, since=self.clock()))
@@ -43,7 +44,7 @@ class Directors(Reading):
         person = person.strip()
 
         def remove(session: Session) -> list[DirectorView]:
-            found = session.get(Director, (person, self._school_id(session, school)))
+            found = session.get(Director, (person, school_id_of(session, school)))
             if found is None:
                 raise NotFound("director_unknown", person=person, school=school.strip())
             session.delete(found)
@@ -59,11 +60,11 @@ class Directors(Reading):
     def school(self, name: str) -> SchoolPageView:
         """The school as its director sees it: its teams with their method and phase, its
         directors, and its staff who are in no active team at all."""
-        name = name.strip()
         with self._session() as session:
-            school_id = self._school_id(session, name)
-            found = people_store.school_named(session, name)
-            code = found.code if found is not None else None
+            school_id = school_id_of(session, name)
+            # By its name, whatever was typed: its code, or another spelling.
+            school = session.get_one(School, school_id)
+            name, code = school.name, school.code
             directors = tuple(directors_store.directors_of(session, school_id))
             idle = tuple(directors_store.idle_staff(session, school_id))
         rows = tuple(self.teams(school=name))
@@ -101,13 +102,6 @@ class Directors(Reading):
         # Two approving at once: the one that lost the race to insert the row tries again,
         # and finds the hours approved.
         return self._write(approve, (IntegrityError,))
-
-    def _school_id(self, session: Session, school: str) -> int:
-        found = people_store.school_id(session, school.strip())
-        if found is None:
-            known = ", ".join(people_store.school_names(session))
-            raise NotFound("school_unknown", school=school.strip(), schools=known or "-")
-        return found
 
 
 def _director_views(session: Session) -> list[DirectorView]:

@@ -279,9 +279,12 @@ class People(EngineBase):
         return self._foundation_change("organisation", store)
 
     def people(self, school: str | None = None) -> list[PersonView]:
-        """Everyone, by name, or the people of one school."""
+        """Everyone, by name, or the people of one school (by its name or code)."""
         with self._session() as session:
-            return person_views(session, school=school.strip() if school else None)
+            school = school.strip() if school and school.strip() else None
+            if school is not None:
+                school_id_of(session, school)  # refuses a school that is not there
+            return person_views(session, school=school)
 
     def person(self, name: str) -> PersonView:
         """One person, by name."""
@@ -398,14 +401,20 @@ def rename(session: Session, person_id: int, old: str, new: str) -> None:
         team.leader = ", ".join(v.person for v in views if v.role == "leader") or None
 
 
-def _school_id(session: Session, school: str | None) -> int | None:
-    if school is None:
-        return None
+def school_id_of(session: Session, school: str) -> int:
+    """The id of the school `school` means (its name as names match, or its code); a near miss
+    is refused with "did you mean", any other with the schools there are."""
+    school = school.strip()
     found = people_store.school_id(session, school)
     if found is None:
+        lookups.known_schools(session).meant(school)
         known = ", ".join(people_store.school_names(session))
         raise NotFound("school_unknown", school=school, schools=known or "-")
     return found
+
+
+def _school_id(session: Session, school: str | None) -> int | None:
+    return school_id_of(session, school) if school is not None else None
 
 
 def _email_free(session: Session, email: str | None, person: str | None) -> None:
