@@ -168,6 +168,21 @@ def test_the_school_shows_its_teams_and_the_staff_in_no_team(school: Plg) -> Non
     assert "Nergens" in school.error("school", "show", "Nergens")
 
 
+def test_the_school_leaves_archived_teams_out(school: Plg) -> None:
+    """An archived team is not the school's work any more: not in its list, and its members
+    count as in no team (as on the dashboard)."""
+    school("team", "join", TEAM, "Bram")
+    school("team", "archive", TEAM, "--reason", "dubbel aangemaakt")
+    shown = school.json("school", "show", "De Linde")
+    assert shown["teams"] == []
+    assert shown["idle"] == ["Anna", "Bram"]
+    assert TEAM not in school("school", "show", "De Linde").stdout
+    school("team", "restore", TEAM)
+    shown = school.json("school", "show", "De Linde")
+    assert [t["name"] for t in shown["teams"]] == [TEAM]
+    assert shown["idle"] == []
+
+
 def test_a_director_sees_the_teams_of_their_schools(school: Plg) -> None:
     engine = Engine(school.url, actor="Dora", lang="en").acting("Dora", "en")
     try:

@@ -67,11 +67,13 @@ def directs_school_of(session: Session, director: str, person: str) -> bool:
 
 def idle_staff(session: Session, school_id: int) -> list[str]:
     """The people whose home school it is who are in no active team at all, by name; its
-    directors are not counted: they lead the school, not a team of it."""
+    directors are not counted: they lead the school, not a team of it. An archived team is
+    no active team (the dashboard's rule, `plg.present.rows`)."""
     active = exists().where(
         Member.person == Person.name,
         Member.team_id == Team.id,
         Team.status == "active",
+        Team.archived_at.is_(None),
     )
     directs = exists().where(Director.person == Person.name, Director.school_id == school_id)
     query = select(Person.name).where(and_(Person.school_id == school_id, ~active, ~directs))
