@@ -65,6 +65,12 @@ def directs_school_of(session: Session, director: str, person: str) -> bool:
     return bool(session.scalar(query))
 
 
+def staff_of(session: Session, school_id: int) -> list[str]:
+    """The people whose home school it is, by name."""
+    query = select(Person.name).where(Person.school_id == school_id)
+    return list(session.scalars(query.order_by(Person.name)))
+
+
 def idle_staff(session: Session, school_id: int) -> list[str]:
     """The people whose home school it is who are in no active team at all, by name; its
     directors are not counted: they lead the school, not a team of it. An archived team is
