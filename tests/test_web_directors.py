@@ -274,10 +274,11 @@ def test_hours_changed_since_the_page_was_loaded_are_not_approved(
     assert approval.minutes == 120
 
 
-def test_a_director_signs_in_opens_their_school_and_approves_a_topic(
+def test_a_director_signs_in_opens_their_school_and_approves_a_topic_and_hours(
     browser: Any, site: str, chief: Engine, director: str
 ) -> None:
     team = new_team(chief, method="actieonderzoek")
+    [networker] = [m.person for m in chief.members(_networker(chief))]
     page = browser.new_page(locale="en-GB")
     try:
         page.goto(f"{site}/sign-in")
@@ -293,6 +294,17 @@ def test_a_director_signs_in_opens_their_school_and_approves_a_topic(
         page.wait_for_selector(f"li[data-item='{ITEM}'].done")
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "director-approved.png"), full_page=True)
+        # Back to the school: the person's network hours, approved as the page shows them.
+        page.goto(f"{site}/school/{quote(NORTH)}")
+        row = page.locator(f"#hours tr[data-person='{networker}']")
+        assert row.locator("td.hours").inner_text() == "1.5"
+        row.locator("button[data-approve-hours]").click()
+        page.wait_for_selector(f"#hours tr[data-person='{networker}'] td.approved:text('1.5')")
+        assert row.locator("button[data-approve-hours]").count() == 0
+        page.screenshot(path=str(SHOTS / "director-hours-approved.png"), full_page=True)
     finally:
         page.close()
     assert _approvals(chief, team) == [director]
+    approval = _approval(chief, networker)
+    assert approval is not None
+    assert (approval.minutes, approval.by) == (90, director)
