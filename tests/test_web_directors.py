@@ -227,6 +227,11 @@ def test_an_hours_approval_without_its_token_changes_nothing(
         assert boss.send(form.set("csrf", token)).status_code == 403
     for minutes in ("", "-5", "1e9", "9" * 5000):
         assert boss.send(_hours_form(boss, person).set("minutes", minutes)).status_code == 400
+    for nobody in ("", "Niemand", "\x00", "x" * 5000):
+        answer = boss.send(_hours_form(boss, person).set("person", nobody))
+        # No such person; PostgreSQL refuses a NUL in a text outright (plg says so).
+        assert answer.status_code in (400, 404)
+        assert "Hours in school year" in text_of(answer.text)  # the school's page, again
     assert _approval(chief, person) is None
 
 
