@@ -102,6 +102,20 @@ def test_a_director_sees_their_schools_teams_and_its_page(
     assert sign(CHIEF).get(f"/school/{quote(NORTH)}").status_code == 200
 
 
+def test_the_school_page_leaves_an_archived_team_out(
+    sign: Signer, chief: Engine, director: str
+) -> None:
+    team = new_team(chief, leader=SPARE, members=())
+    person = sign(director)
+    page = text_of(_page(person, f"/school/{quote(NORTH)}"))
+    assert team in page
+    assert SPARE not in page.partition("Staff in no active team")[2].partition("Hours")[0]
+    chief.archive_team(team, "dubbel aangemaakt")
+    page = text_of(_page(person, f"/school/{quote(NORTH)}"))
+    assert team not in page
+    assert SPARE in page.partition("Staff in no active team")[2]  # in no team that counts
+
+
 def test_the_director_approves_the_topic_and_the_leader_cannot(
     sign: Signer, chief: Engine, director: str
 ) -> None:
