@@ -97,6 +97,7 @@ CLI_OWN = {
     "check_unlinked",
     "done_backup",
     "done_user",
+    "demo_director",
     "demo_more",
     "demo_roles",
     "demo_sign_in",

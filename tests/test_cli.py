@@ -445,6 +445,16 @@ def test_demo_fills_and_is_safe_to_repeat(tmp_path: Path) -> None:
     assert hours["Bram Jansen"]["budget"] is None  # in an internal team only
     assert len(plg.json("pupil", "list", "Netwerk schrijfonderwijs", "--lesson", "1")) == 3
     assert "plg hours" in first.stderr
+    # A director of one school, who may sign in, and a team there waiting for their approval.
+    assert plg.json("director", "list") == [{"person": "Hanneke Vos", "school": "CBS Het Kompas"}]
+    assert "Hanneke Vos" in first.stderr.rpartition("Web page:")[2]
+    assert "'Netwerk jonge kind' waits for their approval" in first.stderr
+    waiting = plg.json("checklist", "Netwerk jonge kind")
+    assert [i["id"] for i in waiting["items"] if i["required"] and not i["done"]] == ["directie"]
+    assert hours["Tim Bos"]["network_hours"] == 1.5  # of the school the director approves
+    director = Plg(plg.url, actor="Hanneke Vos")
+    director("approve", "Netwerk jonge kind", "directie")
+    director("hours", "approve", "Tim Bos", "--year", year)
 
 
 def test_dutch_is_the_default(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from plg.engine.engine import Engine
 from plg.engine.meetings import school_year
-from plg.errors import InvalidMethodDefinition, Refused
+from plg.errors import Conflict, InvalidMethodDefinition, Refused
 from plg.methods.definition import load_definition
 from plg.methods.registry import Registry, Source, load_registry
 from tests.conftest import Plg
@@ -168,6 +168,21 @@ def test_the_school_shows_its_teams_and_the_staff_in_no_team(school: Plg) -> Non
     assert "Nergens" in school.error("school", "show", "Nergens")
 
 
+def test_the_school_leaves_archived_teams_out(school: Plg) -> None:
+    """An archived team is not the school's work any more: not in its list, and its members
+    count as in no team (as on the dashboard)."""
+    school("team", "join", TEAM, "Bram")
+    school("team", "archive", TEAM, "--reason", "dubbel aangemaakt")
+    shown = school.json("school", "show", "De Linde")
+    assert shown["teams"] == []
+    assert shown["idle"] == ["Anna", "Bram"]
+    assert TEAM not in school("school", "show", "De Linde").stdout
+    school("team", "restore", TEAM)
+    shown = school.json("school", "show", "De Linde")
+    assert [t["name"] for t in shown["teams"]] == [TEAM]
+    assert shown["idle"] == []
+
+
 def test_a_director_sees_the_teams_of_their_schools(school: Plg) -> None:
     engine = Engine(school.url, actor="Dora", lang="en").acting("Dora", "en")
     try:
@@ -207,3 +222,24 @@ def test_hours_approved_at_once_by_two_make_one_approval(school: Plg) -> None:
     assert said.count("hours_approved_already") == 1
     (row,) = school.json("hours", "--person", "Bram")["people"]
     assert row["approved"]["by"] in said
+
+
+def test_hours_approved_as_shown_or_not_at_all(school: Plg) -> None:
+    """An approver's page showed a total: if a meeting was added since, nothing is approved."""
+    school("team", "start", "Netwerk", "--method", "vier_vragen", "--kind", "network",
+           "--school", "De Linde", "--school", "De Eik", "--leader", "Bram")  # fmt: skip
+    today = date.today().isoformat()
+    school("meeting", "add", "Netwerk", "--date", today, "--length", "60", "--attendee", "Bram")
+    engine = Engine(school.url, actor="Dora", lang="en")
+    try:
+        [shown] = engine.school_hours("De Linde").people
+        assert (shown.person, shown.network_minutes) == ("Bram", 60)
+        school("meeting", "add", "Netwerk", "--date", today, "--length", "30", "--attendee", "Bram",
+               "--kind", "development")  # fmt: skip
+        with pytest.raises(Conflict) as changed:
+            engine.approve_hours("Bram", shown=shown.network_minutes)
+        assert "changed to 1.5" in changed.value.text("en")
+        assert engine.school_hours("De Linde").people[0].approval is None
+        assert engine.approve_hours("Bram", shown=90).minutes == 90
+    finally:
+        engine.close()

@@ -22,7 +22,7 @@ from tests.conftest import SHOTS, Plg
 from tests.webserver import free_port, plg_serve
 
 TEAM = "Rekenen bovenbouw"  # the demo's datateam, collecting data
-LEADER, MEMBER, CHIEF = "Bram Jansen", "Noor Peters", "Marieke de Boer"
+LEADER, MEMBER, CHIEF, DIRECTOR = "Bram Jansen", "Noor Peters", "Marieke de Boer", "Hanneke Vos"
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, s
     printed = Plg(url)("demo").stderr
     found = re.search(r"with the password (\S+)", printed)
     assert found, printed
-    for person in (LEADER, MEMBER, CHIEF):
+    for person in (LEADER, MEMBER, CHIEF, DIRECTOR):
         assert person in printed.rpartition("Web page:")[2]
     port = free_port()
     server = plg_serve(url, port)

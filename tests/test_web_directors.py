@@ -1,10 +1,12 @@
-"""A director on the web page: they see their schools' teams and their school's page, and
-approve a team's topic with a button beside the item; roles are checked on the server, the
-form carries its token, and a stale page or two approvals at once undo nothing."""
+"""A director on the web page: they see their schools' teams and their school's page, approve a
+team's topic with a button beside the item and a person's network hours on the school's page;
+roles are checked on the server, the forms carry their token, and a stale page or two
+approvals at once undo nothing."""
 
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -13,6 +15,7 @@ from urllib.parse import quote
 import pytest
 
 from plg import Engine
+from plg.present.views import HoursApproved
 from tests.conftest import SHOTS
 from tests.webfoundation import (
     CHIEF,
@@ -37,6 +40,27 @@ def director(chief: Engine) -> Iterator[str]:
     chief.add_director(name, NORTH)
     yield name
     chief.remove_director(name, NORTH)
+
+
+def _networker(chief: Engine, school: str = NORTH) -> str:
+    """A new person of `school`, leading a network team of their own, with 90 minutes of its
+    meetings today."""
+    (person,) = new_people(chief, 1, school)
+    team = f"Netwerk {uuid.uuid4().hex[:6]}"
+    chief.start_team(team, "vier_vragen", schools=(NORTH, SOUTH), leader=person, kind="network")
+    chief.add_meeting(team, chief.clock().date(), 90, [person])
+    return team
+
+
+def _hours_form(person: Visitor, whose: str, school: str = NORTH) -> Form:
+    page = _page(person, f"/school/{quote(school)}")
+    [found] = [f for f in forms(page).values() if f.values("person") == [whose]]
+    return found
+
+
+def _approval(chief: Engine, person: str) -> HoursApproved | None:
+    [row] = chief.hours(person).people
+    return row.approval
 
 
 def _page(person: Visitor, path: str) -> str:
@@ -76,6 +100,20 @@ def test_a_director_sees_their_schools_teams_and_its_page(
     # The school's page is its directors' and the project leaders', no one else's.
     assert sign(LEADER).get(f"/school/{quote(NORTH)}").status_code == 404
     assert sign(CHIEF).get(f"/school/{quote(NORTH)}").status_code == 200
+
+
+def test_the_school_page_leaves_an_archived_team_out(
+    sign: Signer, chief: Engine, director: str
+) -> None:
+    team = new_team(chief, leader=SPARE, members=())
+    person = sign(director)
+    page = text_of(_page(person, f"/school/{quote(NORTH)}"))
+    assert team in page
+    assert SPARE not in page.partition("Staff in no active team")[2].partition("Hours")[0]
+    chief.archive_team(team, "dubbel aangemaakt")
+    page = text_of(_page(person, f"/school/{quote(NORTH)}"))
+    assert team not in page
+    assert SPARE in page.partition("Staff in no active team")[2]  # in no team that counts
 
 
 def test_the_director_approves_the_topic_and_the_leader_cannot(
@@ -144,10 +182,122 @@ def test_an_approval_from_a_stale_page_changes_nothing(
     assert len(chief.history(team)) == before
 
 
-def test_a_director_signs_in_opens_their_school_and_approves_a_topic(
+def test_a_director_approves_a_persons_network_hours_on_the_school_page(
+    sign: Signer, chief: Engine, director: str
+) -> None:
+    team = _networker(chief)
+    [person] = [m.person for m in chief.members(team)]
+    elsewhere = _networker(chief, SOUTH)
+    boss = sign(director)
+    page = text_of(_page(boss, f"/school/{quote(NORTH)}"))
+    assert "Hours in school year" in page
+    assert person in page
+    assert chief.members(elsewhere)[0].person not in page  # not of this school
+    answer = boss.send(_hours_form(boss, person))
+    assert answer.status_code == 200
+    assert f"Approved the network hours of '{person}': 1.5." in text_of(answer.text)
+    approval = _approval(chief, person)
+    assert approval is not None
+    assert (approval.minutes, approval.by) == (90, director)
+    assert [f for f in forms(answer.text).values() if f.values("person") == [person]] == []
+    assert f"1.5 by {director}" in text_of(answer.text)
+
+
+def test_only_a_director_of_the_persons_school_approves_their_hours(
+    sign: Signer, chief: Engine, director: str
+) -> None:
+    team = _networker(chief)
+    [person] = [m.person for m in chief.members(team)]
+    form = _hours_form(sign(director), person)
+    (southern,) = new_people(chief, 1, SOUTH)
+    chief.add_director(southern, SOUTH)
+    try:
+        for who in (LEADER, southern):
+            other = sign(who)
+            _page(other, "/teams")
+            crafted = Form(
+                form.action, [(k, other.token if k == "csrf" else v) for k, v in form.pairs]
+            )
+            # Not their school's page: to them there is no such address.
+            assert other.send(crafted).status_code == 404
+        # Sent to their own school's address: the engine refuses another school's staff.
+        to_south = Form(f"/school-hours/{quote(SOUTH)}", crafted.pairs)
+        refused = other.send(to_south)
+        assert refused.status_code == 403
+        assert "only a director of their school" in text_of(refused.text)
+    finally:
+        chief.remove_director(southern, SOUTH)
+    assert _approval(chief, person) is None
+
+
+def test_an_hours_approval_without_its_token_changes_nothing(
+    sign: Signer, chief: Engine, director: str
+) -> None:
+    team = _networker(chief)
+    [person] = [m.person for m in chief.members(team)]
+    boss = sign(director)
+    form = _hours_form(boss, person)
+    for token in ("", "made-up"):
+        assert boss.send(form.set("csrf", token)).status_code == 403
+    for minutes in ("", "-5", "1e9", "9" * 5000):
+        assert boss.send(_hours_form(boss, person).set("minutes", minutes)).status_code == 400
+    for nobody in ("", "Niemand", "\x00", "x" * 5000):
+        answer = boss.send(_hours_form(boss, person).set("person", nobody))
+        # No such person; PostgreSQL refuses a NUL in a text outright (plg says so).
+        assert answer.status_code in (400, 404)
+        assert "Hours in school year" in text_of(answer.text)  # the school's page, again
+    assert _approval(chief, person) is None
+
+
+def test_hours_approved_by_two_at_once_make_one_approval(
+    sign: Signer, chief: Engine, director: str
+) -> None:
+    team = _networker(chief)
+    [person] = [m.person for m in chief.members(team)]
+    people = [sign(director), sign(CHIEF)]
+    sent = [(visitor, _hours_form(visitor, person)) for visitor in people]
+    start = threading.Barrier(len(sent))
+
+    def send(job: tuple[Visitor, Form]) -> Any:
+        start.wait()
+        return job[0].send(job[1])
+
+    with ThreadPoolExecutor(len(sent)) as pool:
+        answers = list(pool.map(send, sent))
+    assert sorted(answer.status_code for answer in answers) == [200, 403]
+    refused = next(answer for answer in answers if answer.status_code == 403)
+    assert "already approved" in text_of(refused.text)
+    approval = _approval(chief, person)
+    assert approval is not None
+    assert approval.minutes == 90
+
+
+def test_hours_changed_since_the_page_was_loaded_are_not_approved(
+    sign: Signer, chief: Engine, director: str
+) -> None:
+    team = _networker(chief)
+    [person] = [m.person for m in chief.members(team)]
+    boss = sign(director)
+    form = _hours_form(boss, person)
+    chief.add_meeting(team, chief.clock().date(), 30, [person])
+    answer = boss.send(form)
+    assert answer.status_code == 409
+    assert "changed to 2.0 while your page was open" in text_of(answer.text)
+    assert _approval(chief, person) is None
+    # The page it answers with shows the hours as they are now, to approve those.
+    again = next(f for f in forms(answer.text).values() if f.values("person") == [person])
+    assert again.value("minutes") == "120"
+    assert boss.send(again).status_code == 200
+    approval = _approval(chief, person)
+    assert approval is not None
+    assert approval.minutes == 120
+
+
+def test_a_director_signs_in_opens_their_school_and_approves_a_topic_and_hours(
     browser: Any, site: str, chief: Engine, director: str
 ) -> None:
     team = new_team(chief, method="actieonderzoek")
+    [networker] = [m.person for m in chief.members(_networker(chief))]
     page = browser.new_page(locale="en-GB")
     try:
         page.goto(f"{site}/sign-in")
@@ -163,6 +313,17 @@ def test_a_director_signs_in_opens_their_school_and_approves_a_topic(
         page.wait_for_selector(f"li[data-item='{ITEM}'].done")
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "director-approved.png"), full_page=True)
+        # Back to the school: the person's network hours, approved as the page shows them.
+        page.goto(f"{site}/school/{quote(NORTH)}")
+        row = page.locator(f"#hours tr[data-person='{networker}']")
+        assert row.locator("td.hours").inner_text() == "1.5"
+        row.locator("button[data-approve-hours]").click()
+        page.wait_for_selector(f"#hours tr[data-person='{networker}'] td.approved:text('1.5')")
+        assert row.locator("button[data-approve-hours]").count() == 0
+        page.screenshot(path=str(SHOTS / "director-hours-approved.png"), full_page=True)
     finally:
         page.close()
     assert _approvals(chief, team) == [director]
+    approval = _approval(chief, networker)
+    assert approval is not None
+    assert (approval.minutes, approval.by) == (90, director)

@@ -180,7 +180,7 @@ def where(settings: Settings, as_json: bool) -> None:
 @json_option
 @pass_settings
 def demo(settings: Settings, as_json: bool) -> None:
-    from plg.cli.demo import WEB_PEOPLE, build
+    from plg.cli.demo import DIRECTED, DIRECTOR, TEAMS, WEB_PEOPLE, build
     from plg.cli.reports import print_overview
 
     engine = settings.engine()
@@ -192,6 +192,8 @@ def demo(settings: Settings, as_json: bool) -> None:
     leaders = ", ".join(engine.project_leaders())
     say(settings, "demo_roles", leaders=leaders, leader="Bram Jansen", member="Noor Peters")
     say(settings, "demo_more", network="Netwerk schrijfonderwijs", datateam="Rekenen bovenbouw")
+    waiting = next(demo.name for demo in TEAMS if demo.awaits_director)
+    say(settings, "demo_director", director=DIRECTOR, school=DIRECTED, team=waiting)
     say(settings, "demo_sign_in", people=", ".join(WEB_PEOPLE), password=built.password)
     print_overview(settings, as_json, stalled_days=30)
 

@@ -4,8 +4,9 @@ their members, and a project leader.
 Everything is done through the engine's public actions (ticks, saved records, moves), so the
 example teams have real histories; a moving clock spreads their events over the past weeks.
 Role checks are on at the end, so that the example shows who may do what; the person who ran
-the demo is one of its project leaders, and so may still do everything. Three of its people
-may sign in to the web page, with a password made anew at every run.
+the demo is one of its project leaders, and so may still do everything. A director leads one of
+its schools, where an action-research team waits for them to approve its topic. Four of its
+people may sign in to the web page, with a password made anew at every run.
 """
 
 from __future__ import annotations
@@ -36,12 +37,17 @@ class DemoTeam:
     days_ago: int
     # (person, role) besides the leader
     members: tuple[tuple[str, str], ...] = ()
+    # Its phase done but for what its school's director approves, which waits for them.
+    awaits_director: bool = False
 
 
 REGENBOOG, KOMPAS, VLINDER = "OBS De Regenboog", "CBS Het Kompas", "IKC De Vlinder"
 PROJECT_LEADER = "Marieke de Boer"
-# Who may sign in to the example's web page: a project leader, a team's leader, a member.
-WEB_PEOPLE = (PROJECT_LEADER, "Bram Jansen", "Noor Peters")
+# The director of one school (DIRECTED), with a team there waiting for their approval.
+DIRECTOR, DIRECTED = "Hanneke Vos", KOMPAS
+# Who may sign in to the example's web page: a project leader, a team's leader, a member, and
+# the director.
+WEB_PEOPLE = (PROJECT_LEADER, "Bram Jansen", "Noor Peters", DIRECTOR)
 # Made-up codes in the shape of BRIN numbers.
 CODES = {REGENBOOG: "90RB", KOMPAS: "90KP", VLINDER: "90VL"}
 
@@ -94,6 +100,7 @@ TEAMS = (
         (),
         2,
         (("Ingrid Kok", "facilitator"), ("Tim Bos", "member")),
+        awaits_director=True,
     ),
     # Started long ago and then left alone: the overview shows it as stalled.
     DemoTeam(
@@ -157,12 +164,13 @@ _VERDICT: dict[Lang, dict[str, str]] = {
 }
 
 
-def _finish_phase(engine: Engine, name: str, trigger: str) -> None:
-    """Do what the current phase asks, as a team would, so that `trigger` may fire."""
+def _finish_phase(engine: Engine, name: str, trigger: str, *, director: bool = True) -> None:
+    """Do what the current phase asks, as a team would, so that `trigger` may fire; without
+    `director`, all but what the school's director approves."""
     team = engine.team(name)
     definition = engine.method(team.row.method).definition
     for item in team.checklist.items:
-        if item.done or not item.required:
+        if item.done or not item.required or (item.approved_by and not director):
             continue
         if item.satisfied_by is None:
             engine.tick(name, item.id)
@@ -262,6 +270,11 @@ def _organisation(foundation: Engine) -> None:
                 email = person.lower().replace(" ", ".") + "@example.org"
                 foundation.add_person(person, email, demo.schools[0])
                 known.add(person)
+    if DIRECTOR not in known:
+        email = DIRECTOR.lower().replace(" ", ".") + "@example.org"
+        foundation.add_person(DIRECTOR, email, DIRECTED, ("director",))
+    if DIRECTED not in foundation.directed_by(DIRECTOR):
+        foundation.add_director(DIRECTOR, DIRECTED)
 
 
 @dataclass(frozen=True)
@@ -318,6 +331,10 @@ def build(url: str | None, lang: str, runner: str) -> Built:
         for number, trigger in enumerate(demo.moves):
             _finish_phase(engine, demo.name, trigger)
             _move(engine, demo.name, trigger, number)
+        if demo.awaits_director:
+            people = [member.person for member in engine.members(demo.name)]
+            engine.add_meeting(demo.name, engine.clock().date(), 90, people, kind="start")
+            _finish_phase(engine, demo.name, "next", director=False)
         engine.close()
         created += 1
     password = _accounts(foundation)

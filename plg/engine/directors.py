@@ -5,23 +5,25 @@ engine (its `Engine` is a `Directors`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from plg.engine import roles
 from plg.engine.inputs import clean
-from plg.engine.meetings import school_year, year_span
+from plg.engine.meetings import Meetings, school_year, year_span
 from plg.engine.people import school_id_of
 from plg.engine.reading import Reading
-from plg.errors import NotFound, Refused
-from plg.present.views import DirectorView, HoursApproved, SchoolPageView
+from plg.errors import Conflict, NotFound, Refused
+from plg.present.views import DirectorView, HoursApproved, HoursView, SchoolPageView
 from plg.storage import directors as directors_store
 from plg.storage import people as people_store
 from plg.storage import teamwork as teamwork_store
 from plg.storage.models import Director, HoursApproval, School
 
 
-class Directors(Reading):
+class Directors(Reading, Meetings):  # Meetings: the hours a director approves
     def directors(self) -> list[DirectorView]:
         """Every director and each school they direct, by name."""
         with self._session() as session:
@@ -70,10 +72,22 @@ class Directors(Reading):
         rows = tuple(self.teams(school=name))
         return SchoolPageView(name, code, directors, rows, idle)
 
-    def approve_hours(self, person: str, year: int | None = None) -> HoursApproved:
+    def school_hours(self, name: str, year: int | None = None) -> HoursView:
+        """The hours of the school's staff (whose home school it is) in the school year
+        (default: the current one), as `hours` shows them: what its director approves."""
+        with self._session() as session:
+            staff = set(directors_store.staff_of(session, school_id_of(session, name)))
+        found = self.hours(year=year)
+        return replace(found, people=tuple(row for row in found.people if row.person in staff))
+
+    def approve_hours(
+        self, person: str, year: int | None = None, *, shown: int | None = None
+    ) -> HoursApproved:
         """Approve `person`'s network hours of the school year (default: the current one), as
         they stand now: by a director of their home school, or a project leader, with role
-        checks on. Approving again, after more meetings, approves the new total."""
+        checks on. Approving again, after more meetings, approves the new total. `shown`: the
+        minutes the approver's page showed; if they are no longer the total (a meeting added
+        meanwhile), nothing is approved, so that no one approves hours they did not see."""
         person = person.strip()
         today = self.clock().date()
         year = school_year(today) if year is None else year
@@ -89,6 +103,10 @@ class Directors(Reading):
                 raise Refused("hours_approval_refused", person=self.actor, whose=person)
             spent = teamwork_store.minutes_spent(session, first, min(last, today), person)
             minutes = sum(int(total) for _, kind, total, _ in spent if kind == "network")
+            if shown is not None and shown != minutes:
+                raise Conflict(
+                    "hours_changed_meanwhile", person=person, hours=f"{minutes / 60:.1f}"
+                )
             found = session.get(HoursApproval, (person, year))
             if found is not None and found.minutes == minutes:
                 raise Refused("hours_approved_already", person=person, year=f"{year}-{year + 1}")

@@ -65,13 +65,21 @@ def directs_school_of(session: Session, director: str, person: str) -> bool:
     return bool(session.scalar(query))
 
 
+def staff_of(session: Session, school_id: int) -> list[str]:
+    """The people whose home school it is, by name."""
+    query = select(Person.name).where(Person.school_id == school_id)
+    return list(session.scalars(query.order_by(Person.name)))
+
+
 def idle_staff(session: Session, school_id: int) -> list[str]:
     """The people whose home school it is who are in no active team at all, by name; its
-    directors are not counted: they lead the school, not a team of it."""
+    directors are not counted: they lead the school, not a team of it. An archived team is
+    no active team (the dashboard's rule, `plg.present.rows`)."""
     active = exists().where(
         Member.person == Person.name,
         Member.team_id == Team.id,
         Team.status == "active",
+        Team.archived_at.is_(None),
     )
     directs = exists().where(Director.person == Person.name, Director.school_id == school_id)
     query = select(Person.name).where(and_(Person.school_id == school_id, ~active, ~directs))

@@ -22,7 +22,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from plg.engine.engine import Engine
-from plg.web import actions, admin_routes, pages, signin, staff
+from plg.web import actions, admin_routes, pages, school, signin, staff
 from plg.web.context import Handler, Page, endpoint, person_lang, request_lang
 from plg.web.limits import BodyLimit
 
@@ -121,7 +121,12 @@ ROUTES = [
     ),
     _team_form("checklist", actions.checklist),
     _team_form("approve", actions.approve),
-    Route("/school/{name:path}", endpoint(pages.school)),
+    Route("/school/{name:path}", endpoint(school.school)),
+    Route(
+        "/school-hours/{name:path}",
+        endpoint(school.approve_hours, again=school.school_again),
+        methods=["POST"],
+    ),
     _team_form("record", actions.record),
     _team_form("meeting", actions.meeting),
     _team_form("hypothesis", actions.hypothesis),

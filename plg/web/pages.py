@@ -40,16 +40,6 @@ def my_teams(page: Page) -> Response:
     return page.render("teams.html", mine=mine, others=others, schools=schools)
 
 
-def school(page: Page) -> Response:
-    """A school as its director sees it: for its directors and the project leaders only. To
-    anyone else it is a page that does not exist, so that no school's staff show through."""
-    assert page.who is not None
-    name = page.request.path_params["name"].strip()
-    if not page.who.project_leader and name not in page.engine.directed_by(page.who.person):
-        raise NotFound("web_page_unknown")
-    return page.render("school.html", s=page.engine.school(name))
-
-
 def team(page: Page) -> Response:
     name = page.request.path_params["name"]
     draft = draft_here(page)
