@@ -11,10 +11,10 @@ from collections.abc import Callable
 
 from starlette.responses import Response
 
-from plg.engine.inputs import ROLES, TEAM_KINDS
+from plg.engine.inputs import FUNCTIONS, ROLES, TEAM_KINDS
 from plg.engine.roles import SETTINGS
 from plg.errors import Refused
-from plg.texts import N_, ROLE_WORDS
+from plg.texts import FUNCTION_WORDS, N_, ROLE_WORDS
 from plg.web.context import Again, Page
 from plg.web.pages import DASHBOARD_ROWS, _say, visible
 from plg.web.typed import NOTHING_TYPED, SHOWN, Typed
@@ -93,6 +93,24 @@ def people(page: Page, typed: Typed, problem: str | None, status: int) -> Respon
         people=page.engine.people(school),
         schools=[s.name for s in page.engine.schools()],
         school=school,
+        functions=[(key, FUNCTION_WORDS[key]) for key in FUNCTIONS],
+        function_words=FUNCTION_WORDS,
+    )
+
+
+def person(page: Page, typed: Typed, problem: str | None, status: int) -> Response:
+    """One person's page, to change their name, e-mail address, home school and functions."""
+    project_leader_only(page)
+    found = page.engine.person(page.request.path_params["name"])
+    return _render(
+        page,
+        "admin_person.html",
+        typed,
+        problem,
+        status,
+        person=found,
+        schools=[s.name for s in page.engine.schools()],
+        functions=[(key, FUNCTION_WORDS[key]) for key in FUNCTIONS],
     )
 
 
