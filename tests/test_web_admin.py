@@ -206,8 +206,11 @@ def test_a_team_is_started_and_people_join_and_leave_with_dates(
     early = person.send(leave.set("day", "2026-08-01"))
     assert early.status_code == 400  # before they joined: refused, the day typed kept
     assert _row_form(early.text, leave.action, person=MEMBER).value("day") == "2026-08-01"
-    person.send(leave.set("day", "2026-10-01"))
+    left = person.send(leave.set("day", "2026-10-01"))
     assert MEMBER not in [m.person for m in chief.members(team)]
+    # The set-up page lists them among the former members: who, role, from, until.
+    former = text_of(left.text).split("Former members", 1)[1]
+    assert f"{MEMBER} member 2026-09-01 2026-10-01" in " ".join(former.split())
     # A team with a name taken is refused; the form keeps the name and the choices.
     again = person.send(form_of(page, "start-form").set("name", team).set("school", NORTH))
     assert again.status_code == 403

@@ -48,6 +48,11 @@ class People(EngineBase):
         with self._session() as session:
             return member_views(session, self._team(session, name))
 
+    def former_members(self, name: str) -> list[FormerMemberView]:
+        """Who was in the team and left it: each stay, with its role and days."""
+        with self._session() as session:
+            return former_member_views(session, self._team(session, name))
+
     def join(
         self,
         name: str,

@@ -165,6 +165,7 @@ def team(page: Page, typed: Typed, problem: str | None, status: int) -> Response
         status,
         name=name,
         members=members,
+        former=page.engine.former_members(name),
         people=[p.name for p in page.engine.people() if p.name not in inside],
         roles=ROLES,
         role_words=ROLE_WORDS,
