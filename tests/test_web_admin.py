@@ -389,6 +389,14 @@ def test_a_stale_person_page_undoes_nothing_and_keeps_what_was_typed(
     # Sent again from the 409 page, the typed address replaces theirs.
     person.send(kept)
     assert chief.person(name).email == mine
+    # Functions ticked on a stale page, where someone else changed them: theirs are shown.
+    page = person.get(f"/admin/person/{quote(name)}").text
+    chief.edit_person(name, functions=[])
+    ticked = person.send(form_of(page, "person-edit-form").set("function", "director"))
+    assert ticked.status_code == 409
+    assert re.search(r'data-field="functions"><strong>[^<]+</strong> <span>-<', ticked.text)
+    assert form_of(ticked.text, "person-edit-form").values("function") == ["director"]
+    assert chief.person(name).functions == ()
 
 
 def test_person_pages_sent_at_once_each_change_their_own_field(sign: Signer, chief: Engine) -> None:

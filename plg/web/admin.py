@@ -14,6 +14,7 @@ from starlette.responses import Response
 from plg.engine.inputs import FUNCTIONS, ROLES, TEAM_KINDS
 from plg.engine.roles import SETTINGS
 from plg.errors import Refused
+from plg.present.views import PersonView
 from plg.texts import FUNCTION_WORDS, N_, ROLE_WORDS
 from plg.web.context import Again, Page
 from plg.web.pages import DASHBOARD_ROWS, _say, visible
@@ -111,7 +112,20 @@ def person(page: Page, typed: Typed, problem: str | None, status: int) -> Respon
         person=found,
         schools=[s.name for s in page.engine.schools()],
         functions=[(key, FUNCTION_WORDS[key]) for key in FUNCTIONS],
+        function_words=FUNCTION_WORDS,
+        their_functions=_their_functions(typed, found),
     )
+
+
+def _their_functions(typed: Typed, saved: PersonView) -> tuple[str, ...] | None:
+    """The functions someone else saved while this person changed theirs on an open page:
+    neither what the page showed nor what they ticked."""
+    if not typed.on("person-edit"):
+        return None
+    ticked = set(typed.values.get("function", ()))
+    shown = {key for key in typed.values.get(f"{SHOWN}function", ()) if key}
+    now = set(saved.functions)
+    return saved.functions if ticked != shown and now not in (shown, ticked) else None
 
 
 def accounts(page: Page, typed: Typed, problem: str | None, status: int) -> Response:

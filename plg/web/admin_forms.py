@@ -55,7 +55,7 @@ def edit_person(page: Page) -> Response:
         name=page.field(f"{SHOWN}name"),
         email=page.field(f"{SHOWN}email") or None,
         school=page.field(f"{SHOWN}school") or None,
-        functions=tuple(page.fields(f"{SHOWN}function")),
+        functions=tuple(key for key in page.fields(f"{SHOWN}function") if key),
     )
     edited = page.engine.edit_person(
         page.request.path_params["name"],
