@@ -145,3 +145,22 @@ def test_the_commands(plg: Plg) -> None:
     finally:
         engine.close()
     assert "has no account" in plg.error("user", "reset", "Bob")
+
+
+def test_the_user_list_shows_who_still_waits_for_their_invitation(plg: Plg) -> None:
+    plg("project-leader", "add", "tester")
+    plg("person", "add", "Anne")
+    invited = plg.json("user", "invite", "Anne")
+    [waiting] = [u for u in plg.json("user", "list") if u["person"] == "Anne"]
+    assert waiting["password"] is False
+    assert waiting["invited_until"] == invited["expires_at"]
+    until = datetime.fromisoformat(invited["expires_at"]).strftime("%Y-%m-%d %H:%M")
+    assert f"invited, link valid until {until} (UTC)" in plg("user", "list").stdout
+    engine = Engine(plg.url)
+    try:
+        engine.accept_invitation(invited["link"].rpartition("/")[2], PASSWORD)
+    finally:
+        engine.close()
+    [signed] = [u for u in plg.json("user", "list") if u["person"] == "Anne"]
+    assert (signed["password"], signed["invited_until"]) == (True, None)
+    assert "password set" in plg("user", "list").stdout

@@ -793,7 +793,14 @@ def test_user_commands(tmp_path: Path) -> None:
     added = plg("user", "add", "Anne", "--password-stdin", input=PASSWORD + "\n")
     assert "'Anne' can now sign in" in added.stderr
     assert plg.json("user", "list") == [
-        {"person": "Anne", "lang": "nl", "project_leader": False, "school": "De School"}
+        {
+            "person": "Anne",
+            "lang": "nl",
+            "project_leader": False,
+            "school": "De School",
+            "password": True,
+            "invited_until": None,
+        }
     ]
     assert "already sign in" in _refused(
         plg, "user", "add", "Anne", "--password-stdin", input=PASSWORD + "\n"

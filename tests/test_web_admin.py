@@ -14,6 +14,7 @@ import pytest
 
 from plg import Engine
 from plg.errors import Refused
+from plg.present.views import PersonView
 from tests.webfoundation import CHIEF, LEADER, MEMBER, NORTH, PASSWORD, SOUTH, Signer
 from tests.webserver import Form, Visitor, flashes, form_of, forms, text_of
 
@@ -22,6 +23,10 @@ PAGES = ["/admin", "/admin/schools", "/admin/people", "/admin/accounts", "/admin
 
 def _unique(prefix: str) -> str:
     return f"{prefix} {uuid.uuid4().hex[:6]}"
+
+
+def _mail() -> str:
+    return f"{uuid.uuid4().hex[:8]}@school.nl"
 
 
 def _row_form(html: str, action: str, **values: str) -> Form:
@@ -201,8 +206,11 @@ def test_a_team_is_started_and_people_join_and_leave_with_dates(
     early = person.send(leave.set("day", "2026-08-01"))
     assert early.status_code == 400  # before they joined: refused, the day typed kept
     assert _row_form(early.text, leave.action, person=MEMBER).value("day") == "2026-08-01"
-    person.send(leave.set("day", "2026-10-01"))
+    left = person.send(leave.set("day", "2026-10-01"))
     assert MEMBER not in [m.person for m in chief.members(team)]
+    # The set-up page lists them among the former members: who, role, from, until.
+    former = text_of(left.text).split("Former members", 1)[1]
+    assert f"{MEMBER} member 2026-09-01 2026-10-01" in " ".join(former.split())
     # A team with a name taken is refused; the form keeps the name and the choices.
     again = person.send(form_of(page, "start-form").set("name", team).set("school", NORTH))
     assert again.status_code == 403
@@ -320,3 +328,90 @@ def test_pages_loaded_together_change_only_their_own_part(sign: Signer, chief: E
     again = people[0].send(form_of(forms_seen[0], "join-form").set("person", joining[0]))
     assert again.status_code == 403
     assert form_of(again.text, "join-form").value("role") == "member"
+
+
+def test_a_person_is_edited_and_the_list_shows_their_functions(sign: Signer, chief: Engine) -> None:
+    name, new = _unique("Meester"), _unique("Meester Nieuw")
+    mail = _mail()
+    person = sign(CHIEF)
+    people = person.get("/admin/people").text
+    add = form_of(people, "person-form").set("name", name).set("school", NORTH)
+    added = person.send(add.set("function", "teacher", "ib"))
+    assert chief.person(name).functions == ("teacher", "ib")
+    assert f'href="/admin/person/{quote(name)}"' in added.text
+    assert "teacher, internal coach" in text_of(added.text).lower()
+    page = person.get(f"/admin/person/{quote(name)}").text
+    form = form_of(page, "person-edit-form").set("name", new).set("email", mail)
+    edited = person.send(form.set("school", SOUTH).set("function", "director"))
+    assert edited.status_code == 200
+    assert chief.person(new) == PersonView(new, mail, SOUTH, ("director",))
+    # Every box left empty clears the functions; the other fields stay as they are.
+    cleared = person.send(form_of(edited.text, "person-edit-form").set("function"))
+    assert cleared.status_code == 200
+    assert chief.person(new) == PersonView(new, mail, SOUTH, ())
+
+
+def test_only_project_leaders_edit_a_person_and_only_with_the_token(
+    sign: Signer, chief: Engine
+) -> None:
+    name, mail = _unique("Juf"), _mail()
+    chief.add_person(name, school=NORTH)
+    address = f"/admin/person/{quote(name)}"
+    leader = sign(LEADER)
+    assert leader.get(address).status_code == 403
+    sneaky = {"form": "person-edit", "name": "Sneaky", "shown:name": name}
+    assert leader.post(address, sneaky).status_code == 403
+    person = sign(CHIEF)
+    form = form_of(person.get(address).text, "person-edit-form").set("email", mail)
+    assert person.send(form.set("csrf", "wrong")).status_code == 403
+    assert chief.person(name).email is None
+
+
+def test_a_stale_person_page_undoes_nothing_and_keeps_what_was_typed(
+    sign: Signer, chief: Engine
+) -> None:
+    name, mail, other, mine = _unique("Juf"), _mail(), _mail(), _mail()
+    chief.add_person(name, mail, NORTH, ["teacher"])
+    person = sign(CHIEF)
+    page = person.get(f"/admin/person/{quote(name)}").text
+    # Someone else, meanwhile: another address, and the function of IB added.
+    chief.edit_person(name, email=other, functions=["teacher", "ib"])
+    clash = person.send(form_of(page, "person-edit-form").set("email", mine))
+    assert clash.status_code == 409
+    assert other in text_of(clash.text)
+    kept = form_of(clash.text, "person-edit-form")
+    assert kept.value("email") == mine
+    assert chief.person(name).email == other
+    # A field the page left as it showed it is not written back, whoever changed it.
+    moved = person.send(form_of(page, "person-edit-form").set("school", SOUTH))
+    assert moved.status_code == 200
+    assert chief.person(name) == PersonView(name, other, SOUTH, ("teacher", "ib"))
+    # Sent again from the 409 page, the typed address replaces theirs.
+    person.send(kept)
+    assert chief.person(name).email == mine
+    # Functions ticked on a stale page, where someone else changed them: theirs are shown.
+    page = person.get(f"/admin/person/{quote(name)}").text
+    chief.edit_person(name, functions=[])
+    ticked = person.send(form_of(page, "person-edit-form").set("function", "director"))
+    assert ticked.status_code == 409
+    assert re.search(r'data-field="functions"><strong>[^<]+</strong> <span>-<', ticked.text)
+    assert form_of(ticked.text, "person-edit-form").values("function") == ["director"]
+    assert chief.person(name).functions == ()
+
+
+def test_person_pages_sent_at_once_each_change_their_own_field(sign: Signer, chief: Engine) -> None:
+    name = _unique("Meester")
+    mail = _mail()
+    chief.add_person(name, school=NORTH)
+    leaders = [sign(CHIEF), sign(CHIEF), sign(CHIEF)]
+    pages = [leader.get(f"/admin/person/{quote(name)}").text for leader in leaders]
+    changes = [("email", mail), ("school", SOUTH), ("function", "coordinator")]
+
+    def change(i: int) -> int:
+        key, value = changes[i]
+        form = form_of(pages[i], "person-edit-form").set(key, value)
+        return leaders[i].send(form).status_code
+
+    with ThreadPoolExecutor(3) as pool:
+        assert list(pool.map(change, range(3))) == [200] * 3
+    assert chief.person(name) == PersonView(name, mail, SOUTH, ("coordinator",))

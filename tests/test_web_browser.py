@@ -296,11 +296,20 @@ def test_a_project_leader_imports_staff_from_a_csv(
     page.close()
 
 
-def test_a_school_year_is_set_up_on_the_page(browser: Any, demo: tuple[str, str, str]) -> None:
-    """The project leader adds a school and a person, invites them and starts a team they lead;
-    the new team leader opens the link, chooses a password, is signed in and ticks an item."""
+def test_a_school_year_is_set_up_on_the_page(
+    browser: Any, demo: tuple[str, str, str], tmp_path: Path
+) -> None:
+    """The project leader adds a school, imports its staff from a file, gives one of them a
+    function more, invites her and starts a team she leads; the new team leader opens the link,
+    chooses a password, is signed in, ticks an item and records a meeting."""
     url, password, site = demo
-    school, person, team = "OBS De Regenboog", "Fenna Visser", "Spelling groep 4"
+    school, person, team = "OBS De Zonnewijzer", "Fenna Visser", "Spelling groep 4"
+    staff = tmp_path / "regenboog.csv"
+    staff.write_bytes(
+        "Naam;E-mail;School;Functie\r\n"
+        f"{person};f.visser@zonnewijzer.example;{school};leerkracht\r\n"
+        f"Daan Kok;d.kok@zonnewijzer.example;{school};leerkracht\r\n".encode("cp1252")
+    )
     page, problems = _page(browser)
     _sign_in(page, site, CHIEF, password)
     page.click("#nav-admin")
@@ -312,11 +321,25 @@ def test_a_school_year_is_set_up_on_the_page(browser: Any, demo: tuple[str, str,
     assert school in page.locator("#schools").inner_text()
     page.click("#admin-home")
     page.click("#to-people")
-    page.fill("#person-form input[name=name]", person)
-    page.fill("#person-form input[name=email]", "f.visser@regenboog.example")
-    page.select_option("#person-form select[name=school]", school)
-    page.click("#person-form button")
-    assert person in page.locator("#people").inner_text()
+    page.click("#to-import")
+    page.set_input_files("#import-upload input[name=file]", str(staff))
+    page.click("#import-preview")
+    assert "2 new" in page.locator("#import-totals").inner_text()
+    page.click("#import-go")
+    assert "People added: 2; updated: 0." in page.locator("#import-totals").inner_text()
+    page.goto(f"{site}/admin/people?school={quote(school)}")
+    assert "Daan Kok" in page.locator("#people").inner_text()
+    page.click(f"#people a:text-is('{person}')")
+    page.wait_for_url(f"{site}/admin/person/{quote(person)}")
+    page.check("#person-edit-form input[name=function][value=ib]")
+    page.click("#person-edit-form button")
+    assert f"'{person}' saved" in _flash(page)
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "web-admin-person.png"), full_page=True)
+    page.click("#to-people")
+    row = page.locator("#people tr", has_text=person).inner_text()
+    assert "teacher, internal coach" in row
+    page.screenshot(path=str(SHOTS / "web-admin-people.png"), full_page=True)
     page.click("#admin-home")
     page.click("#to-accounts")
     page.select_option("#invite-form select[name=person]", person)
@@ -324,7 +347,6 @@ def test_a_school_year_is_set_up_on_the_page(browser: Any, demo: tuple[str, str,
     page.click("#invite-form button")
     link = page.locator("#invitation-link").inner_text().strip()
     assert link.startswith(f"{site}/invitation/")
-    SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "web-admin-accounts.png"), full_page=True)
     page.click("#admin-home")
     page.click("#to-teams")
@@ -353,12 +375,20 @@ def test_a_school_year_is_set_up_on_the_page(browser: Any, demo: tuple[str, str,
     page.check("li[data-item=eens] input")
     page.click("#save-ticks")
     assert "Checklist saved (1 changed)" in _flash(page)
+    page.click("#meetings summary")
+    page.fill("#meeting-form input[name=length]", "45")
+    page.fill("#meeting-form textarea[name=agenda]", "Startbijeenkomst")
+    page.click("#meeting-form button")
+    assert "Meeting of" in _flash(page)
+    assert "45 min" in page.locator("#meeting-list").inner_text()
     page.screenshot(path=str(SHOTS / "web-invited-leader.png"), full_page=True)
     page.close()
     engine = Engine(url)
     try:
         assert [i.id for i in engine.checklist(team).items if i.done] == ["eens"]
         assert engine.team(team).row.schools == (school,)
+        assert engine.person(person).functions == ("teacher", "ib")
+        assert [m.attendees for m in engine.meetings(team)] == [(person,)]
     finally:
         engine.close()
     assert problems == []

@@ -26,7 +26,7 @@ from plg.texts import (
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from plg.engine.accounts import AccountView
+    from plg.engine.invitations import AccountStatus
     from plg.methods.definition import MethodDefinition
     from plg.methods.registry import Available, Broken, Source
     from plg.present.views import (
@@ -362,13 +362,38 @@ def history(events: Sequence[EventView], lang: Lang) -> None:
     )
 
 
-def users(rows: Sequence[AccountView], lang: Lang) -> None:
+def users(rows: Sequence[AccountStatus], lang: Lang) -> None:
     table(
         lang,
-        [N_("col_account"), N_("col_school"), N_("col_lang"), N_("col_project_leader")],
-        [(r.person, r.school, r.lang, t("yes", lang) if r.project_leader else "") for r in rows],
+        [
+            N_("col_account"),
+            N_("col_school"),
+            N_("col_lang"),
+            N_("col_project_leader"),
+            N_("col_status"),
+        ],
+        [
+            (
+                r.account.person,
+                r.account.school,
+                r.account.lang,
+                t("yes", lang) if r.account.project_leader else "",
+                _account_state(r, lang),
+            )
+            for r in rows
+        ],
         empty=N_("no_users"),
     )
+
+
+def _account_state(status: AccountStatus, lang: Lang) -> str:
+    """Whether the person chose a password, or still waits to, and until when their link holds."""
+    if status.has_password:
+        return t("web_account_active", lang)
+    if status.invited_until is not None:
+        until = status.invited_until.strftime("%Y-%m-%d %H:%M")
+        return t("web_account_invited", lang, until=until)
+    return t("web_account_link_void", lang)
 
 
 def lines(items: Sequence[str], lang: Lang) -> None:

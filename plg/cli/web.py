@@ -162,7 +162,7 @@ def user_remove(settings: Settings, person: str) -> None:
 @json_option
 @pass_settings
 def user_list(settings: Settings, as_json: bool) -> None:
-    show(settings, as_json, settings.engine().users(), display.users)
+    show(settings, as_json, settings.engine().account_statuses(), display.users)
 
 
 # Where the invited open their link: the address people reach `plg serve` at (behind a proxy,

@@ -61,6 +61,13 @@ class AccountStatus:
     has_password: bool
     invited_until: datetime | None
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.account.to_json(),
+            "password": self.has_password,
+            "invited_until": self.invited_until,
+        }
+
 
 class Invitations(EngineBase):
     def invite_user(self, person: str, lang: str = "nl") -> InvitationView:

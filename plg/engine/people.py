@@ -4,7 +4,7 @@ project leaders, and the settings of the database. Part of the engine (its `Engi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -13,8 +13,18 @@ from sqlalchemy.orm import Session
 from plg.engine import lookups, roles
 from plg.engine.base import EngineBase
 from plg.engine.charter import refresh_charter
-from plg.engine.inputs import FUNCTIONS, ROLES, clean, email_address, functions_of, school_code
+from plg.engine.inputs import (
+    FUNCTIONS,
+    ROLES,
+    Edit,
+    clean,
+    email_address,
+    functions_of,
+    school_code,
+    text_key,
+)
 from plg.errors import Conflict, InvalidInput, NotFound, Refused
+from plg.langs import Lang
 from plg.present.views import FormerMemberView, MemberView, PersonView, SchoolView
 from plg.storage import accounts as account_store
 from plg.storage import people as people_store
@@ -30,7 +40,7 @@ from plg.storage.models import (
     Team,
 )
 from plg.storage.names import matching, name_key, near_misses
-from plg.texts import ROLE_WORDS, t
+from plg.texts import N_, ROLE_WORDS, t
 
 
 class People(EngineBase):
@@ -38,6 +48,11 @@ class People(EngineBase):
         """The team's people and their roles, by name."""
         with self._session() as session:
             return member_views(session, self._team(session, name))
+
+    def former_members(self, name: str) -> list[FormerMemberView]:
+        """Who was in the team and left it: each stay, with its role and days."""
+        with self._session() as session:
+            return former_member_views(session, self._team(session, name))
 
     def join(
         self,
@@ -326,29 +341,43 @@ class People(EngineBase):
         email: str | None = None,
         school: str | None = None,
         functions: Sequence[str] | None = None,
+        shown: PersonView | None = None,
     ) -> PersonView:
         """Change what is given of someone: their name, e-mail address or home school (an
         empty one clears it), or their functions (all at once; an empty list clears them). A new
-        name follows them everywhere, as `rename_person` says."""
+        name follows them everywhere, as `rename_person` says. From a page, `shown` is what the
+        page showed of them: only a field changed from it is written, and a field someone else
+        changed meanwhile refuses the whole edit (a Conflict), so that a page loaded earlier
+        never undoes their work."""
         name = name.strip()
-        renamed = clean(new_name, 200, "person_invalid") if new_name is not None else None
-        mail = email_address(email) if email is not None else None
-        home = school.strip() if school is not None else None
-        jobs = functions_of(functions) if functions is not None else None
+        wanted = PersonView(
+            name=clean(new_name, 200, "person_invalid") if new_name is not None else "",
+            email=email_address(email) if email is not None else None,
+            school=school.strip() if school is not None else None,
+            functions=functions_of(functions) if functions is not None else (),
+        )
+        given = {
+            "name": new_name is not None,
+            "email": email is not None,
+            "school": school is not None,
+            "functions": functions is not None,
+        }
 
         def store(session: Session) -> PersonView:
             person = people_store.person_named(session, name)
             if person is None:
                 raise NotFound("person_unknown", person=name)
-            if email is not None:
-                _email_free(session, mail, person.name)
-                person.email = mail
-            if renamed is not None and renamed != person.name:
-                rename(session, person.id, person.name, renamed)
-            if home is not None:
-                person.school_id = _school_id(session, home or None)
-            if jobs is not None:
-                set_functions(session, person.id, jobs)
+            saved = self._person_view(session, person.name)
+            writing = _person_writing(wanted, shown or saved, saved, given, self.lang)
+            if "email" in writing:
+                _email_free(session, wanted.email, person.name)
+                person.email = wanted.email
+            if "name" in writing:
+                rename(session, person.id, person.name, wanted.name)
+            if "school" in writing:
+                person.school_id = _school_id(session, wanted.school or None)
+            if "functions" in writing:
+                set_functions(session, person.id, wanted.functions)
             session.flush()
             return self._person_view(session, person.name)
 
@@ -473,3 +502,44 @@ def former_member_views(session: Session, team: Team) -> list[FormerMemberView]:
 def member_views(session: Session, team: Team) -> list[MemberView]:
     rows = people_store.members(session, team.id)
     return [MemberView(m.person, m.role, m.joined_at) for m in rows]
+
+
+# A person's fields as a clash names them, in the reader's language; and how two versions of
+# one are compared: texts as a person sees them, functions as a set.
+_PERSON_FIELD_WORDS = {
+    "name": N_("web_name"),
+    "email": N_("col_email"),
+    "school": N_("col_school"),
+    "functions": N_("col_functions"),
+}
+_PERSON_KEYS: dict[str, Callable[[object], object]] = {
+    "name": lambda value: text_key(str(value or "")),
+    "email": lambda value: text_key(str(value or "")),
+    "school": lambda value: text_key(str(value or "")),
+    "functions": lambda value: frozenset(value) if isinstance(value, tuple) else value,
+}
+
+
+def _person_writing(
+    wanted: PersonView,
+    shown: PersonView,
+    saved: PersonView,
+    given: dict[str, bool],
+    lang: Lang,
+) -> set[str]:
+    """The fields of `wanted` to write: those given and changed from what the page showed
+    (`shown`). A field someone else changed meanwhile refuses them all."""
+    writing, clashes = set(), []
+    for key, compare in _PERSON_KEYS.items():
+        if not given[key]:
+            continue
+        edit = Edit(getattr(shown, key), getattr(wanted, key))
+        outcome = edit.against(getattr(saved, key), compare)
+        if outcome == "write":
+            writing.add(key)
+        elif outcome == "clash":
+            clashes.append(key)
+    if clashes:
+        named = ", ".join(t(_PERSON_FIELD_WORDS[key], lang) for key in clashes)
+        raise Conflict("person_clash", person=saved.name, fields=named)
+    return writing

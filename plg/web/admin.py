@@ -11,10 +11,11 @@ from collections.abc import Callable
 
 from starlette.responses import Response
 
-from plg.engine.inputs import ROLES, TEAM_KINDS
+from plg.engine.inputs import FUNCTIONS, ROLES, TEAM_KINDS
 from plg.engine.roles import SETTINGS
 from plg.errors import Refused
-from plg.texts import N_, ROLE_WORDS
+from plg.present.views import PersonView
+from plg.texts import FUNCTION_WORDS, N_, ROLE_WORDS
 from plg.web.context import Again, Page
 from plg.web.pages import DASHBOARD_ROWS, _say, visible
 from plg.web.typed import NOTHING_TYPED, SHOWN, Typed
@@ -93,7 +94,38 @@ def people(page: Page, typed: Typed, problem: str | None, status: int) -> Respon
         people=page.engine.people(school),
         schools=[s.name for s in page.engine.schools()],
         school=school,
+        functions=[(key, FUNCTION_WORDS[key]) for key in FUNCTIONS],
+        function_words=FUNCTION_WORDS,
     )
+
+
+def person(page: Page, typed: Typed, problem: str | None, status: int) -> Response:
+    """One person's page, to change their name, e-mail address, home school and functions."""
+    project_leader_only(page)
+    found = page.engine.person(page.request.path_params["name"])
+    return _render(
+        page,
+        "admin_person.html",
+        typed,
+        problem,
+        status,
+        person=found,
+        schools=[s.name for s in page.engine.schools()],
+        functions=[(key, FUNCTION_WORDS[key]) for key in FUNCTIONS],
+        function_words=FUNCTION_WORDS,
+        their_functions=_their_functions(typed, found),
+    )
+
+
+def _their_functions(typed: Typed, saved: PersonView) -> tuple[str, ...] | None:
+    """The functions someone else saved while this person changed theirs on an open page:
+    neither what the page showed nor what they ticked."""
+    if not typed.on("person-edit"):
+        return None
+    ticked = set(typed.values.get("function", ()))
+    shown = {key for key in typed.values.get(f"{SHOWN}function", ()) if key}
+    now = set(saved.functions)
+    return saved.functions if ticked != shown and now not in (shown, ticked) else None
 
 
 def accounts(page: Page, typed: Typed, problem: str | None, status: int) -> Response:
@@ -147,6 +179,7 @@ def team(page: Page, typed: Typed, problem: str | None, status: int) -> Response
         status,
         name=name,
         members=members,
+        former=page.engine.former_members(name),
         people=[p.name for p in page.engine.people() if p.name not in inside],
         roles=ROLES,
         role_words=ROLE_WORDS,

@@ -1,14 +1,16 @@
-"""The project leader's forms: add and rename schools, add people, invite people and reset or
-remove their accounts, start teams and change their members, change the settings. The engine
-checks that the person is a project leader and writes each change in one transaction. A form
-carries what its page showed (the school's name, a setting's value): a page loaded earlier
-changes only what its person changed, never back what someone else did meanwhile."""
+"""The project leader's forms: add and rename schools, add and change people, invite people
+and reset or remove their accounts, start teams and change their members, change the settings.
+The engine checks that the person is a project leader and writes each change in one
+transaction. A form carries what its page showed (a school's name, a person's fields, a
+setting's value): a page loaded earlier changes only what its person changed, never back what
+someone else did meanwhile."""
 
 from __future__ import annotations
 
 from starlette.responses import Response
 
 from plg.engine.inputs import day_of
+from plg.present.views import PersonView
 from plg.web.addresses import quoted
 from plg.web.admin import INVITED, project_leader_only
 from plg.web.context import Page
@@ -37,10 +39,34 @@ def edit_school(page: Page) -> Response:
 
 def add_person(page: Page) -> Response:
     added = page.engine.add_person(
-        page.field("name"), page.field("email").strip() or None, page.field("school") or None
+        page.field("name"),
+        page.field("email").strip() or None,
+        page.field("school") or None,
+        page.fields("function"),
     )
     page.done("done_person", person=added.name)
     return page.redirect("/admin/people")
+
+
+def edit_person(page: Page) -> Response:
+    """A person's name, e-mail address, home school and functions, each as the form left it;
+    the engine writes only what the person changed from what the page showed."""
+    shown = PersonView(
+        name=page.field(f"{SHOWN}name"),
+        email=page.field(f"{SHOWN}email") or None,
+        school=page.field(f"{SHOWN}school") or None,
+        functions=tuple(key for key in page.fields(f"{SHOWN}function") if key),
+    )
+    edited = page.engine.edit_person(
+        page.request.path_params["name"],
+        new_name=page.field("name"),
+        email=page.field("email"),
+        school=page.field("school"),
+        functions=page.fields("function"),
+        shown=shown,
+    )
+    page.done("done_person", person=edited.name)
+    return page.redirect(f"/admin/person/{quoted(edited.name)}")
 
 
 def invite(page: Page) -> Response:

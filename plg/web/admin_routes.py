@@ -27,6 +27,7 @@ ROUTES = [
         ("edit", admin_forms.edit_school),
     ),
     *_page("/admin/people", admin.people, ("", admin_forms.add_person)),
+    *_page("/admin/person/{name:path}", admin.person, ("", admin_forms.edit_person)),
     *_page(
         "/admin/accounts",
         admin.accounts,

@@ -25,6 +25,7 @@ REMEDIES: dict[str, str] = {
     "role_refused": N_("web_fix_role_refused"),
     "role_refused_foundation": N_("web_fix_nothing_changed"),
     "team_archived": N_("web_fix_team_archived"),
+    "person_clash": N_("web_fix_setting_clash"),
     "setting_clash": N_("web_fix_setting_clash"),
     "team_unknown": N_("web_fix_team_unknown"),
     "trigger_by_accepted": N_("web_fix_trigger_by_verdict"),
