@@ -40,6 +40,7 @@ _KEYWORDS: dict[str, dict[str, Any]] = {
         "DatabaseBusy": None,
         "Fault": (2,),
         "say": (2,),
+        "asked": (2,),
         "done": {None: (1,), **_CLI_DONE},
         # What checks a value, and the error it raises when the value will not do.
         "clean": (3,),

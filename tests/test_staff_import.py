@@ -286,8 +286,10 @@ def test_at_a_terminal_the_import_asks_first(
     refused = plg("person", "import", str(staff), input="n\n")
     assert "Add and update these people? [y/N]" in refused.stderr
     assert plg.json("person", "list") == []
-    accepted = plg("person", "import", str(staff), input="y\n")
-    assert "People added: 1; updated: 0." in accepted.stderr
+    # A Dutch reader answers "j"; an English one "y" (each language takes both).
+    accepted = plg("--lang", "nl", "person", "import", str(staff), input="j\n")
+    assert "[j/N]" in accepted.stderr
+    assert "Toegevoegd: 1; bijgewerkt: 0." in accepted.stderr
     assert plg.json("person", "show", "Anna")["functions"] == ["ib"]
     assert "No such file" in plg.error("person", "import", str(tmp_path / "nope.csv"), "--yes")
 

@@ -234,6 +234,22 @@ def say(settings: Settings, key: str, **params: object) -> None:
     click.echo(t(key, settings.lang, **params), err=True)
 
 
+# A yes in either language: a Dutch reader types "j", an English one "y".
+_YES = frozenset({"j", "ja", "y", "yes"})
+
+
+def asked(settings: Settings, key: str, **params: object) -> bool:
+    """Whether the person answers yes to the question `key`, asked on stderr in their
+    language ("[j/N]" in Dutch, where Click's own confirmation only takes "y"); no answer at
+    all (no input) stops the command, as Click's does."""
+    from plg.texts import t
+
+    hint = t("yes_no", settings.lang)
+    question = f"{t(key, settings.lang, **params)} [{hint}]"
+    answer = click.prompt(question, default="", show_default=False, err=True)
+    return str(answer).strip().lower() in _YES
+
+
 def warn(warnings: tuple[str, ...]) -> None:
     """What the engine warned about with its answer (the change was made): on stderr, one
     line each, as errors are; with --json they are in the data too."""

@@ -5,8 +5,16 @@ from __future__ import annotations
 
 import click
 
-from plg.cli.base import PlgGroup, Settings, done, help_for, json_option, pass_settings
-from plg.texts import N_, t
+from plg.cli.base import (
+    PlgGroup,
+    Settings,
+    asked,
+    done,
+    help_for,
+    json_option,
+    pass_settings,
+)
+from plg.texts import N_
 
 
 @click.group(cls=PlgGroup, help=help_for("purge"))
@@ -17,7 +25,7 @@ def purge() -> None:
 def _confirmed(settings: Settings, yes: bool, key: str, team: str) -> None:
     """Go on only when `--yes` was given or the person answers yes to the question that names
     what goes; else stop, having deleted nothing."""
-    if not yes and not click.confirm(t(key, settings.lang, team=team), err=True):
+    if not yes and not asked(settings, key, team=team):
         raise click.Abort
 
 

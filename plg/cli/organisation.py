@@ -12,6 +12,7 @@ from plg.cli.base import (
     FilePath,
     PlgGroup,
     Settings,
+    asked,
     done,
     help_for,
     json_option,
@@ -156,7 +157,7 @@ def person_import(settings: Settings, file: Path, dry_run: bool, yes: bool, as_j
         show(settings, as_json, preview, display.staff_import)
     if dry_run:
         return
-    if not yes and not click.confirm(t("import_confirm", settings.lang), err=True):
+    if not yes and not asked(settings, "import_confirm"):
         return
     with display.progress(t("import_progress", settings.lang)) as progress:
         result = engine.import_people(rows, preview.digest, progress)
