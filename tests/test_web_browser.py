@@ -297,8 +297,9 @@ def test_a_project_leader_imports_staff_from_a_csv(
 
 
 def test_a_school_year_is_set_up_on_the_page(browser: Any, demo: tuple[str, str, str]) -> None:
-    """The project leader adds a school and a person, invites them and starts a team they lead;
-    the new team leader opens the link, chooses a password, is signed in and ticks an item."""
+    """The project leader adds a school and a person, invites them, starts a team they lead and
+    directs the school; the new team leader opens the link, chooses a password, is signed in
+    and ticks an item."""
     url, password, site = demo
     school, person, team = "OBS De Regenboog", "Fenna Visser", "Spelling groep 4"
     page, problems = _page(browser)
@@ -336,6 +337,13 @@ def test_a_school_year_is_set_up_on_the_page(browser: Any, demo: tuple[str, str,
     page.wait_for_url(f"{site}/admin/team/{quote(team)}")
     assert person in page.locator("#members").inner_text()
     page.screenshot(path=str(SHOTS / "web-admin-team.png"), full_page=True)
+    # The project leader directs the new school too: the directors are on the roles page.
+    page.click("#admin-home")
+    page.click("#to-roles")
+    page.select_option("#director-form select[name=person]", CHIEF)
+    page.select_option("#director-form select[name=school]", school)
+    page.click("#director-form button")
+    assert school in page.locator("#directors").inner_text()
     page.close()
 
     # The new team leader, in a browser of their own, opens the link they were handed.

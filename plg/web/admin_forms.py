@@ -91,7 +91,8 @@ def members(page: Page) -> Response:
         page.done("web_member_left", person=person, team=name)
     elif page.field("what") == "change":
         shown = (page.field(f"{SHOWN}role"), day_of(page.field(f"{SHOWN}day")))
-        page.engine.join(name, person, page.field("role"), when, shown=shown)
+        # A day field left empty keeps the day the page showed, not today.
+        page.engine.join(name, person, page.field("role"), when or shown[1], shown=shown)
         page.done("web_member_changed", person=person, team=name)
     else:
         page.engine.join(name, person, page.field("role") or "member", when, only_new=True)
