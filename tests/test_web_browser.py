@@ -340,6 +340,7 @@ def test_a_school_year_is_set_up_on_the_page(browser: Any, demo: tuple[str, str,
     # The project leader directs the new school too: the directors are on the roles page.
     page.click("#admin-home")
     page.click("#to-roles")
+    page.wait_for_url(f"{site}/admin/roles")
     page.select_option("#director-form select[name=person]", CHIEF)
     page.select_option("#director-form select[name=school]", school)
     page.click("#director-form button")

@@ -17,8 +17,9 @@ ROLES_PAGE = "/admin/roles"
 
 def roles(page: Page, typed: Typed, problem: str | None, status: int) -> Response:
     project_leader_only(page)
-    people = [p.name for p in page.engine.people()]
     leaders = page.engine.project_leaders()
+    # A project leader may be known only as one (the first, made by `plg init`).
+    people = sorted({p.name for p in page.engine.people()} | set(leaders))
     return _render(
         page,
         "admin_roles.html",
