@@ -14,6 +14,7 @@ from urllib.parse import quote
 import pytest
 
 from plg import Engine
+from plg.errors import Refused
 from tests.webfoundation import CHIEF, LEADER, MEMBER, NORTH, SOUTH, Signer, new_people
 from tests.webserver import Form, flashes, form_of, forms, text_of
 
@@ -197,6 +198,11 @@ def test_the_start_form_takes_the_day_the_leader_began(sign: Signer, chief: Engi
     started = boss.send(form.set("leader_since", "2026-08-19"))
     assert started.status_code == 200, text_of(started.text)
     assert _joined(chief, team)[LEADER] == ("leader", "2026-08-19")
+    later = f"{team} b"
+    future = boss.send(form.set("name", later).set("leader_since", "2999-01-01"))
+    assert future.status_code == 400  # a day still to come: no team started
+    assert form_of(future.text, "start-form").value("leader_since") == "2999-01-01"
+    assert later not in [row.name for row in chief.teams()]
     assert "All teams" in text_of(boss.get("/admin/teams").text)
 
 
@@ -205,3 +211,36 @@ def test_settings_show_their_choices_in_words(sign: Signer) -> None:
     assert "(role-checks)" not in text_of(page)
     assert '<option value="on"' in page
     assert form_of(page, "settings-form").value("role-checks") in ("on", "off")
+
+
+def test_two_project_leaders_removing_each_other_at_once_leave_one(
+    url: str, chief: Engine, role_checks: None
+) -> None:
+    (other,) = new_people(chief, 1)
+    chief.add_project_leader(other)
+    engines = [Engine(url, actor=CHIEF, lang="en"), Engine(url, actor=other, lang="en")]
+    start = threading.Barrier(2)
+
+    def remove(i: int) -> str:
+        start.wait()
+        try:
+            engines[i].remove_project_leader(other if i == 0 else CHIEF)
+        except Refused as error:
+            return error.key
+        return "removed"
+
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            outcomes = sorted(pool.map(remove, range(2)))
+        left = chief.project_leaders()
+        if left == [other]:  # the chief was removed: put them back for the other tests
+            engines[1].add_project_leader(CHIEF)
+            engines[0].remove_project_leader(other)
+    finally:
+        for engine in engines:
+            engine.close()
+    # One removal lands; the other finds its sender no project leader any more, or the one
+    # it would remove the last.
+    assert len(left) == 1
+    assert outcomes[0] == "removed"
+    assert outcomes[1] in ("last_project_leader", "role_refused_foundation")
