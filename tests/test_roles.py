@@ -153,7 +153,14 @@ def test_members_join_change_role_and_leave(plg: Plg) -> None:
     kinds = [(e["kind"], e["detail"].get("person")) for e in plg.json("history", TEAM)]
     assert kinds == [("start", None), ("join", "Bram"), ("join", "Bram"), ("leave", "Anna")]
     assert plg.json("check")["ok"] is True
-    assert plg("team", "join", TEAM, "Eva", "--role", "boss", code=2).stderr.startswith("Usage")
+    # A role by its word in either language, as the tables show it; another word is refused
+    # with the roles listed in the reader's language.
+    refused = plg.error("team", "join", TEAM, "Eva", "--role", "boss")
+    assert "Roles: leader, member, facilitator, knowledgeable other." in refused
+    members = plg.json("team", "join", TEAM, "Eva", "--role", "Begeleider")
+    assert ("Eva", "facilitator") in [(m["person"], m["role"]) for m in members]
+    nl = plg("--lang", "nl", "team", "join", TEAM, "Eva", "--role", "baas", code=1).stderr
+    assert "Rollen: leider, lid, begeleider, kennisexpert." in nl
 
 
 def test_a_leader_listed_wrongly_is_found_by_check(plg: Plg) -> None:

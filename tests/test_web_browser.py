@@ -300,8 +300,9 @@ def test_a_school_year_is_set_up_on_the_page(
     browser: Any, demo: tuple[str, str, str], tmp_path: Path
 ) -> None:
     """The project leader adds a school, imports its staff from a file, gives one of them a
-    function more, invites her and starts a team she leads; the new team leader opens the link,
-    chooses a password, is signed in, ticks an item and records a meeting."""
+    function more, invites her, starts a team she leads and directs the school; the new team
+    leader opens the link, chooses a password, is signed in, ticks an item and records a
+    meeting."""
     url, password, site = demo
     school, person, team = "OBS De Zonnewijzer", "Fenna Visser", "Spelling groep 4"
     staff = tmp_path / "regenboog.csv"
@@ -358,6 +359,14 @@ def test_a_school_year_is_set_up_on_the_page(
     page.wait_for_url(f"{site}/admin/team/{quote(team)}")
     assert person in page.locator("#members").inner_text()
     page.screenshot(path=str(SHOTS / "web-admin-team.png"), full_page=True)
+    # The project leader directs the new school too: the directors are on the roles page.
+    page.click("#admin-home")
+    page.click("#to-roles")
+    page.wait_for_url(f"{site}/admin/roles")
+    page.select_option("#director-form select[name=person]", CHIEF)
+    page.select_option("#director-form select[name=school]", school)
+    page.click("#director-form button")
+    assert school in page.locator("#directors").inner_text()
     page.close()
 
     # The new team leader, in a browser of their own, opens the link they were handed.

@@ -20,7 +20,7 @@ from plg.cli.base import (
     show,
     warn,
 )
-from plg.engine.inputs import ROLES, TEAM_KINDS
+from plg.engine.inputs import TEAM_KINDS
 from plg.texts import t
 
 
@@ -183,7 +183,7 @@ def team_migrate(
 @click.argument("person")
 @click.option(
     "--role",
-    type=click.Choice(ROLES),
+    metavar="ROLE",
     default="member",
     show_default=True,
     help=help_for("role_opt"),

@@ -170,8 +170,14 @@ class EngineBase:
         except (StaleDataError, IntegrityError):
             raise StaleWrite("stale_write", team=name) from None
 
-    def _foundation_change(self, action: FoundationAction, change: Callable[[Session], T]) -> T:
-        """A change to the whole foundation rather than to one team, by a project leader."""
+    def _foundation_change(
+        self,
+        action: FoundationAction,
+        change: Callable[[Session], T],
+        lost_race: tuple[type[Exception], ...] = (),
+    ) -> T:
+        """A change to the whole foundation rather than to one team, by a project leader; run
+        again when it lost one of the races `lost_race` names (see `_write`)."""
 
         def attempt(session: Session) -> T:
             roles.require_project_leader(
@@ -179,7 +185,7 @@ class EngineBase:
             )
             return change(session)
 
-        return self._write(attempt)
+        return self._write(attempt, lost_race)
 
     # -- a team -------------------------------------------------------------------------------
 

@@ -40,7 +40,9 @@ class Directors(Reading, Meetings):  # Meetings: the hours a director approves
             session.add(Director(person=person, school_id=school_id, since=self.clock()))
             return _director_views(session)
 
-        return self._foundation_change("organisation", add)
+        # Two adding the same director at once: the one that lost the race to insert the row
+        # tries again, and finds them a director.
+        return self._foundation_change("organisation", add, (IntegrityError,))
 
     def remove_director(self, person: str, school: str) -> list[DirectorView]:
         person = person.strip()

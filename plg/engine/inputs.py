@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Generic, Literal, TypeVar
 
 from plg.errors import InvalidInput
-from plg.langs import LANGS
-from plg.texts import FUNCTION_WORDS, t
+from plg.langs import LANGS, Lang
+from plg.texts import FUNCTION_WORDS, ROLE_WORDS, t
 
 TEAM_KINDS = ("internal", "network")
 # A person's role in a team; who may do what in each is in plg.engine.roles.
@@ -93,14 +93,36 @@ def email_address(value: str) -> str | None:
     return value
 
 
-@cache
-def function_names() -> dict[str, str]:
-    """Every way to write a function, lower case, and the function's id."""
-    names = {key.lower(): key for key in FUNCTIONS} | _FUNCTION_ALIASES
-    for key, word in FUNCTION_WORDS.items():
+def _names(words: dict[str, str], aliases: dict[str, str]) -> dict[str, str]:
+    """Every way to write one of `words`' ids: the id, an alias, its word in each language,
+    lower case; and the id it means."""
+    names = {key.lower(): key for key in words} | aliases
+    for key, word in words.items():
         for lang in LANGS:
             names[t(word, lang).lower()] = key
     return names
+
+
+@cache
+def function_names() -> dict[str, str]:
+    """Every way to write a function, lower case, and the function's id."""
+    return _names(FUNCTION_WORDS, _FUNCTION_ALIASES)
+
+
+@cache
+def role_names() -> dict[str, str]:
+    """Every way to write a role (`leider`, `leader`), lower case, and the role's id."""
+    return _names(ROLE_WORDS, {})
+
+
+def role_of(word: str, lang: Lang) -> str:
+    """A role's id from its id or its word in either language, in any case; refused with the
+    roles in `lang`, the words the person reads in the tables."""
+    found = role_names().get(" ".join(word.split()).lower())
+    if found is None:
+        roles = ", ".join(t(ROLE_WORDS[role], lang) for role in ROLES)
+        raise InvalidInput("role_invalid", role=word.strip(), roles=roles)
+    return found
 
 
 def function_of(word: str) -> str:
@@ -224,6 +246,8 @@ class TeamSpec:
     leader: str | None = None
     kind: str = "internal"
     deadline: date | None = None
+    # The day the leader began, if before the team was entered in plg (default: today).
+    leader_since: date | None = None
 
     def cleaned(self) -> TeamSpec:
         """The same team as it will be stored, or `InvalidInput` saying what is wrong."""
@@ -242,6 +266,7 @@ class TeamSpec:
             clean(leader, 200, "leader_invalid") if leader else None,
             self.kind,
             self.deadline,
+            self.leader_since if leader else None,
         )
 
 

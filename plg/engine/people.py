@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from plg.engine import lookups, roles
@@ -15,11 +16,11 @@ from plg.engine.base import EngineBase
 from plg.engine.charter import refresh_charter
 from plg.engine.inputs import (
     FUNCTIONS,
-    ROLES,
     Edit,
     clean,
     email_address,
     functions_of,
+    role_of,
     school_code,
     text_key,
 )
@@ -62,14 +63,16 @@ class People(EngineBase):
         since: date | None = None,
         *,
         only_new: bool = False,
+        shown: tuple[str, date] | None = None,
     ) -> list[MemberView]:
-        """Give `person` a role in the team (one of ROLES), from `since` (default today); someone
-        already in it changes role, and with `since` the day they joined, unless `only_new` (a
-        page that offered them as not in the team: someone added them meanwhile). A network
-        takes new members long after it started."""
+        """Give `person` a role in the team (one of ROLES, or its word in either language),
+        from `since` (default today); someone already in it changes role, and with `since` the
+        day they joined, unless `only_new` (a page that offered them as not in the team:
+        someone added them meanwhile). With `shown`, the role and day a page showed for a
+        member, only what the person changed there is written, and only while nobody else
+        changed it meanwhile. A network takes new members long after it started."""
         person = clean(person, 200, "person_invalid")
-        if role not in ROLES:
-            raise InvalidInput("role_invalid", role=role, roles=", ".join(ROLES))
+        role = role_of(role, self.lang)
         moment = self._member_date(since)
 
         def change(session: Session, team: Team) -> list[MemberView]:
@@ -78,6 +81,8 @@ class People(EngineBase):
             # Before the member is read: a new person's record links their rows.
             person_id = person_ids(session, [person])[person]
             found = session.get(Member, (team.id, person))
+            if shown is not None:
+                return self._correct(session, team, found, person, shown, (role, moment))
             # Giving the day again corrects when someone joined (a leader named at the start
             # often began before the team was entered in plg).
             if found is not None and (only_new or (found.role == role and since is None)):
@@ -107,6 +112,42 @@ class People(EngineBase):
             return self._members_changed(session, team, "join", detail)
 
         return self._change(name, "members", change)
+
+    def _correct(
+        self,
+        session: Session,
+        team: Team,
+        found: Member | None,
+        person: str,
+        shown: tuple[str, date],
+        wanted: tuple[str, datetime],
+    ) -> list[MemberView]:
+        """A member's role and join day as a page changed them: what someone else changed
+        meanwhile is kept (409), and a member who left meanwhile stays gone."""
+        if found is None:
+            raise NotFound("member_unknown", person=person, team=team.name)
+        role = Edit(shown[0], wanted[0]).against(found.role)
+        day = Edit(shown[1], wanted[1].date()).against(found.joined_at.date())
+        if "clash" in (role, day):
+            raise Conflict(
+                "member_clash",
+                person=person,
+                role=t(ROLE_WORDS[found.role], self.lang),
+                since=found.joined_at.date().isoformat(),
+            )
+        if role != "write" and day != "write":
+            return member_views(session, team)
+        detail = {
+            "person": person,
+            "role": wanted[0],
+            "was": found.role,
+            "since": (wanted[1] if day == "write" else found.joined_at).date().isoformat(),
+        }
+        if role == "write":
+            found.role = wanted[0]
+        if day == "write":
+            found.joined_at = wanted[1]
+        return self._members_changed(session, team, "join", detail)
 
     def leave(self, name: str, person: str, on: date | None = None) -> list[MemberView]:
         """Take `person` out of the team, as of `on` (default today); the event keeps who they
@@ -147,13 +188,7 @@ class People(EngineBase):
         return self._change(name, "members", change)
 
     def _member_date(self, day: date | None) -> datetime:
-        """The moment a membership begins or ends: now, or the start of a day gone by."""
-        now = self.clock()
-        if day is None:
-            return now
-        if day > now.date():
-            raise InvalidInput("member_date_future", day=day.isoformat())
-        return datetime.combine(day, time(), tzinfo=UTC)
+        return member_moment(day, self.clock())
 
     def _members_changed(
         self, session: Session, team: Team, kind: str, detail: dict[str, Any]
@@ -180,7 +215,9 @@ class People(EngineBase):
             session.add(ProjectLeader(person=person, since=self.clock()))
             return people_store.project_leaders(session)
 
-        return self._foundation_change("project_leaders", add)
+        # Two adding the same person at once: the one that lost the race to insert the row
+        # tries again, and finds them a project leader.
+        return self._foundation_change("project_leaders", add, (IntegrityError,))
 
     def remove_project_leader(self, person: str) -> list[str]:
         person = person.strip()
@@ -191,10 +228,8 @@ class People(EngineBase):
             found = session.get(ProjectLeader, person)
             if found is None:
                 raise NotFound("project_leader_unknown", person=person)
-            if (
-                not people_store.project_leaders_but(session, person)
-                and roles.setting(session, "role-checks") == "on"
-            ):
+            others = set(people_store.project_leaders(session, lock=True)) - {person}
+            if not others and roles.setting(session, "role-checks") == "on":
                 raise Refused("last_project_leader", person=person)
             session.delete(found)
             return people_store.project_leaders(session)
@@ -543,3 +578,12 @@ def _person_writing(
         named = ", ".join(t(_PERSON_FIELD_WORDS[key], lang) for key in clashes)
         raise Conflict("person_clash", person=saved.name, fields=named)
     return writing
+
+
+def member_moment(day: date | None, now: datetime) -> datetime:
+    """The moment a membership begins or ends: now, or the start of a day gone by."""
+    if day is None:
+        return now
+    if day > now.date():
+        raise InvalidInput("member_date_future", day=day.isoformat())
+    return datetime.combine(day, time(), tzinfo=UTC)

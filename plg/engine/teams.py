@@ -16,7 +16,7 @@ from plg.engine import lookups
 from plg.engine.base import EngineBase
 from plg.engine.charter import refresh_charter
 from plg.engine.inputs import TeamSpec
-from plg.engine.people import person_ids
+from plg.engine.people import member_moment, person_ids
 from plg.errors import NotFound, Refused
 from plg.methods.definition import MethodDefinition
 from plg.methods.pinned import definition_of, start_counters, unmapped
@@ -53,9 +53,11 @@ class Teams(EngineBase):
         leader: str | None = None,
         kind: str = "internal",
         deadline: date | None = None,
+        leader_since: date | None = None,
     ) -> TeamView:
-        """Start a team at the first phase of `method`, pinned to its current definition."""
-        spec = TeamSpec(name, method, tuple(schools), leader, kind, deadline)
+        """Start a team at the first phase of `method`, pinned to its current definition; its
+        leader from `leader_since` (default today)."""
+        spec = TeamSpec(name, method, tuple(schools), leader, kind, deadline, leader_since)
         with self._session() as session:
             added = self._added(session, spec.cleaned())
         self.start_teams([spec])
@@ -90,6 +92,7 @@ class Teams(EngineBase):
             raise Refused("team_exists", team=doubled)
         definitions = {spec.method: self.method(spec.method).definition for spec in teams}
         now = self.clock()
+        joined = {spec.name: member_moment(spec.leader_since, now) for spec in teams}
 
         def insert(session: Session) -> None:
             # A name already taken is found by the unique index (below), not looked up
@@ -148,7 +151,11 @@ class Teams(EngineBase):
                     for school in {school_meant[s] for s in spec.schools}
                 )
                 leaders += (
-                    {"team_id": i, "person": leader_meant[spec.leader]}
+                    {
+                        "team_id": i,
+                        "person": leader_meant[spec.leader],
+                        "joined_at": joined[spec.name],
+                    }
                     for i, spec in started
                     if spec.leader
                 )
@@ -156,7 +163,7 @@ class Teams(EngineBase):
             for row in leaders:
                 row["person_id"] = people[row["person"]]
             bulk.insert_rows(session, team_schools, links)
-            bulk.insert_rows(session, _MEMBERS, leaders, {"role": "leader", "joined_at": now})
+            bulk.insert_rows(session, _MEMBERS, leaders, {"role": "leader"})
 
         try:
             self._foundation_change("start", insert)

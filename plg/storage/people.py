@@ -36,13 +36,11 @@ from plg.storage.names import matching, name_key
 _NAMED = (Member, FormerMember, Attendance)
 
 
-def project_leaders(session: Session) -> list[str]:
-    return list(session.scalars(select(ProjectLeader.person).order_by(ProjectLeader.person)))
-
-
-def project_leaders_but(session: Session, person: str) -> int:
-    """How many project leaders there are besides `person`."""
-    return session.scalar(select(func.count()).where(ProjectLeader.person != person)) or 0
+def project_leaders(session: Session, *, lock: bool = False) -> list[str]:
+    """The project leaders; with `lock`, their rows locked till the transaction ends, in one
+    order: of two removing each other at once, the second sees the first's removal."""
+    query = select(ProjectLeader.person).order_by(ProjectLeader.person)
+    return list(session.scalars(query.with_for_update() if lock else query))
 
 
 def settings(session: Session) -> dict[str, str]:

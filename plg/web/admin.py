@@ -33,6 +33,9 @@ SETTING_WORDS = {
     "invite-days": N_("web_setting_invite_days"),
 }
 
+# The words for a setting's choices, by the value the engine takes.
+CHOICE_WORDS = {"on": N_("web_setting_on"), "off": N_("web_setting_off")}
+
 # What the session carries from inviting someone to the accounts page that shows the link.
 INVITED = "invited"
 
@@ -199,4 +202,5 @@ def settings(page: Page, typed: Typed, problem: str | None, status: int) -> Resp
         specs=SETTINGS,
         # A setting another part of plg adds later shows by its key until it has words.
         words=SETTING_WORDS,
+        choice_words=CHOICE_WORDS,
     )

@@ -91,7 +91,7 @@ def remove_account(page: Page) -> Response:
 
 
 def start_team(page: Page) -> Response:
-    deadline = page.field("deadline").strip()
+    deadline, since = page.field("deadline").strip(), page.field("leader_since").strip()
     started = page.engine.start_team(
         page.field("name"),
         page.field("method"),
@@ -99,13 +99,15 @@ def start_team(page: Page) -> Response:
         leader=page.field("leader") or None,
         kind=page.field("kind") or "internal",
         deadline=day_of(deadline) if deadline else None,
+        leader_since=day_of(since) if since else None,
     )
     page.done("web_team_started", team=started.row.name)
     return page.redirect(f"/admin/team/{quoted(started.row.name)}")
 
 
 def members(page: Page) -> Response:
-    """Someone joins the team from a day (today, if none is given), or leaves it on one."""
+    """Someone joins the team from a day (today, if none is given), leaves it on one, or has
+    their role and the day they joined corrected (what the page showed is sent along)."""
     project_leader_only(page)
     name = page.request.path_params["name"]
     person, day = page.field("person"), page.field("day").strip()
@@ -113,6 +115,11 @@ def members(page: Page) -> Response:
     if page.field("what") == "leave":
         page.engine.leave(name, person, when)
         page.done("web_member_left", person=person, team=name)
+    elif page.field("what") == "change":
+        shown = (page.field(f"{SHOWN}role"), day_of(page.field(f"{SHOWN}day")))
+        # A day field left empty keeps the day the page showed, not today.
+        page.engine.join(name, person, page.field("role"), when or shown[1], shown=shown)
+        page.done("web_member_changed", person=person, team=name)
     else:
         page.engine.join(name, person, page.field("role") or "member", when, only_new=True)
         page.done("web_member_joined", person=person, team=name)

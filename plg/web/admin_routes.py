@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
-from plg.web import admin, admin_forms, invitations
+from plg.web import admin, admin_forms, admin_roles, invitations
 from plg.web.context import Handler, endpoint
 
 
@@ -42,6 +42,14 @@ ROUTES = [
         methods=["POST"],
     ),
     *_page("/admin/settings", admin.settings, ("", admin_forms.settings)),
+    *_page(
+        admin_roles.ROLES_PAGE,
+        admin_roles.roles,
+        ("director", admin_roles.add_director),
+        ("director-remove", admin_roles.remove_director),
+        ("leader", admin_roles.add_project_leader),
+        ("leader-remove", admin_roles.remove_project_leader),
+    ),
     Route("/invitation/{token}", endpoint(invitations.invitation, public=True)),
     Route(
         "/invitation/{token}",

@@ -18,6 +18,7 @@ REMEDIES: dict[str, str] = {
     "invitation_unknown": N_("web_fix_invitation"),
     "invitation_used": N_("web_fix_invitation_used"),
     "meeting_no_attendees": N_("web_fix_meeting_no_attendees"),
+    "member_clash": N_("web_fix_setting_clash"),
     "member_unknown": N_("web_fix_member_unknown"),
     "pupil_not_predicted": N_("web_fix_pupil_not_predicted"),
     "pupil_unknown": N_("web_fix_pupil_unknown"),
