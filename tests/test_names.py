@@ -278,3 +278,20 @@ def test_a_roster_names_each_new_person_and_school_once(engine: Engine) -> None:
     assert [(s.name, s.teams) for s in engine.schools()] == [("De Linde", 2), ("Het Anker", 1)]
     leaders = {team: engine.members(team)[0].person for team in "ABC"}
     assert leaders == {"A": "Jan Jansen", "B": "Jan Jansen", "C": "Jan Janssen"}
+
+
+def test_people_and_directors_are_found_as_names_match(plg: Plg) -> None:
+    plg("school", "add", "CBS Het Kompas", "--code", "06KP")
+    plg("person", "add", "Noor Peters", "--school", "06KP")
+    assert plg.json("person", "show", "noor peters")["name"] == "Noor Peters"
+    assert "Did you mean 'Noor Peters'?" in plg.error("person", "show", "Noor Peterz")
+    plg("person", "edit", "NOOR PETERS", "--email", "noor@kompas.example")
+    assert "Did you mean 'Noor Peters'?" in plg.error(
+        "director", "add", "Noor Peterz", "--school", "06kp"
+    )
+    plg("director", "add", "noor peters", "--school", "06kp")
+    assert plg.json("director", "list") == [{"person": "Noor Peters", "school": "CBS Het Kompas"}]
+    # A code is a code however it is written: another school cannot take it in lower case.
+    assert "belongs to 'CBS Het Kompas'" in plg.error("school", "add", "De Linde", "--code", "06kp")
+    plg("team", "start", "Lezen", "--method", "vier_vragen", "--school", "06KP", "--no-charter")
+    assert "No team matches" in plg("team", "list", "--school", "De Linde").stderr

@@ -112,14 +112,18 @@ def print_overview(
     elif as_json:
         display.emit_overview_json(view)
     elif not view.teams and any(filters.get(key) for key in ("school", "method", "phase")):
-        # Not "no teams yet": there are, only none matches. Show what the filters may be.
-        say(settings, "no_team_matches")
-        _choices(settings, filters.get("school"), filters.get("method"), filters.get("phase"))
+        no_team_matches(
+            settings, filters.get("school"), filters.get("method"), filters.get("phase")
+        )
     else:
         display.overview(view, settings.lang)
 
 
-def _choices(settings: Settings, school: str | None, method: str | None, phase: str | None) -> None:
+def no_team_matches(
+    settings: Settings, school: str | None, method: str | None, phase: str | None
+) -> None:
+    """Not "no teams yet": there are, only none matches the filters. Say what they may be."""
+    say(settings, "no_team_matches")
     engine, lang = settings.engine(), settings.lang
     if school:
         schools = [f"{s.name} ({s.code})" if s.code else s.name for s in engine.schools()]

@@ -95,12 +95,13 @@ def team_list(
     archived: bool,
     as_json: bool,
 ) -> None:
-    show(
-        settings,
-        as_json,
-        settings.engine().teams(school=school, method=method, phase=phase, archived=archived),
-        display.teams,
-    )
+    rows = settings.engine().teams(school=school, method=method, phase=phase, archived=archived)
+    if not rows and not as_json and (school or method or phase):
+        from plg.cli.reports import no_team_matches
+
+        no_team_matches(settings, school, method, phase)
+        return
+    show(settings, as_json, rows, display.teams)
 
 
 @team.command("show", help=help_for("team_show"))

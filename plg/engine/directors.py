@@ -10,10 +10,10 @@ from dataclasses import replace
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from plg.engine import roles
+from plg.engine import lookups, roles
 from plg.engine.inputs import clean
 from plg.engine.meetings import Meetings, school_year, year_span
-from plg.engine.people import school_id_of
+from plg.engine.people import person_ids, school_id_of
 from plg.engine.reading import Reading
 from plg.errors import Conflict, NotFound, Refused
 from plg.present.views import DirectorView, HoursApproved, HoursView, SchoolPageView
@@ -34,6 +34,11 @@ class Directors(Reading, Meetings):  # Meetings: the hours a director approves
         person = clean(person, 200, "person_invalid")
 
         def add(session: Session) -> list[DirectorView]:
+            nonlocal person
+            # A director is one of the foundation's people: a slip of their name is refused
+            # with "did you mean", another spelling finds them, a new name becomes a person.
+            person = lookups.known_people(session).new_or_known(person)
+            person_ids(session, [person])
             school_id = school_id_of(session, school)
             if session.get(Director, (person, school_id)) is not None:
                 raise Refused("director_already", person=person, school=school.strip())
@@ -48,6 +53,8 @@ class Directors(Reading, Meetings):  # Meetings: the hours a director approves
         person = person.strip()
 
         def remove(session: Session) -> list[DirectorView]:
+            nonlocal person
+            person = lookups.known_people(session).meant(person) or person
             found = session.get(Director, (person, school_id_of(session, school)))
             if found is None:
                 raise NotFound("director_unknown", person=person, school=school.strip())

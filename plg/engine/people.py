@@ -337,9 +337,13 @@ class People(EngineBase):
             return person_views(session, school=school)
 
     def person(self, name: str) -> PersonView:
-        """One person, by name."""
+        """One person, by their name as names match; a slip is refused with "did you mean"."""
         with self._session() as session:
-            return self._person_view(session, name.strip())
+            found = people_store.person_named(session, name.strip())
+            if found is None:
+                lookups.known_people(session).meant(name.strip())
+                raise NotFound("person_unknown", person=name.strip())
+            return self._person_view(session, found.name)
 
     def add_person(
         self,

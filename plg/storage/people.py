@@ -105,7 +105,7 @@ def school_codes(session: Session) -> dict[str, str]:
 
 def school_with_code(session: Session, code: str) -> str | None:
     """The name of the school that has `code`, if one has."""
-    return session.scalar(select(School.name).where(School.code == code))
+    return session.scalar(select(School.name).where(func.upper(School.code) == code.upper()))
 
 
 def school_names(session: Session) -> list[str]:
@@ -288,7 +288,9 @@ def function_rows(session: Session, person_id: int) -> Iterable[PersonFunction]:
 
 
 def person_named(session: Session, name: str) -> Person | None:
-    return session.scalar(select(Person).where(Person.name == name))
+    """The person `name` matches (plg.storage.names), if one does."""
+    found = person_id(session, name)
+    return session.get(Person, found) if found is not None else None
 
 
 def people_by_id(session: Session, ids: Iterable[int]) -> dict[int, Person]:
