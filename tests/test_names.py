@@ -190,9 +190,11 @@ def test_tick_without_an_item_lists_the_open_ones(plg: Plg) -> None:
 
 
 def test_filters_take_what_people_see(plg: Plg) -> None:
-    plg("school", "add", "De Vlinder", "--code", "90VL")
+    plg("school", "add", "IKC De Vlinder", "--code", "90VL")
+    plg("school", "add", "De Vlinderhof")
+    plg("team", "start", "Schrijven", "--method", "vier_vragen", "--school", "De Vlinderhof")
     plg("team", "start", "Lezen", "--method", "lesson_study", "--school", "90vl")
-    plg("team", "start", "Rekenen", "--method", "vier_vragen", "--school", "De Vlinder")
+    plg("team", "start", "Rekenen", "--method", "vier_vragen", "--school", "ikc de vlinder")
     shown = plg.json(
         "overview",
         "--school",
@@ -212,7 +214,7 @@ def test_filters_take_what_people_see(plg: Plg) -> None:
     missed = plg("overview", "--school", "De Linde", "--phase", "Collect data")
     assert "No team matches these filters." in missed.stderr
     assert "No teams yet" not in missed.stderr + missed.stdout
-    assert "Schools: De Vlinder (90VL)" in missed.stderr
+    assert "Schools: De Vlinderhof, IKC De Vlinder (90VL)" in missed.stderr
     assert "voorbereiden (Prepare the team)" in missed.stderr
     plg.lang = "nl"
     assert "Geen enkel team past" in plg("overview", "--method", "Datateam X").stderr

@@ -170,13 +170,16 @@ def matching(
     if seen_by:
         matched = matched.where(visible_to(seen_by))
     if school:
-        # By name, as names match, or by code: in this query, not in one before it.
+        # By name, as names match, or by code: in this query, not in one before it. A filter
+        # takes the words people call a school by too ("De Vlinder" for "IKC De Vlinder"):
+        # whole words of its name, never a part of a word.
         school = school.strip()
+        words = name_key(school).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         matched = matched.where(
             Team.schools.any(
                 or_(
                     School.name == school,
-                    School.name_key == name_key(school),
+                    (" " + School.name_key + " ").like(f"% {words} %", escape="\\"),
                     func.upper(School.code) == school.upper(),
                 )
             )
