@@ -98,6 +98,12 @@ def test_a_slip_never_makes_a_school_or_a_person(engine: Engine) -> None:
     assert person.value.key == "person_near"
     with pytest.raises(NotFound):
         engine.join("Lezen", "Ana de Vries")
+    # The words people call a school or a person by are no new name either.
+    with pytest.raises(NotFound) as part:
+        engine.start_team("Rekenen", "vier_vragen", schools=["Het Kompas"])
+    assert part.value.params["names"] == "'CBS Het Kompas'"
+    with pytest.raises(NotFound):
+        engine.join("Lezen", "de Vries")
     # A name far from every known one is new, as before.
     engine.start_team("Rekenen", "vier_vragen", schools=["De Linde"], leader="Bram Jansen")
     assert [s.name for s in engine.schools()] == ["CBS Het Kompas", "De Linde"]

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from plg import Engine
 from plg.engine.inputs import TeamSpec
 from plg.errors import PlgError, Refused
+from plg.storage.names import name_key
 from tests.conftest import Plg, sql
 from tests.frozen import FROZEN, copy_to_postgres
 
@@ -145,7 +146,8 @@ def test_whoever_joins_is_exactly_one_person(sqlite_url: str, names: list[str]) 
             continue
         joined.add(name.strip())
     members = {m.person for m in engine.members(team)}
-    assert joined <= members
+    # A name joins as the person it matches (plg.storage.names), spelled as they are known.
+    assert {name_key(name) for name in joined} <= {name_key(member) for member in members}
     assert members <= {p.name for p in engine.people()}
     assert engine.check().unlinked == []
     engine.close()

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 # refuse a new name for sharing most of an old one.
 _NEAR = 0.75
 _SLIPS = 2
+# How long the words of a name must be, at the least, to be taken as part of a longer one.
+_PART = 5
 # A stored key is at most this long (a name's accents and ligatures may lengthen it).
 KEY_LENGTH = 600
 
@@ -53,7 +55,12 @@ def near_misses(typed: str, names: Iterable[str] | dict[str, str], limit: int = 
     by_key = names if isinstance(names, dict) else keyed(names)
     key = name_key(typed)
     close = difflib.get_close_matches(key, by_key, limit * 3, _NEAR)
-    return [by_key[k] for k in close if _letters_apart(key, k) <= _SLIPS][:limit]
+    slips = [by_key[k] for k in close if _letters_apart(key, k) <= _SLIPS]
+    # The words people call someone or a school by: "Regenboog" for "OBS De Regenboog",
+    # "Jansen" for "Bram Jansen". Whole words only, and not a word or two of any length.
+    part = f" {key} "
+    named = [by_key[k] for k in by_key if len(key) >= _PART and part in f" {k} " and k != key]
+    return list(dict.fromkeys([*named, *slips]))[:limit]
 
 
 def _letters_apart(one: str, other: str) -> int:
