@@ -704,3 +704,14 @@ def test_what_was_typed_comes_back_as_it_was_typed(
     assert answer.status_code in (400, 403, 404, 409), _said(answer)
     assert form_of(answer.text, form_id).value(field) == as_parsed(text)
     assert "<script" not in answer.text
+
+
+def test_a_charter_deadline_already_passed_is_saved_with_a_warning(
+    sign: Signer, chief: Engine
+) -> None:
+    team = new_team(chief)
+    leader = sign(LEADER)
+    answer = leader.send(_form(leader, team, "charter-form").set("deadline", "01-01-2020"))
+    assert answer.status_code == 200, _said(answer)
+    assert "The deadline 2020-01-01 has already passed." in _said(answer)
+    assert chief.charter(team).deadline == date(2020, 1, 1)

@@ -204,6 +204,12 @@ def test_the_start_form_takes_the_day_the_leader_began(sign: Signer, chief: Engi
     assert form_of(future.text, "start-form").value("leader_since") == "2999-01-01"
     assert later not in [row.name for row in chief.teams()]
     assert "All teams" in text_of(boss.get("/admin/teams").text)
+    # A deadline already passed starts the team, with a warning, as on the command line.
+    past = boss.send(
+        form.set("name", f"{team} c").set("leader_since", "").set("deadline", "01-01-2020")
+    )
+    assert past.status_code == 200
+    assert "The deadline 2020-01-01 has already passed." in text_of(past.text)
 
 
 def test_settings_show_their_choices_in_words(sign: Signer) -> None:

@@ -131,8 +131,11 @@ class Charters(EngineBase):
                 self._write_charter(session, team, given, dated)
             if "needs" in writing:
                 self._write_need(session, team, self.actor, own)
+            view = charter_view(session, team, self.lang)
+            if dated:
+                view = replace(view, warnings=self._deadline_warnings(dated["deadline"]))
             return CharterEdit(
-                charter=charter_view(session, team, self.lang),
+                charter=view,
                 saved=tuple(sorted(k for k, outcome in outcomes.items() if outcome in _AS_WANTED)),
                 clashes=tuple(sorted(k for k, outcome in outcomes.items() if outcome == "clash")),
             )

@@ -185,6 +185,8 @@ def charter(page: Page) -> Response:
             page.done("web_charter_saved")
         raise Conflict("web_charter_clash", fields=_labels(page, edited))
     page.done(N_("web_charter_saved") if edited.saved else N_("web_charter_unchanged"))
+    for warning in edited.charter.warnings:
+        page.flash("warning", warning)
     return _back(page, name)
 
 

@@ -102,6 +102,8 @@ def start_team(page: Page) -> Response:
         leader_since=day_of(since) if since else None,
     )
     page.done("web_team_started", team=started.row.name)
+    for warning in started.warnings:
+        page.flash("warning", warning)
     return page.redirect(f"/admin/team/{quoted(started.row.name)}")
 
 
